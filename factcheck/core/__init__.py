@@ -1,0 +1,1 @@
+"""Everything that is not screen: models, store, pipeline stages and reports."""

@@ -1,0 +1,297 @@
+"""The data model of factcheck: what is stored, exported and shown.
+
+Two kinds of records live in a store:
+
+* machine output, rebuilt by the pipeline: `Source` (one version of one article), `Passage` (a
+  citable sentence, headline or caption of a source), `Mention` (a check-worthy claim as one
+  article states it) and `Claim` (a tracked claim: the mentions of every outlet that state the
+  same fact, with suggested stances and conflict flags);
+* reviewer work, never rewritten by the pipeline: `Review` (marks, verdict and notes on one
+  tracked claim), `LinkDecision` (a reviewer's word on which claim a mention belongs to) and
+  `Change` (the change log).
+
+Values are frozen pydantic models, changed with ``model_copy(update=...)``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+"""Version of the stored layout; bumped with a migration in `factcheck.core.migrations`."""
+
+
+def utcnow() -> str:
+    """Return the current time as an ISO 8601 string in UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class Value(BaseModel):
+    """Base for the frozen value models."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Role(StrEnum):
+    """Where a passage stands in its article."""
+
+    BODY = "body"
+    HEADLINE = "headline"
+    CAPTION = "caption"
+
+
+class Kind(StrEnum):
+    """What sort of check-worthy statement a claim is."""
+
+    QUANTITY = "quantity"
+    TIME = "time"
+    EVENT = "event"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    DENIAL = "denial"
+    OTHER = "other"
+
+
+class Polarity(StrEnum):
+    """Whether a mention asserts its content or reports it being denied."""
+
+    ASSERTED = "asserted"
+    DENIED = "denied"
+
+
+class Stance(StrEnum):
+    """How a passage relates to a tracked claim (suggested by the tool or marked by a reviewer)."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    DENIAL = "denial"
+    """The passage reports that someone denies the claim."""
+    MENTIONS = "mentions"
+    """The passage states the claim's subject without taking a side (suggestions only)."""
+    UNRELATED = "unrelated"
+    """A reviewer's word that the passage is not about this claim."""
+
+
+class LinkState(StrEnum):
+    """How a mention came to be part of a tracked claim."""
+
+    AUTO = "auto"
+    """Joined automatically: similarity above the high threshold."""
+    SUGGESTED = "suggested"
+    """Between the thresholds: waits for a reviewer to confirm or reject."""
+    CONFIRMED = "confirmed"
+    """A reviewer confirmed a suggestion or linked the mention by hand."""
+
+
+class ConflictKind(StrEnum):
+    """The reason two passages of one tracked claim appear to disagree."""
+
+    NUMBER = "number"
+    DATE = "date"
+    DENIAL = "denial"
+    INTERNAL = "internal"
+
+
+class Source(Value):
+    """One version of one ingested article."""
+
+    id: str
+    """Stable id: derived from the sha256 of the raw bytes."""
+    file: str
+    """The ingested file's name (the article's origin)."""
+    path: str = ""
+    """The path the file was ingested from, as given."""
+    version: int = 1
+    """1 for the first ingest of this origin, then 2, 3... for changed files."""
+    superseded_by: str | None = None
+    """Id of the newer version of this article, if one was ingested."""
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    """ISO 8601 date or date-time (with offset where the page gives a time zone)."""
+    updated: str | None = None
+    byline: dict[str, str] = Field(default_factory=dict)
+    """Role -> name: reporter, editor, author, initials..."""
+    language: str | None = None
+    """ISO 639-1 code: ``id`` or ``en``."""
+    url: str | None = None
+    credits: list[str] = Field(default_factory=list)
+    """Wire services and outlets the page credits ("REUTERS", "TASS", "Dikutip dari Reuters")."""
+    sha256: str
+    encoding: str = "utf-8"
+    text: str
+    """The cleaned article text that every offset points into."""
+    warnings: list[str] = Field(default_factory=list)
+    ingested_at: str = Field(default_factory=utcnow)
+    manual: dict[str, str] = Field(default_factory=dict)
+    """Fields a person set by hand (field -> who): never overwritten by re-ingest."""
+
+
+class Passage(Value):
+    """A citable unit of a source: one sentence of the body, the headline or a caption."""
+
+    id: str
+    source_id: str
+    start: int
+    """Offset of the first character in ``Source.text``."""
+    end: int
+    """Offset one past the last character in ``Source.text``."""
+    text: str
+    """Exactly ``Source.text[start:end]``."""
+    role: Role = Role.BODY
+    paragraph: int = 0
+    """Index of the paragraph (block) the passage belongs to."""
+
+
+class Normalized(Value):
+    """The checkable content of a claim in normalized form."""
+
+    subject: str | None = None
+    predicate: str | None = None
+    value: float | int | str | None = None
+    """A number, an ISO date (``2000-07``, ``2023-09-13``), a duration or a free value."""
+    unit: str | None = None
+    approximate: str | None = None
+    """The hedge as written, normalized: ``about``, ``at least``, ``more than``, ``nearly``."""
+    speaker: str | None = None
+    polarity: Polarity = Polarity.ASSERTED
+    date: str | None = None
+    """The date the claim is about (ISO), where the text gives one."""
+    relative: str | None = None
+    """A relative time expression kept as written when it could not be resolved."""
+
+
+class Mention(Value):
+    """A check-worthy claim as one article states it."""
+
+    id: str
+    source_id: str
+    passage_id: str
+    start: int
+    """Offset of the claim's words (a sentence, or a clause of it) in ``Source.text``."""
+    end: int
+    text: str
+    kind: Kind
+    normalized: Normalized = Field(default_factory=Normalized)
+    score: float = 0.0
+    """Check-worthiness in [0, 1]."""
+    reasons: list[str] = Field(default_factory=list)
+    language: str | None = None
+    entities: list[str] = Field(default_factory=list)
+    """Canonical names of the people, places and organisations in the claim."""
+
+
+class Conflict(Value):
+    """Two or more passages of one tracked claim that appear to disagree."""
+
+    passages: list[str]
+    """Ids of the passages involved."""
+    kind: ConflictKind
+    reason: str
+
+
+class Evidence(Value):
+    """One mention's place in a tracked claim."""
+
+    mention_id: str
+    passage_id: str
+    source_id: str
+    link: LinkState = LinkState.AUTO
+    score: float = 1.0
+    """Similarity to the claim when it was linked."""
+    suggested_stance: Stance = Stance.SUPPORTS
+    origin: str | None = None
+    """Key of the independent origin (wire service or first outlet) this passage echoes."""
+
+
+class Claim(Value):
+    """A tracked claim: one fact, with the passages of every outlet that states it."""
+
+    id: str
+    kind: Kind
+    text: str
+    """The claim as worded by its first mention."""
+    normalized: Normalized = Field(default_factory=Normalized)
+    evidence: list[Evidence] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    score: float = 0.0
+    outlets: int = 0
+    """How many outlets carry the claim."""
+    origins: int = 0
+    """How many independent origins those outlets amount to (wire copies and echoes folded)."""
+    disputed: bool = False
+    """True when one party asserts the claim and another denies it."""
+
+
+class Mark(Value):
+    """One reviewer's stance on one passage of one claim."""
+
+    stance: Stance
+    reviewer: str
+    at: str = Field(default_factory=utcnow)
+
+
+class Verdict(Value):
+    """A reviewer's verdict on a tracked claim."""
+
+    label: str
+    """A key of the verdict scale (``true``, ``partly_true``, ``misleading``, ``false``,
+    ``disputed``, ``unverifiable`` in the default scale)."""
+    explanation: str = ""
+    reviewer: str
+    at: str = Field(default_factory=utcnow)
+
+
+class Note(Value):
+    """A reviewer's note on a claim, or on one passage of it."""
+
+    id: str
+    text: str
+    author: str
+    at: str = Field(default_factory=utcnow)
+    passage_id: str | None = None
+    """Set when the note is about one passage rather than the whole claim."""
+
+
+class Review(Value):
+    """Everything reviewers did on one tracked claim (kept apart from machine output)."""
+
+    claim_id: str
+    marks: dict[str, dict[str, Mark]] = Field(default_factory=dict)
+    """Passage id -> reviewer -> mark."""
+    verdict: Verdict | None = None
+    notes: list[Note] = Field(default_factory=list)
+
+
+class LinkDecision(Value):
+    """A reviewer's decision about which tracked claim a mention belongs to."""
+
+    mention_id: str
+    claim_id: str | None
+    """The claim the mention must belong to, or None for "stands alone"."""
+    rejected: list[str] = Field(default_factory=list)
+    """Claims the mention must never be linked to again."""
+    reviewer: str
+    at: str = Field(default_factory=utcnow)
+
+
+class Change(Value):
+    """One entry of the change log."""
+
+    id: str
+    who: str
+    at: str = Field(default_factory=utcnow)
+    what: str
+    """What was done: ``mark``, ``verdict``, ``note``, ``link``, ``set-source``..."""
+    target: str
+    """The claim (or source) the change is about."""
+    detail: str = ""
+    """Which passage or field, where it applies."""
+    before: Any = None
+    after: Any = None
+    conflict: bool = False
+    """True when this change overwrote a concurrent change by another reviewer."""

@@ -1,0 +1,361 @@
+"""TinyDB storages for the store: crash-safe on disk, shared by several processes, fast to mark.
+
+The on-disk store is two files:
+
+* ``claims.json``: a TinyDB JSON document (``{table: {doc_id: document}}``) with a ``_meta``
+  table that names the format, the schema version and a *generation* number. It is only ever
+  replaced whole: written to a temporary file in the same folder, fsynced, then ``os.replace``d
+  over the old one, so a crash leaves either the old or the new file, never half of one.
+* ``claims.json.journal``: an append-only log beside it. Each line is one transaction
+  (``{"g": generation, "ops": [[table, doc_id, document or null], ...]}``), written and fsynced
+  before the change is acknowledged. Opening the store replays the lines of the current
+  generation; a torn last line (a crash mid-append) was never acknowledged and is ignored.
+
+A mark therefore costs one short append and one fsync whatever the size of the store, and the
+big file is rewritten only when the journal has grown (``compact``). Every write happens under an
+exclusive ``flock`` on ``claims.json.lock``; before writing, a process reads what the others
+appended (or reloads, when another process compacted), so no update is lost.
+
+TinyDB's ``Storage`` interface reads and writes the whole database; the store uses ``read`` to
+hand TinyDB the live in-memory data and records changes through `JournalStorage.append`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+Data = dict[str, dict[str, Any]]
+Op = tuple[str, str, dict[str, Any] | None]
+
+META_TABLE = "_meta"
+META_ID = "store"
+FORMAT_NAME = "factcheck"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written; the message names the file and the problem."""
+
+
+def _describe_os_error(path: Path, exc: OSError, doing: str) -> StoreError:
+    if exc.errno == errno.ENOSPC:
+        problem = "the disk is full"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        problem = "permission denied (read-only file or folder?)"
+    else:
+        problem = exc.strerror or str(exc)
+    return StoreError(f"{path}: cannot {doing}: {problem}; nothing stored was changed")
+
+
+def apply_ops(data: Data, ops: list[Op] | list[list[Any]]) -> None:
+    """Apply journal operations to in-memory data: a document replaces, ``None`` deletes."""
+    for table, doc_id, doc in ops:
+        rows = data.setdefault(table, {})
+        if doc is None:
+            rows.pop(doc_id, None)
+        else:
+            rows[doc_id] = doc
+
+
+class JournalStorage(Storage):
+    """Base of the storages: live in-memory data plus the journal/compaction protocol.
+
+    This base class keeps everything in memory (used for tests and scratch stores); `FileStorage`
+    adds the files.
+    """
+
+    def __init__(self) -> None:
+        self.data: Data = {}
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self.last_refresh_changed = False
+
+    # TinyDB's interface --------------------------------------------------------------------
+    def read(self) -> Data:
+        """Return the live data (TinyDB reads tables from it)."""
+        return self.data
+
+    def write(self, data: Data) -> None:
+        """Replace the data wholesale (TinyDB's bulk path); persisted by the next `compact`."""
+        self.data = data
+
+    # The store's interface -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the write lock (re-entrant within a process)."""
+        with self._thread_lock:
+            self._depth += 1
+            try:
+                if self._depth == 1:
+                    self._acquire()
+                    try:
+                        self.last_refresh_changed = self.refresh()
+                    except BaseException:
+                        self._release()
+                        raise
+                yield
+            finally:
+                if self._depth == 1:
+                    self._release()
+                self._depth -= 1
+
+    def _acquire(self) -> None:
+        """Take the inter-process lock (nothing to do in memory)."""
+
+    def _release(self) -> None:
+        """Release the inter-process lock."""
+
+    def refresh(self) -> bool:
+        """Pick up changes other processes made; True when something changed."""
+        return False
+
+    def changed_on_disk(self) -> bool:
+        """Cheap check (no lock, no read) whether another process has written since."""
+        return False
+
+    def append(self, ops: list[Op]) -> None:
+        """Make ``ops`` durable and apply them to the live data (caller holds the lock)."""
+        apply_ops(self.data, ops)
+
+    def compact(self) -> None:
+        """Fold the journal into the main file."""
+
+    def needs_compaction(self) -> bool:
+        """True when the journal has grown enough to be worth folding in."""
+        return False
+
+    def close(self) -> None:
+        """Nothing to release in memory."""
+
+
+class FileStorage(JournalStorage):
+    """The on-disk storage: ``claims.json`` + journal + lock file (see the module docstring)."""
+
+    COMPACT_MIN_BYTES = 4 * 1024 * 1024
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock_fd: int | None = None
+        self._main_ident: tuple[int, int, int] | None = None
+        self._journal_offset = 0
+        self._main_size = 0
+        self.generation = 0
+        self.loaded_from_disk = False
+        self._load_all()
+
+    # Loading --------------------------------------------------------------------------------
+    def _stat_main(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise _describe_os_error(self.path, exc, "read the store") from exc
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _load_all(self) -> None:
+        ident = self._stat_main()
+        data: Data = {}
+        if ident is not None:
+            if self.path.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a factcheck store")
+            try:
+                raw = self.path.read_bytes()
+            except OSError as exc:
+                raise _describe_os_error(self.path, exc, "read the store") from exc
+            data = parse_main(self.path, raw)
+            self._main_size = len(raw)
+            self.loaded_from_disk = True
+        meta = data.get(META_TABLE, {}).get(META_ID, {})
+        self.generation = int(meta.get("generation", 0)) if isinstance(meta, dict) else 0
+        self.data = data
+        self._main_ident = ident
+        self._journal_offset = 0
+        self._replay_journal()
+
+    def _replay_journal(self) -> bool:
+        """Apply complete journal lines past our offset; True when any applied."""
+        try:
+            with open(self.journal_path, "rb") as handle:
+                handle.seek(self._journal_offset)
+                chunk = handle.read()
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise _describe_os_error(self.journal_path, exc, "read the journal") from exc
+        end = chunk.rfind(b"\n")
+        if end < 0:
+            return False
+        changed = False
+        for line in chunk[: end + 1].splitlines():
+            if not line.strip():
+                continue
+            try:
+                record = orjson.loads(line)
+                if record.get("g") != self.generation:
+                    continue
+                apply_ops(self.data, record["ops"])
+                changed = True
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+                # A damaged line was never acknowledged as a whole; skip it.
+                continue
+        self._journal_offset += end + 1
+        return changed
+
+    def refresh(self) -> bool:
+        """Reload after another process compacted, else replay what it appended."""
+        ident = self._stat_main()
+        if ident != self._main_ident:
+            self._load_all()
+            return True
+        return self._replay_journal()
+
+    # Locking --------------------------------------------------------------------------------
+    def _acquire(self) -> None:
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise _describe_os_error(self.path, exc, "take the write lock") from exc
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        self._lock_fd = fd
+
+    def _release(self) -> None:
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    # Writing --------------------------------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        """True when the main file was replaced or the journal grew since we last read."""
+        if self._stat_main() != self._main_ident:
+            return True
+        try:
+            return os.stat(self.journal_path).st_size > self._journal_offset
+        except FileNotFoundError:
+            return False
+
+    def append(self, ops: list[Op]) -> None:
+        """Append one transaction to the journal, fsync it, then apply it in memory."""
+        if not ops:
+            return
+        if self._depth == 0:
+            raise RuntimeError("append() outside locked()")
+        line = orjson.dumps({"g": self.generation, "ops": ops}) + b"\n"
+        try:
+            fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise _describe_os_error(self.journal_path, exc, "save the change") from exc
+        try:
+            # Drop a torn line left by a crash: it was never acknowledged.
+            os.ftruncate(fd, self._journal_offset)
+            os.lseek(fd, self._journal_offset, os.SEEK_SET)
+            view = memoryview(line)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, self._journal_offset)
+            raise _describe_os_error(self.journal_path, exc, "save the change") from exc
+        finally:
+            os.close(fd)
+        self._journal_offset += len(line)
+        apply_ops(self.data, ops)
+
+    def needs_compaction(self) -> bool:
+        """True when there is no main file yet, or the journal outgrew a quarter of it (> 4 MB)."""
+        if self._main_ident is None:
+            return True
+        return self._journal_offset > max(self.COMPACT_MIN_BYTES, self._main_size // 4)
+
+    def compact(self) -> None:
+        """Write the whole data to a new main file atomically, then empty the journal."""
+        meta = dict(self.data.get(META_TABLE, {}).get(META_ID, {}))
+        meta["generation"] = self.generation + 1
+        self.data.setdefault(META_TABLE, {})[META_ID] = meta
+        payload = orjson.dumps(self.data)
+        try:
+            atomic_write(self.path, payload)
+        except OSError as exc:
+            meta["generation"] = self.generation
+            raise _describe_os_error(self.path, exc, "write the store") from exc
+        self.generation += 1
+        self._main_size = len(payload)
+        self._main_ident = self._stat_main()
+        try:
+            with open(self.journal_path, "wb") as handle:
+                handle.flush()
+                os.fsync(handle.fileno())
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            # The main file holds everything; stale journal lines carry an old generation.
+            raise _describe_os_error(self.journal_path, exc, "empty the journal") from exc
+        self._journal_offset = 0
+
+    def close(self) -> None:
+        """Release the lock if held."""
+        self._release()
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old or the new file whole."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, os.stat(path).st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def parse_main(path: Path, raw: bytes) -> Data:
+    """Parse and check a main store file; raise `StoreError` naming the problem."""
+    if not raw.strip():
+        raise StoreError(f"{path}: empty file, not a factcheck store")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StoreError(
+            f"{path}: not valid JSON ({exc.args[0] if exc.args else exc}); "
+            "the file was left untouched (try `factcheck doctor`)"
+        ) from exc
+    meta = data.get(META_TABLE, {}).get(META_ID) if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get(META_TABLE), dict)
+        or not isinstance(meta, dict)
+        or meta.get("format") != FORMAT_NAME
+    ):
+        raise StoreError(f"{path}: not a factcheck store (no factcheck header); left untouched")
+    for table, rows in data.items():
+        if not isinstance(rows, dict) or not all(isinstance(doc, dict) for doc in rows.values()):
+            raise StoreError(f"{path}: table {table!r} is damaged (wrong types); left untouched")
+    return data

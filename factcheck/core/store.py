@@ -1,0 +1,337 @@
+"""The store: the one place that talks to TinyDB.
+
+Every other module reads and writes through `Store`. Machine output (sources, passages,
+mentions, claims) and reviewer work (reviews, link decisions, the change log) live in separate
+tables, so re-running the pipeline can never overwrite a review.
+
+Writes are transactions::
+
+    with store.transaction() as tx:      # takes the lock, reads what other processes wrote
+        review = store.review(claim_id)  # fresh data
+        tx.put("reviews", claim_id, new_review)
+    # on exit: one journal line, fsynced (see `factcheck.core.storage`), then applied in memory
+
+Reads return pydantic models; `raw` gives the stored dictionaries for fast paths (the TUI list,
+reports over a large store) without validating every document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from factcheck import __version__
+from factcheck.core import migrations
+from factcheck.core.models import (
+    SCHEMA_VERSION,
+    Change,
+    Claim,
+    LinkDecision,
+    Mention,
+    Passage,
+    Review,
+    Source,
+    utcnow,
+)
+from factcheck.core.storage import (
+    FORMAT_NAME,
+    META_ID,
+    META_TABLE,
+    FileStorage,
+    JournalStorage,
+    Op,
+    StoreError,
+)
+
+DEFAULT_PATH = Path("claims.json")
+ENV_VAR = "FACTCHECK_DB"
+
+TABLES: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "passages": Passage,
+    "mentions": Mention,
+    "claims": Claim,
+    "reviews": Review,
+    "decisions": LinkDecision,
+    "changes": Change,
+}
+"""Table name -> model of its documents."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _StrIdTable(Table):
+    """A TinyDB table whose document ids are our own string ids (``c-…``, ``p-…``)."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+class _FactcheckDB(TinyDB):
+    table_class = _StrIdTable
+
+
+def default_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The store path: ``explicit`` (``--db``), else ``$FACTCHECK_DB``, else ``./claims.json``."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_PATH
+
+
+def _key(model: BaseModel) -> str:
+    for attr in ("id", "claim_id", "mention_id"):
+        value = getattr(model, attr, None)
+        if isinstance(value, str):
+            return value
+    raise TypeError(f"{type(model).__name__} has no id")
+
+
+class Transaction:
+    """Changes collected inside `Store.transaction`, written as one journal line."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.ops: list[Op] = []
+
+    def put(
+        self, table: str, doc: BaseModel | Mapping[str, Any], doc_id: str | None = None
+    ) -> None:
+        """Insert or replace one document (a model, or a dict with ``doc_id``)."""
+        if isinstance(doc, BaseModel):
+            key = doc_id or _key(doc)
+            body = doc.model_dump(mode="json")
+        else:
+            if doc_id is None:
+                raise TypeError("a dict document needs doc_id")
+            key, body = doc_id, dict(doc)
+        self.ops.append((table, key, body))
+
+    def delete(self, table: str, doc_id: str) -> None:
+        """Remove one document (no error when it is absent)."""
+        self.ops.append((table, doc_id, None))
+
+
+class Store:
+    """A factcheck store on disk (or in memory for tests)."""
+
+    def __init__(self, storage: JournalStorage, path: Path | None = None) -> None:
+        self.path = path
+        self._db = _FactcheckDB(storage=_Given, given=storage)
+        self.storage = storage
+        self._tables: dict[str, Table] = {}
+        self._check_and_migrate()
+
+    # Opening --------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        """Open (without creating) the store at ``path``; see `default_path`."""
+        target = default_path(path)
+        if target.exists() and target.is_dir():
+            raise StoreError(f"{target}: is a folder, not a factcheck store")
+        return cls(FileStorage(target), target)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A scratch store that lives only in memory."""
+        return cls(JournalStorage())
+
+    def _check_and_migrate(self) -> None:
+        data = self.storage.read()
+        meta = data.get(META_TABLE, {}).get(META_ID)
+        if meta is None:
+            return  # a new, empty store: the header is written with the first change
+        version = int(meta.get("schema_version", 0))
+        where = self.path or "store"
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{where}: written by a newer factcheck (schema {version}; this version reads "
+                f"up to {SCHEMA_VERSION}); upgrade factcheck. The file was left untouched"
+            )
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        if self.path is not None and self.path.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            backup = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.bak")
+            try:
+                shutil.copy2(self.path, backup)
+            except OSError as exc:
+                raise StoreError(
+                    f"{self.path}: cannot back up before upgrading schema {version}: {exc}"
+                ) from exc
+        with self.storage.locked():
+            data = self.storage.read()
+            migrated = migrations.migrate(data, version)
+            migrated[META_TABLE][META_ID]["schema_version"] = SCHEMA_VERSION
+            self.storage.write(migrated)
+            self.storage.compact()
+        self._clear_caches()
+
+    # Transactions -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, refresh, collect changes, then write them as one durable journal line."""
+        tx = Transaction(self)
+        with self.storage.locked():
+            self._clear_caches()
+            yield tx
+            if tx.ops:
+                if META_ID not in self.storage.read().get(META_TABLE, {}):
+                    tx.ops.insert(0, (META_TABLE, META_ID, self._new_header()))
+                self.storage.append(tx.ops)
+                self._clear_caches()
+                if self.storage.needs_compaction():
+                    self.storage.compact()
+
+    def _new_header(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "schema_version": SCHEMA_VERSION,
+            "created": utcnow(),
+            "created_by": f"factcheck {__version__}",
+            "generation": getattr(self.storage, "generation", 0),
+        }
+
+    def compact(self) -> None:
+        """Fold the journal into the main file (after bulk work, or to tidy up)."""
+        with self.storage.locked():
+            if META_ID not in self.storage.read().get(META_TABLE, {}):
+                return
+            self.storage.compact()
+
+    def refresh(self) -> bool:
+        """Pick up changes made by other processes; True when there were any."""
+        if not self.storage.changed_on_disk():
+            return False
+        with self.storage.locked():
+            changed = self.storage.last_refresh_changed
+        self._clear_caches()
+        return changed
+
+    def close(self) -> None:
+        """Release file handles."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Reading --------------------------------------------------------------------------------
+    def table(self, name: str) -> Table:
+        """The TinyDB table ``name`` (for queries with ``tinydb.Query``)."""
+        if name not in self._tables:
+            self._tables[name] = self._db.table(name)
+        return self._tables[name]
+
+    def _clear_caches(self) -> None:
+        for table in self._tables.values():
+            table.clear_cache()
+
+    def raw(self, table: str) -> Mapping[str, dict[str, Any]]:
+        """The stored documents of ``table`` by id, without validation. Do not modify."""
+        return self.storage.read().get(table, {})
+
+    def get(self, table: str, doc_id: str) -> BaseModel | None:
+        """One document of ``table`` as its model, or None."""
+        doc = self.raw(table).get(doc_id)
+        return None if doc is None else self._validate(table, doc_id, doc)
+
+    def all(self, table: str) -> list[Any]:
+        """Every document of ``table`` as models (validates all: not for hot paths)."""
+        return [self._validate(table, key, doc) for key, doc in self.raw(table).items()]
+
+    def _validate(self, table: str, doc_id: str, doc: dict[str, Any]) -> BaseModel:
+        try:
+            return TABLES[table].model_validate(doc)
+        except ValidationError as exc:
+            where = self.path or "store"
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first.get("loc", ()))
+            raise StoreError(
+                f"{where}: document {doc_id!r} in {table!r} is damaged ({field}: {first['msg']}); "
+                "run `factcheck doctor`"
+            ) from exc
+
+    def source(self, source_id: str) -> Source | None:
+        """One source by id."""
+        return self.get("sources", source_id)  # type: ignore[return-value]
+
+    def sources(self, *, current_only: bool = True) -> list[Source]:
+        """Sources in ingest order; by default only the current version of each article."""
+        result: list[Source] = self.all("sources")
+        if current_only:
+            result = [s for s in result if s.superseded_by is None]
+        return result
+
+    def passage(self, passage_id: str) -> Passage | None:
+        """One passage by id."""
+        return self.get("passages", passage_id)  # type: ignore[return-value]
+
+    def passages(self, source_id: str | None = None) -> list[Passage]:
+        """Passages of one source (in text order), or of all sources."""
+        rows = self.raw("passages")
+        docs = (
+            [(k, d) for k, d in rows.items() if d.get("source_id") == source_id]
+            if source_id
+            else list(rows.items())
+        )
+        models: list[Passage] = [self._validate("passages", k, d) for k, d in docs]  # type: ignore[misc]
+        return sorted(models, key=lambda p: (p.source_id, p.start))
+
+    def mentions(self) -> list[Mention]:
+        """All extracted mentions."""
+        return self.all("mentions")
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """One tracked claim by id."""
+        return self.get("claims", claim_id)  # type: ignore[return-value]
+
+    def claims(self) -> list[Claim]:
+        """All tracked claims."""
+        return self.all("claims")
+
+    def review(self, claim_id: str) -> Review | None:
+        """The review of one claim, if any reviewer touched it."""
+        return self.get("reviews", claim_id)  # type: ignore[return-value]
+
+    def reviews(self) -> dict[str, Review]:
+        """Reviews by claim id."""
+        return {r.claim_id: r for r in self.all("reviews")}
+
+    def decisions(self) -> list[LinkDecision]:
+        """Reviewers' link decisions."""
+        return self.all("decisions")
+
+    def changes(self, target: str | None = None) -> list[Change]:
+        """The change log (of one claim or source), oldest first."""
+        rows = self.raw("changes")
+        docs = [(k, d) for k, d in rows.items() if target is None or d.get("target") == target]
+        models: list[Change] = [self._validate("changes", k, d) for k, d in docs]  # type: ignore[misc]
+        return sorted(models, key=lambda c: (c.at, c.id))
+
+    def header(self) -> dict[str, Any]:
+        """The store's header (format, schema version, generation...)."""
+        return dict(self.raw(META_TABLE).get(META_ID, {}))
+
+    def is_empty(self) -> bool:
+        """True when the store holds no sources."""
+        return not self.raw("sources")
+
+
+class _Given(JournalStorage):
+    """Lets TinyDB be constructed around a storage object that already exists."""
+
+    def __new__(cls, given: JournalStorage) -> JournalStorage:  # type: ignore[misc]
+        return given

@@ -133,6 +133,9 @@ class JournalStorage(Storage):
         """True when the journal has grown enough to be worth folding in."""
         return False
 
+    def reload(self) -> None:
+        """Discard the in-memory data and read the durable state again."""
+
     def close(self) -> None:
         """Nothing to release in memory."""
 
@@ -213,6 +216,10 @@ class FileStorage(JournalStorage):
                 continue
         self._journal_offset += end + 1
         return changed
+
+    def reload(self) -> None:
+        """Discard the in-memory data and read the durable state again."""
+        self._load_all()
 
     def refresh(self) -> bool:
         """Reload after another process compacted, else replay what it appended."""

@@ -50,6 +50,7 @@ from factcheck.core.storage import (
     JournalStorage,
     Op,
     StoreError,
+    apply_ops,
 )
 
 DEFAULT_PATH = Path("claims.json")
@@ -179,8 +180,14 @@ class Store:
 
     # Transactions -----------------------------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Lock, refresh, collect changes, then write them as one durable journal line."""
+    def transaction(self, *, bulk: bool = False) -> Iterator[Transaction]:
+        """Lock, refresh, collect changes, then make them durable.
+
+        A normal transaction is one fsynced journal line. A ``bulk`` one (re-linking a whole
+        store) is applied in memory and written by an atomic rewrite of the main file instead,
+        so a large change is not written twice; if that write fails, the in-memory data is
+        reloaded from disk and the error raised, leaving both as they were.
+        """
         tx = Transaction(self)
         with self.storage.locked():
             self._clear_caches()
@@ -188,10 +195,21 @@ class Store:
             if tx.ops:
                 if META_ID not in self.storage.read().get(META_TABLE, {}):
                     tx.ops.insert(0, (META_TABLE, META_ID, self._new_header()))
-                self.storage.append(tx.ops)
+                if bulk:
+                    self._bulk_write(tx)
+                else:
+                    self.storage.append(tx.ops)
                 self._clear_caches()
                 if self.storage.needs_compaction():
                     self.storage.compact()
+
+    def _bulk_write(self, tx: Transaction) -> None:
+        apply_ops(self.storage.read(), tx.ops)
+        try:
+            self.storage.compact()
+        except StoreError:
+            self.storage.reload()
+            raise
 
     def _new_header(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,53 @@
+"""The ``factcheck`` command line.
+
+Each module of this package registers a group of sub-commands (``register(subparsers)``) whose
+handlers take the parsed arguments and return an exit code. Handlers call the same core functions
+as the TUI. Errors a user can cause (bad files, a damaged store, an unknown claim id) are printed
+as one line naming the file or id and the problem, with a non-zero exit code: never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from factcheck import __version__
+from factcheck.cli import commands, export, review
+from factcheck.cli.common import UserError, console_err
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Track check-worthy claims across news outlets: ingest scraped articles, "
+        "extract and link claims, review them in the terminal, export a verification report. "
+        "With no command, opens the review TUI on the store.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.register(sub)
+    review.register(sub)
+    export.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``factcheck`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or args_list[0].split("=")[0] in ("--db", "--reviewer", "--config"):
+        args_list = ["review", *args_list]  # bare `factcheck` opens the TUI
+    args = parser.parse_args(args_list)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        console_err.print(f"[red]error:[/] {exc}", highlight=False, markup=True)
+        return exc.code
+    except KeyboardInterrupt:
+        console_err.print("interrupted")
+        return 130

@@ -1,0 +1,91 @@
+"""Character-level cleaning: invisible characters, white space, wrapped lines, redaction.
+
+Everything here runs before any offset exists, so changing the length of the text is safe.
+Curly quotes and non-breaking spaces are kept: `factcheck.core.textnorm.fold` maps them to a
+same-length matching key later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.core.textnorm import strip_invisible
+
+EMAIL_MARK = "[e-mail]"
+PHONE_MARK = "[phone]"
+
+# A run of two or more horizontal white-space characters (not newlines).
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}")
+_TERMINAL = ".!?:;\"'\u201d\u2019)\u2026"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_CLOUDFLARE_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.IGNORECASE)
+# Candidate phone numbers; `_is_phone` decides on the digits.
+_PHONE = re.compile(
+    r"(?<![\w+/.,-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w/,]|\.\d)"
+)
+_US_PHONE = re.compile(r"^\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
+
+
+@dataclass
+class Line:
+    """One non-empty line of a page, cleaned, with its place in the page."""
+
+    text: str
+    index: int
+    """Position among the page's non-empty lines."""
+    blank_before: bool
+    """True when an empty line separates it from the previous line."""
+
+
+def clean_line(text: str) -> str:
+    """Collapse runs of white space (keeping the first of each run) and trim the ends."""
+    text = text.replace("\t", " ")
+    return _SPACE_RUN.sub(lambda m: m.group(0)[0], text).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a page into cleaned, non-empty lines; join lines that a scraper hard-wrapped.
+
+    A line is joined to the next when it has no final punctuation, is long enough to be prose
+    and the next line of the same block starts in lower case: that is a wrapped sentence, not
+    a heading or a list.
+    """
+    lines: list[Line] = []
+    blank = False
+    for raw in strip_invisible(text).split("\n"):
+        cleaned = clean_line(raw)
+        if not cleaned:
+            blank = True
+            continue
+        previous = lines[-1] if lines else None
+        if (
+            previous is not None
+            and not blank
+            and len(previous.text) >= 30
+            and previous.text[-1] not in _TERMINAL
+            and cleaned[0].islower()
+        ):
+            previous.text = f"{previous.text} {cleaned}"
+        else:
+            lines.append(Line(cleaned, len(lines), blank or not lines))
+        blank = False
+    return lines
+
+
+def _is_phone(match: re.Match[str]) -> bool:
+    candidate = match.group(0).strip()
+    digits = sum(c.isdigit() for c in candidate)
+    if not 9 <= digits <= 15 or _THOUSANDS.match(candidate):
+        return False
+    if candidate.startswith(("+", "(", "0")):
+        return True
+    return bool(_US_PHONE.match(candidate))
+
+
+def redact(text: str) -> str:
+    """Replace e-mail addresses and phone numbers with ``[e-mail]`` and ``[phone]``."""
+    if "@" in text or "protected]" in text:
+        text = _CLOUDFLARE_EMAIL.sub(EMAIL_MARK, _EMAIL.sub(EMAIL_MARK, text))
+    return _PHONE.sub(lambda m: PHONE_MARK if _is_phone(m) else m.group(0), text)

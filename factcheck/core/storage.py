@@ -156,7 +156,26 @@ class FileStorage(JournalStorage):
         self._main_size = 0
         self.generation = 0
         self.loaded_from_disk = False
-        self._load_all()
+        with self._shared_lock():
+            self._load_all()
+
+    @contextlib.contextmanager
+    def _shared_lock(self) -> Iterator[None]:
+        """Hold a shared lock while loading, so a concurrent compaction is never half-seen.
+
+        Where the lock file cannot be opened (a read-only folder), load without it: the main
+        file is only ever replaced atomically, so the worst case is a slightly older view.
+        """
+        try:
+            fd = os.open(self.lock_path, os.O_RDONLY)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(fd)
 
     # Loading --------------------------------------------------------------------------------
     def _stat_main(self) -> tuple[int, int, int] | None:
@@ -261,10 +280,13 @@ class FileStorage(JournalStorage):
         if self._depth == 0:
             raise RuntimeError("append() outside locked()")
         line = orjson.dumps({"g": self.generation, "ops": ops}) + b"\n"
+        created = not self.journal_path.exists()
         try:
             fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT, 0o644)
         except OSError as exc:
             raise _describe_os_error(self.journal_path, exc, "save the change") from exc
+        if created:
+            _fsync_dir(self.journal_path.parent)
         try:
             # Drop a torn line left by a crash: it was never acknowledged.
             os.ftruncate(fd, self._journal_offset)
@@ -335,8 +357,13 @@ def atomic_write(path: Path, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new or renamed directory entry durable (best effort)."""
     with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from factcheck import __version__
-from factcheck.cli import commands, export, review
+from factcheck.cli import commands, evaluate, export, maintenance, review
 from factcheck.cli.common import UserError, console_err
 
 
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(sub)
     review.register(sub)
     export.register(sub)
+    evaluate.register(sub)
+    maintenance.register(sub)
     return parser
 
 

@@ -55,13 +55,23 @@ _DATE_FORMS = [
         r"\b(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})\b" + _TIME, re.IGNORECASE
     ),
 ]
+_WEEKDAYS = (
+    r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+)
+# A time written before its date: "7:24 AM EDT, Wed June 19, 2024".
+_TIME_BEFORE = re.compile(
+    r"(?<!\d)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z]))?(?:\s*\(?(?P<tz>" + _ZONE + r")\)?)?"
+    r"[\s,|\u2022\u00b7-]*(?:(?:" + _WEEKDAYS + r")\.?,?\s*)?$",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(
     r"\b(?:last updated|updated|update|diperbarui|diperbaharui|pembaruan|modified|edited)\b",
     re.IGNORECASE,
 )
 _NOISE = re.compile(
-    r"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|last|updated|update|"
+    r"\b(?:" + _WEEKDAYS + r"|last|updated|update|"
     r"diperbarui|diperbaharui|published|diterbitkan|dipublikasikan|terbit|tayang|dimuat|posted|"
     r"on|at|pukul|pkl|jam|tanggal|date|waktu|time|wib|wita|wit)\b|[\W\d_]+",
     re.IGNORECASE,
@@ -99,7 +109,7 @@ def _iso(parts: dict[str, str | None]) -> str | None:
     """Build the ISO string of a match's parts; None when they make no valid date."""
     try:
         year = int(parts["y"] or "")
-        month = int(parts["mo"]) if parts.get("mo") else _MONTHS[(parts["mon"] or "").lower()]
+        month = int(parts["mo"] or 0) if parts.get("mo") else _MONTHS[(parts["mon"] or "").lower()]
         day_ = int(parts["d"] or "")
         if parts.get("h") is None:
             return date(year, month, day_).isoformat()
@@ -122,16 +132,24 @@ def _iso(parts: dict[str, str | None]) -> str | None:
 def find_dates(line: str) -> list[DateHit]:
     """Every date the line states, in order, each marked as an update stamp or not."""
     hits: list[tuple[int, int, str]] = []
+    if not _YEAR.search(line):
+        return []
     for form in _DATE_FORMS:
         for match in form.finditer(line):
             if any(s < match.end() and match.start() < e for s, e, _ in hits):
                 continue
-            parts = match.groupdict()
+            parts, start = match.groupdict(), match.start()
+            if parts.get("h") is None:
+                earlier = _TIME_BEFORE.search(line, max(0, start - 40), start)
+                if earlier is not None and not any(earlier.start() < e for _, e, _ in hits
+                                                   if e <= start):
+                    parts.update(earlier.groupdict())
+                    start = earlier.start()
             if form is _DATE_FORMS[3] and int(parts["d"] or 0) <= 12 < int(parts["mo"] or 0):
                 parts["d"], parts["mo"] = parts["mo"], parts["d"]  # US month/day/year
             iso = _iso(parts)
             if iso is not None:
-                hits.append((match.start(), match.end(), iso))
+                hits.append((start, match.end(), iso))
     hits.sort()
     result: list[DateHit] = []
     previous_end = 0
@@ -144,8 +162,10 @@ def find_dates(line: str) -> list[DateHit]:
 
 def is_date_line(line: str, hits: list[DateHit] | None = None) -> bool:
     """True when the line is a date stamp: dates, weekdays, labels and at most a few words."""
+    if len(line) > 120:
+        return False
     hits = find_dates(line) if hits is None else hits
-    if not hits or len(line) > 120:
+    if not hits:
         return False
     rest = "".join(
         line[end:start] for end, start in zip([0] + [h.end for h in hits],

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -26,6 +27,8 @@ class Furniture(StrEnum):
     """Widget, ad marker, login box, "read also" link: dropped where it stands."""
     TEASER_HEADING = "teaser_heading"
     """Heading of a block that teases other articles ("Related", "Berita terkait")."""
+    READ_ALSO = "read_also"
+    """A "Baca juga" / "See also" heading alone on its line: the headlines under it go too."""
     RELATIVE_TIME = "relative_time"
     """A teaser's "13 jam lalu" / "2 days ago"."""
     DISCLAIMER = "disclaimer"
@@ -46,31 +49,69 @@ def data() -> dict[str, Any]:
     return loaded
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+class _Patterns:
+    """Many patterns matched against folded (lower-case) lines, as two regexes.
+
+    Patterns anchored with ``^`` are tried at the start of the line only (``match``). The others
+    must start at a word or at "[": the word boundary is tested once for all of them, since a
+    plain alternation of ``\\b...`` patterns is tried at every position and is several times
+    slower.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        floating = [p.removeprefix("\\b") for p in patterns if not p.startswith("^")]
+        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self.floating = (
+            re.compile(r"(?<![\w\[])(?=[\w\[])(?:" + "|".join(f"(?:{p})" for p in floating) + ")")
+            if floating else None
+        )
+
+    def hit(self, key: str) -> bool:
+        """True when one of the patterns occurs in ``key``."""
+        if self.anchored is not None and self.anchored.match(key):
+            return True
+        return self.floating is not None and self.floating.search(key) is not None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    drop: frozenset[str]
+    teaser: frozenset[str]
+    read_also: frozenset[str]
+    drop_patterns: _Patterns
+    login: _Patterns
+    teaser_patterns: _Patterns
+    disclaimers: _Patterns
+    relative_time: re.Pattern[str]
+    image: re.Pattern[str]
+    agencies: dict[str, str]
 
 
 @cache
-def _rules() -> dict[str, Any]:
+def _rules() -> _Rules:
     lexicon = data()
-    return {
-        "drop": frozenset(lexicon["drop_lines"]),
-        "teaser": frozenset(lexicon["teaser_headings"]),
-        "drop_re": _alternation(lexicon["drop_patterns"]),
-        "login_re": _alternation(lexicon["login_patterns"]),
-        "teaser_re": _alternation(lexicon["teaser_heading_patterns"]),
-        "disclaimer_re": _alternation(lexicon["disclaimers"]),
-        "time_re": re.compile(lexicon["relative_time"], re.IGNORECASE),
-        "image_re": re.compile(lexicon["image_markers"], re.IGNORECASE),
-        "agencies": {fold(k): v for k, v in lexicon["agencies"].items()},
-    }
+    return _Rules(
+        drop=frozenset(lexicon["drop_lines"]),
+        teaser=frozenset(lexicon["teaser_headings"]),
+        read_also=frozenset(lexicon["read_also_headings"]),
+        drop_patterns=_Patterns(lexicon["drop_patterns"]),
+        login=_Patterns(lexicon["login_patterns"]),
+        teaser_patterns=_Patterns(lexicon["teaser_heading_patterns"]),
+        disclaimers=_Patterns(lexicon["disclaimers"]),
+        relative_time=re.compile(lexicon["relative_time"]),
+        image=re.compile(lexicon["image_markers"]),
+        agencies={fold(k): v for k, v in lexicon["agencies"].items()},
+    )
 
 
-_JUNK = re.compile(r"^[\s|!\[\]()\-:=_*#~`>+]*$|!\[[^\]]*\]\(|^\|\s|\s\|$")
+# Markdown and table debris, image links, and lines of digits and punctuation only ("1 / 5").
+_JUNK = re.compile(r"^[\s\d|!\[\]()\-:=_*#~`>+/.,]*$|!\[[^\]]*\]\(|^\|\s|\s\|$")
 _EDGES = " \u00a0:.!|>\u00bb\u203a-\u2013\u2014\u2022\u00b7*#"
 _CREDIT_SPLIT = re.compile(r"\s*(?:\||/|,|&|;|\band\b|\bdan\b)\s*", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"^(?:sumber(?: berita)?|source[s]?|foto|teks)\s*:\s*", re.IGNORECASE)
-_CAPTION_HINT = re.compile(r"/|\bvia\b|foto|photo|getty|\bAP\b|\bAFP\b|credit|\[", re.IGNORECASE)
+_WIDGET_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022/]\s*|\s+-\s+")
+_CAPTION_HINT = re.compile(r"[/\[]|via|[Ff]oto|FOTO|[Pp]hoto|Getty|AP|Credit")
 _WORD = r"[A-Z][\w'\u2019.&-]*"
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?\"\u201d)]\s*)(?:"
@@ -86,35 +127,53 @@ _PHOTO_CREDIT = re.compile(
 _CAPTION_START = re.compile(r"^(?:foto|photo|gambar|image|caption)\s*:\s*\S", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def normalized(text: str) -> str:
     """The matching key of a whole line: folded, single-spaced, edge punctuation removed."""
     return " ".join(fold(text).split()).strip(_EDGES)
 
 
+def _quick_key(text: str) -> str:
+    return text.lower().replace("\u2019", "'").strip(_EDGES)
+
+
 def furniture_kind(text: str) -> Furniture | None:
     """What kind of furniture the line ``text`` is, or None when it may be article text."""
+    junk_like = "|" in text or "![" in text or "---" in text or not any(map(str.isalpha, text))
+    if junk_like and _JUNK.search(text):
+        return Furniture.DROP
+    words = text.count(" ") + 1
+    if words > 40:
+        # Too long for a widget, heading, time or credit: only a caption can be this long.
+        return Furniture.CAPTION if is_caption(text) else None
     rules = _rules()
-    if _JUNK.search(text):
+    # Short lines get the full key (exact widget and heading names); for longer ones, only
+    # patterns apply and lower case is enough (folding every long line costs more than all else).
+    key = normalized(text) if words <= 8 else _quick_key(text)
+    if not key or key in rules.drop:
         return Furniture.DROP
-    key = normalized(text)
-    if not key or key in rules["drop"]:
-        return Furniture.DROP
-    if key in rules["teaser"]:
+    if words <= 8 and _WIDGET_SEPARATOR.search(key):
+        # "Advertisement · Scroll to continue", "Share | Tweet | Email"
+        parts = [p.strip(_EDGES) for p in _WIDGET_SEPARATOR.split(key)]
+        if all(not p or p in rules.drop for p in parts):
+            return Furniture.DROP
+    if key in rules.teaser:
         return Furniture.TEASER_HEADING
-    words = len(key.split())
-    if len(text) <= 60 and rules["time_re"].search(key):
+    if key in rules.read_also:
+        return Furniture.READ_ALSO
+    if words <= 8 and rules.relative_time.match(key):
         return Furniture.RELATIVE_TIME
-    if words <= 40 and rules["disclaimer_re"].search(key):
+    if rules.disclaimers.hit(key):
         return Furniture.DISCLAIMER
-    if words <= 6 and rules["teaser_re"].search(key):
+    if words <= 6 and rules.teaser_patterns.hit(key):
         return Furniture.TEASER_HEADING
-    if words <= 30 and rules["drop_re"].search(key):
+    if words <= 30 and rules.drop_patterns.hit(key):
         return Furniture.DROP
-    if words <= 20 and rules["login_re"].search(key):
+    if words <= 20 and rules.login.hit(key):
         return Furniture.DROP
-    if rules["image_re"].match(key):
+    if words <= 4 and rules.image.match(key):
         return Furniture.IMAGE
-    if credit_line(text):
+    if words <= 12 and credit_line(text):
         return Furniture.CREDIT
     if is_caption(text):
         return Furniture.CAPTION
@@ -123,8 +182,7 @@ def furniture_kind(text: str) -> Furniture | None:
 
 def agency(name: str) -> str | None:
     """The canonical name of a wire service or agency (``"REUTERS"`` -> ``"Reuters"``)."""
-    result: str | None = _rules()["agencies"].get(normalized(name))
-    return result
+    return _rules().agencies.get(normalized(name))
 
 
 def credit_line(text: str) -> list[str]:
@@ -152,4 +210,7 @@ def is_caption(text: str) -> bool:
         return False
     if _CAPTION_START.match(text):
         return True
-    return bool(_CAPTION_HINT.search(text) and _PHOTO_CREDIT.search(text))
+    if _CAPTION_HINT.search(text, max(0, len(text) - 160)) is None:
+        return False
+    # The credit closes the line: search its tail only (the pattern is anchored at the end).
+    return _PHOTO_CREDIT.search(text, max(0, len(text) - 160)) is not None

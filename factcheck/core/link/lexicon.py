@@ -50,6 +50,8 @@ class Lexicon:
     """Case-sensitive alias token tuple -> canonical entity (all-capital aliases: AS, US, UN)."""
     concept_phrases: dict[tuple[str, ...], str]
     """Folded word tuple -> concept key (single words and multi-word phrases)."""
+    broader: dict[str, tuple[str, ...]]
+    """Concept -> broader concepts also implied ("missile" -> "weapon")."""
     roots: frozenset[str]
     units: dict[tuple[str, ...], Unit]
     multipliers: dict[str, float]
@@ -66,6 +68,11 @@ class Lexicon:
     wires_needing_cue: frozenset[str]
     credit_cues: tuple[tuple[str, ...], ...]
     max_phrase: int
+    entity_starts: frozenset[str]
+    """Folded first words of the aliases (a word that starts none needs no lookup)."""
+    exact_starts: frozenset[str]
+    concept_starts: frozenset[str]
+    """First words of the multi-word concept phrases."""
     common: frozenset[str]
     """Folded words that are never a name on their own (stopwords, titles, concept words)."""
 
@@ -126,6 +133,7 @@ def lexicon() -> Lexicon:
         entity_phrases=entity_phrases,
         entity_exact=entity_exact,
         concept_phrases=concept_phrases,
+        broader={k: tuple(v) for k, v in raw.get("broader", {}).items()},
         roots=frozenset(raw["roots"]),
         units=units,
         multipliers={fold(k): float(v) for k, v in raw["multipliers"].items()},
@@ -141,5 +149,8 @@ def lexicon() -> Lexicon:
         wires_needing_cue=frozenset(needing),
         credit_cues=tuple(_phrases(raw["credit_cues"])),
         max_phrase=max_phrase,
+        entity_starts=frozenset(k[0] for k in entity_phrases),
+        exact_starts=frozenset(k[0] for k in entity_exact),
+        concept_starts=frozenset(k[0] for k in concept_phrases if len(k) > 1),
         common=stopwords | titles | concept_words | frozenset(fold(m) for m in raw["months"]),
     )

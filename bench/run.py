@@ -1,0 +1,263 @@
+"""The benchmark runner: ``python -m bench [--sizes 1000,10000] [--big] [--quick] [--out F]``.
+
+Writes the corpus, then measures, each in a fresh process (`bench.isolate`): ingest +
+extraction of the first size, linking at every size, and on stores of 10k (and with ``--big``
+100k) tracked claims: opening, durable marks beside stock TinyDB, the TUI, and exports. Prints
+one table (progress goes to stderr) and writes it as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+
+from bench.corpus import DEFAULT_SEED, Corpus
+from bench.isolate import Outcome, run_isolated
+from bench.tables import Row, machine_info, render, write_json
+
+MARK_TARGET_MS = {10_000: 20.0, 100_000: 50.0}
+FIRST_SCREEN_TARGET_S = {10_000: 1.0, 100_000: 3.0}
+STEP_TARGET_MS = 16.0
+INGEST_TARGET = 100.0
+LINK_TARGET_S = 60.0
+LINK_GROWTH_PER_SIZE = 1.2
+"""Allowed growth of linking time per unit of size growth (12x for 10x the articles)."""
+EXPORT_TARGET_S = 5.0
+MEMORY_TARGET_MB = 1024.0
+EXPORT_FORMATS = ("html", "markdown", "claimreview")
+
+
+@dataclass
+class Config:
+    """What to measure."""
+
+    sizes: list[int] = field(default_factory=lambda: [1000, 10_000])
+    """Article counts: ingest runs at the first, linking at each."""
+    claims: list[int] = field(default_factory=lambda: [10_000])
+    """Tracked-claim counts of the stores for marks, TUI and (at the first) exports."""
+    marks: int = 50
+    tinydb_updates: int = 10
+    tui_steps: int = 50
+    seed: int = DEFAULT_SEED
+    workdir: Path | None = None
+    keep: bool = False
+    out: Path = Path("bench/results.json")
+
+
+def _scale_target(table: dict[int, float], size: int) -> float:
+    """The target of the nearest size at or above ``size`` (small sizes use the 10k one)."""
+    return next((v for k, v in sorted(table.items()) if size <= k), max(table.values()))
+
+
+class Runner:
+    """Runs the stages in order and collects rows."""
+
+    def __init__(self, config: Config, work: Path, log: Callable[[str], None]) -> None:
+        self.config = config
+        self.work = work
+        self.log = log
+        self.rows: list[Row] = []
+        self.big_peaks: list[float] = []
+
+    def stage(self, label: str, target: str, timeout: float = 1800, **kwargs: object) -> Outcome:
+        """Run one stage in its own process and log how it went."""
+        self.log(f"{label} \u2026")
+        outcome = run_isolated(f"bench.stages:{target}", timeout=timeout, **kwargs)
+        status = "ok" if outcome.ok else outcome.error
+        self.log(f"{label}: {status} ({outcome.wall_s:.1f} s wall)")
+        return outcome
+
+    def add(self, outcome: Outcome, stage: str, measure: str, size: str, key: str | None,
+            **row: object) -> Row:
+        """Add a row for figure ``key`` of ``outcome`` (or its error)."""
+        value = outcome.figures.get(key) if key and outcome.ok else None
+        made = Row(stage, measure, size, value=value, peak_mb=outcome.peak_mb,
+                   error=outcome.error, **row)  # type: ignore[arg-type]
+        self.rows.append(made)
+        return made
+
+    def run(self) -> list[Row]:
+        """Every stage, in order."""
+        corpus = self.corpus()
+        self.ingest(corpus)
+        self.linking(corpus)
+        for claims in self.config.claims:
+            self.store(claims, export=claims == self.config.claims[0])
+        if any(c >= 100_000 for c in self.config.claims):
+            peak = max(self.big_peaks, default=None)
+            self.rows.append(Row("memory", "peak RSS of any 100k stage", "100k claims",
+                                 value=peak, unit="MiB", target=MEMORY_TARGET_MB,
+                                 note="max over open+marks, TUI"))
+        return self.rows
+
+    def corpus(self) -> Corpus:
+        size = max(self.config.sizes)
+        folder = self.work / "corpus"
+        out = self.stage(f"corpus: {size:,} articles", "corpus", folder=str(folder), size=size,
+                         seed=self.config.seed)
+        target = 5.0 * size / 10_000 if size >= 10_000 else None
+        self.add(out, "corpus", "generate + write pages", f"{size:,} articles", "seconds",
+                 unit="s", target=target, note=f"seed {self.config.seed}")
+        return Corpus(folder, size, self.config.seed)
+
+    def ingest(self, corpus: Corpus) -> None:
+        size = self.config.sizes[0]
+        paths = [str(p) for p in corpus.paths(size)]
+        store = self.work / "ingest" / "claims.json"
+        store.parent.mkdir(parents=True, exist_ok=True)
+        out = self.stage(f"ingest: {size:,} articles", "ingest", paths=paths,
+                         store_path=str(store))
+        f = out.figures
+        seconds = f.get("seconds") or 0.0
+        if out.ok and seconds:
+            f["articles_per_s"] = f["articles"] / seconds
+            f["claims_per_s"] = f["claims"] / seconds
+        note = (f"{f['articles']:,} articles, {f['claims']:,} claims, {f['errors']} errors in "
+                f"{seconds:.1f} s; one fsynced journal line per file" if out.ok else "")
+        label = f"{size:,} articles"
+        self.add(out, "ingest + extract", "articles/s", label, "articles_per_s",
+                 unit="art/s", target=INGEST_TARGET, higher_is_better=True, note=note)
+        self.add(out, "ingest + extract", "claims/s", label, "claims_per_s", unit="claims/s")
+
+    def linking(self, corpus: Corpus) -> None:
+        seconds: dict[int, float] = {}
+        for size in self.config.sizes:
+            store = self.work / "link" / str(size) / "claims.json"
+            store.parent.mkdir(parents=True, exist_ok=True)
+            prep = self.stage(f"link input: {size:,} articles", "prepare_link_store",
+                              paths=[str(p) for p in corpus.paths(size)], store_path=str(store))
+            out = prep if not prep.ok else self.stage(f"link_all: {size:,} articles", "link",
+                                                      store_path=str(store))
+            f = out.figures
+            note = (f"{f['mentions']:,} mentions \u2192 {f['claims']:,} claims, "
+                    f"{f['multi_outlet']:,} across outlets, {f['conflicts']:,} with conflicts"
+                    if out.ok and prep is not out else "")
+            self.add(out, "linking", "link_all", f"{size:,} articles", "seconds", unit="s",
+                     target=LINK_TARGET_S if size == 10_000 else None, note=note)
+            if out.ok and prep is not out:
+                seconds[size] = f["seconds"]
+        first, last = self.config.sizes[0], self.config.sizes[-1]
+        if len(self.config.sizes) > 1:
+            growth = seconds[last] / seconds[first] if first in seconds and last in seconds \
+                else None
+            self.rows.append(Row("linking", "growth", f"{first:,} \u2192 {last:,}",
+                                 value=growth, unit="\u00d7",
+                                 target=LINK_GROWTH_PER_SIZE * last / first,
+                                 note=f"{last / first:.0f}\u00d7 the articles"))
+
+    def store(self, claims: int, export: bool) -> None:
+        label = f"{claims:,} claims"
+        path = self.work / "stores" / str(claims) / "claims.json"
+        built = self.stage(f"build store: {label}", "build", store_path=str(path), claims=claims,
+                           seed=self.config.seed)
+        f = built.figures
+        note = (f"{f['sources']:,} articles, {f['passages']:,} passages, {f['mentions']:,} "
+                f"mentions, {f['reviews']:,} reviews (one bulk transaction)" if built.ok else "")
+        self.add(built, "store", "build directly", label, "seconds", unit="s", note=note)
+        if not built.ok:
+            return
+        big = claims > 10_000
+        out = self.stage(f"open + {self.config.marks} marks: {label}", "marks",
+                         store_path=str(path), count=self.config.marks)
+        if out.ok:
+            out.figures["mb"] = out.figures["bytes"] / 1024 / 1024
+        self.add(out, "store", "file size", label, "mb", unit="MB")
+        self.add(out, "store", "Store.open", label, "open_s", unit="s")
+        target = _scale_target(MARK_TARGET_MS, claims)
+        for key, name in (("mark_ms_median", "median"), ("mark_ms_p95", "p95")):
+            self.add(out, "store", f"durable mark, {name}", label, key, unit="ms", target=target,
+                     note=f"over {self.config.marks} marks; fsynced journal line")
+        updates = max(3, self.config.tinydb_updates // (3 if big else 1))
+        tiny = self.stage(f"stock TinyDB: {label}", "tinydb_updates", store_path=str(path),
+                          tinydb_path=str(path.with_name("tinydb.json")), count=updates)
+        self.add(tiny, "store", "stock TinyDB upsert, median", label, "update_ms_median",
+                 unit="ms", note=f"JSONStorage, {updates} updates; rewrites the whole file")
+        ratio = None
+        if out.ok and tiny.ok:
+            ratio = tiny.figures["update_ms_median"] / out.figures["mark_ms_median"]
+        self.rows.append(Row("store", "TinyDB / journal mark", label, value=ratio, unit="\u00d7",
+                             note="how many times slower stock TinyDB is"))
+        tui = self.stage(f"TUI: {label}", "tui", timeout=900, store_path=str(path),
+                         steps=self.config.tui_steps)
+        if tui.ok:
+            tui.figures["total_s"] = tui.figures["open_s"] + tui.figures["first_screen_s"]
+        note = (f"Store.open {tui.figures['open_s']:.2f} s + app "
+                f"{tui.figures['first_screen_s']:.2f} s" if tui.ok else "")
+        self.add(tui, "TUI", "first full screen", label, "total_s", unit="s",
+                 target=_scale_target(FIRST_SCREEN_TARGET_S, claims), note=note)
+        for key, name in (("step_ms_median", "median"), ("step_ms_max", "max")):
+            self.add(tui, "TUI", f"cursor step, {name}", label, key, unit="ms",
+                     target=STEP_TARGET_MS, note=f"{self.config.tui_steps} steps, CPU time")
+        if big:
+            self.big_peaks += [o.peak_mb for o in (out, tui) if o.peak_mb is not None]
+        if export:
+            for fmt in EXPORT_FORMATS:
+                done = self.stage(f"export {fmt}: {label}", "export", store_path=str(path),
+                                  fmt=fmt)
+                chars = done.figures.get("chars")
+                self.add(done, "export", fmt, label, "seconds", unit="s",
+                         target=EXPORT_TARGET_S,
+                         note=f"{chars / 1024 / 1024:.1f} MB" if chars else "")
+
+
+def parse_args(argv: list[str] | None = None) -> tuple[Config, bool]:
+    """The command line (see the module docstring); returns the config and ``--quiet``."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="article counts, comma-separated (default 1000,10000)")
+    parser.add_argument("--big", action="store_true", help="also a 100k-claim store")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes (50/200 articles, 1k claims): proves the runner works")
+    parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
+    parser.add_argument("--workdir", type=Path, help="keep corpus and stores here")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    args = parser.parse_args(argv)
+    config = Config(seed=args.seed, workdir=args.workdir, keep=args.workdir is not None,
+                    out=args.out)
+    config.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if args.quick:
+        config.sizes, config.claims = [50, 200], [1000]
+        config.marks, config.tinydb_updates, config.tui_steps = 10, 3, 5
+    if args.big:
+        config.claims.append(100_000)
+    return config, args.quiet
+
+
+def main(argv: list[str] | None = None) -> list[Row]:
+    """Run the benchmark, print the table, write the JSON; returns the rows."""
+    config, quiet = parse_args(argv)
+    progress = Console(stderr=True)
+    work = config.workdir or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    machine = machine_info(work)
+
+    def log(message: str) -> None:
+        if not quiet:
+            progress.log(message)
+
+    try:
+        rows = Runner(config, work, log).run()
+    finally:
+        if not config.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    machine["load_after"] = machine_info(Path("."))["load_before"]
+    notes = [
+        "Each stage ran in a fresh process; peak RSS is that process's ru_maxrss.",
+        "The machine may be shared: the load average before and after is in the caption.",
+        "Durable mark = review.mark: one journal line (review + change-log entry), fsynced.",
+        "Stock TinyDB = JSONStorage upsert of one review on a file holding the same documents.",
+        "TUI first screen = Store.open + factcheck.tui.perf.measure_tui's first_screen_s; "
+        "steps are processor time per key.",
+    ]
+    Console().print(render(rows, machine, "factcheck benchmarks"))
+    write_json(config.out, rows, machine, notes)
+    if not quiet:
+        progress.log(f"results written to {config.out}")
+    return rows

@@ -1,0 +1,199 @@
+"""The measurements. Each function runs in its own process (see `bench.isolate`).
+
+Arguments are plain (paths as strings, numbers) so they cross the process boundary; each
+function returns a dict of figures. Modules under measurement are imported inside the
+functions, so a module that does not import yet fails only its own stage.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import write_corpus
+
+
+def corpus(folder: str, size: int, seed: int) -> dict[str, Any]:
+    """Write (or reuse) the corpus; time the writing."""
+    started = time.perf_counter()
+    write_corpus(Path(folder), size, seed)
+    return {"seconds": time.perf_counter() - started, "articles": size}
+
+
+def ingest(paths: list[str], store_path: str) -> dict[str, Any]:
+    """`pipeline.ingest_paths(store, paths, link=False)` into a fresh store.
+
+    Every file is its own transaction: one journal append and one fsync per article.
+    """
+    from factcheck.core.pipeline import ingest_paths
+    from factcheck.core.store import Store
+
+    store = Store.open(store_path)
+    started = time.perf_counter()
+    report = ingest_paths(store, [Path(p) for p in paths], link=False)
+    seconds = time.perf_counter() - started
+    store.close()
+    files = [f for f in report.files if f.status != "error"]
+    return {"seconds": seconds, "articles": len(files),
+            "errors": len(report.files) - len(files) + len(report.errors),
+            "claims": sum(f.claims for f in files),
+            "passages": sum(f.passages for f in files),
+            "bytes": Path(store_path).stat().st_size}
+
+
+def _read_one(path: str) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    from factcheck.core.extract import extract_claims
+    from factcheck.core.ingest import ingest_file
+
+    result = ingest_file(Path(path))
+    mentions = extract_claims(result.source, result.passages)
+    return (result.source.model_dump(mode="json"),
+            [p.model_dump(mode="json") for p in result.passages],
+            [m.model_dump(mode="json") for m in mentions])
+
+
+def prepare_link_store(paths: list[str], store_path: str, workers: int = 2) -> dict[str, Any]:
+    """Ingest and extract ``paths`` on ``workers`` processes; write one bulk transaction.
+
+    This is the input of the linking benchmark, made faster than `ingest` (which measures the
+    per-file path) by reading files in parallel and writing once.
+    """
+    from factcheck.core.pipeline import collect_files
+    from factcheck.core.store import Store
+
+    files, _ = collect_files([Path(p) for p in paths])
+    started = time.perf_counter()
+    context = get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = list(pool.map(_read_one, [str(f) for f in files], chunksize=25))
+    Path(store_path).unlink(missing_ok=True)
+    with Store.open(store_path) as store, store.transaction(bulk=True) as tx:
+        for source, passages, mentions in results:
+            tx.put("sources", source, doc_id=source["id"])
+            for passage in passages:
+                tx.put("passages", passage, doc_id=passage["id"])
+            for mention in mentions:
+                tx.put("mentions", mention, doc_id=mention["id"])
+    return {"seconds": time.perf_counter() - started, "articles": len(results),
+            "mentions": sum(len(m) for _, _, m in results)}
+
+
+def link(store_path: str) -> dict[str, Any]:
+    """`pipeline.link_all` over a store of ingested articles."""
+    from factcheck.core.pipeline import link_all
+    from factcheck.core.store import Store
+
+    store = Store.open(store_path)
+    articles = len(store.raw("sources"))
+    mentions = len(store.raw("mentions"))
+    started = time.perf_counter()
+    claims = link_all(store)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "articles": articles, "mentions": mentions,
+            "claims": len(claims), "conflicts": sum(bool(c.conflicts) for c in claims),
+            "multi_outlet": sum(c.outlets > 1 for c in claims)}
+
+
+def build(store_path: str, claims: int, seed: int) -> dict[str, Any]:
+    """Build a benchmark store of ``claims`` claims directly (`bench.stores.build_store`)."""
+    from bench.stores import build_store
+
+    started = time.perf_counter()
+    counts = build_store(Path(store_path), claims, seed)
+    return {"seconds": time.perf_counter() - started, **counts}
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def marks(store_path: str, count: int) -> dict[str, Any]:
+    """`Store.open`, then ``count`` durable marks (`review.mark`), each timed."""
+    from bench.stores import sample_marks
+    from factcheck.core.review import mark
+    from factcheck.core.store import Store
+
+    size = Path(store_path).stat().st_size
+    started = time.perf_counter()
+    store = Store.open(store_path)
+    open_s = time.perf_counter() - started
+    stances = ("supports", "contradicts", "denial", "unrelated")
+    timings = []
+    for i, (claim_id, passage_id) in enumerate(sample_marks(store, count)):
+        started = time.perf_counter()
+        mark(store, claim_id, passage_id, stances[i % 4], "bench-marker")
+        timings.append((time.perf_counter() - started) * 1000)
+    store.close()
+    return {"bytes": size, "open_s": open_s, "claims": count,
+            "mark_ms_median": statistics.median(timings),
+            "mark_ms_p95": _percentile(timings, 0.95), "mark_ms_max": max(timings)}
+
+
+def tinydb_updates(store_path: str, tinydb_path: str, count: int) -> dict[str, Any]:
+    """Stock TinyDB (`JSONStorage`) upserting one review, on a file with the same documents.
+
+    Each ``upsert`` reads and parses the whole file, then serialises and rewrites it (TinyDB's
+    ``JSONStorage`` fsyncs too), so its cost grows with the file, not with the change.
+    """
+    from tinydb import Query, TinyDB
+
+    from bench.stores import write_tinydb_copy
+
+    review_ids = write_tinydb_copy(Path(store_path), Path(tinydb_path))
+    claim_ids = list(review_ids)[:: max(1, len(review_ids) // count)][:count]
+    db = TinyDB(tinydb_path)
+    reviews = db.table("reviews")
+    timings = []
+    for claim_id in claim_ids:
+        doc = {"claim_id": claim_id, "marks": {}, "verdict": None, "notes": []}
+        started = time.perf_counter()
+        reviews.upsert(doc, Query().claim_id == claim_id)
+        timings.append((time.perf_counter() - started) * 1000)
+    db.close()
+    return {"bytes": Path(tinydb_path).stat().st_size, "updates": len(timings),
+            "update_ms_median": statistics.median(timings), "update_ms_max": max(timings)}
+
+
+def tui(store_path: str, steps: int) -> dict[str, Any]:
+    """`factcheck.tui.perf.measure_tui` on the store (opening the store timed apart)."""
+    from factcheck.core.store import Store
+    from factcheck.settings import Settings
+    from factcheck.tui.perf import measure_tui
+
+    started = time.perf_counter()
+    store = Store.open(store_path)
+    open_s = time.perf_counter() - started
+    figures = dict(measure_tui(store, Settings(reviewer="bench"), steps=steps))
+    figures["open_s"] = open_s
+    return figures
+
+
+def export(store_path: str, fmt: str) -> dict[str, Any]:
+    """`factcheck.core.report.export_report` of every claim in format ``fmt``."""
+    from factcheck.core import report
+    from factcheck.core.store import Store
+    from factcheck.settings import Settings
+
+    store = Store.open(store_path)
+    claims = len(store.raw("claims"))
+    gc.collect()
+    started = time.perf_counter()
+    document = report.export_report(store, _format_name(report, fmt), Settings(reviewer="bench"),
+                                    report.ExportOptions())
+    seconds = time.perf_counter() - started
+    size = len(document) if isinstance(document, str | bytes) else None
+    return {"seconds": seconds, "claims": claims, "chars": size}
+
+
+def _format_name(module: Any, fmt: str) -> str:
+    """The name ``export_report`` takes for ``fmt`` (``markdown`` may be spelled ``md``)."""
+    known = getattr(module, "FORMATS", ())
+    aliases = {"markdown": ("markdown", "md"), "html": ("html",),
+               "claimreview": ("claimreview", "claim_review", "jsonld")}
+    return next((name for name in aliases.get(fmt, (fmt,)) if name in known), fmt)

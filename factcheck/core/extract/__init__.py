@@ -1,0 +1,21 @@
+"""Claim extraction: check-worthy claims from a cleaned article, without a trained model.
+
+``extract_claims(source, passages)`` reads each headline and body sentence with the words of the
+source's language (``factcheck/core/lexicons/{lang}.json``): numbers (`parse_number`), dates
+(`parse_date`), reporting and denial verbs and their speakers, names, and check-worthiness signals.
+"""
+
+from factcheck.core.extract.claims import extract_claims, mention_id
+from factcheck.core.extract.dates import DateMention, parse_date
+from factcheck.core.extract.numbers import Quantity, parse_number
+from factcheck.core.extract.score import CHECKWORTHY
+
+__all__ = [
+    "CHECKWORTHY",
+    "DateMention",
+    "Quantity",
+    "extract_claims",
+    "mention_id",
+    "parse_date",
+    "parse_number",
+]

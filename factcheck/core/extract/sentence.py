@@ -1,0 +1,229 @@
+"""One passage read once: its dates, numbers, quotes, speaker, names and check-worthiness signals.
+
+`read_sentence` does all the pattern work on one passage; `factcheck.core.extract.claims` then
+decides which claims the sentence carries. Nothing here looks at other sentences except through
+the ``known`` capitalised words handed in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from factcheck.core.extract.dates import DateMention, find_dates
+from factcheck.core.extract.entities import Entity, find_entities, sentence_start
+from factcheck.core.extract.lang import Lang, compiled, squash, tokens
+from factcheck.core.extract.numbers import Quantity, find_quantities
+from factcheck.core.extract.score import Signals
+from factcheck.core.extract.speakers import (
+    Attribution,
+    find_attribution,
+    person_name,
+    quote_spans,
+)
+from factcheck.core.models import Passage, Role
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CREDIT = re.compile(r"^[\W\d]*[A-Z][A-Z0-9 .&|/,-]*[\W\d]*$|^\s*[\[(][^\])]*[\])]\s*$")
+"""All-capitals credit lines (``REUTERS``, ``REUTERS | TASS``) and bracketed ones (``[SB]``)."""
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+MIN_WORDS = 4
+"""Fewer words than this (outside a number or date) is a fragment, not a sentence."""
+
+
+@dataclass
+class Sentence:
+    """What one passage says, with offsets relative to the passage text."""
+
+    passage: Passage
+    text: str
+    core: int
+    """Start of the sentence's own words (after a dateline such as ``TEMPO.CO, Jakarta -``)."""
+    end: int
+    lang: str
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    attribution: Attribution | None = None
+    entities: list[Entity] = field(default_factory=list)
+    speaker: str | None = None
+    """The attribution's speaker, resolved when it was a pronoun (set by the claims stage)."""
+    subject: str | None = None
+    """A person the sentence is about, for resolving pronouns in the next ones."""
+
+    def in_quotes(self, pos: int) -> bool:
+        """True when ``pos`` is inside a direct quotation."""
+        return any(a <= pos < b for a, b in self.quotes)
+
+
+def is_furniture(text: str, lex: Lang) -> bool:
+    """True for lines that are page furniture, teasers or credits rather than sentences."""
+    stripped = text.strip()
+    if not stripped or lex.furniture_prefix.match(stripped) or lex.age_line.match(stripped):
+        return True
+    if _CREDIT.match(stripped) and stripped == stripped.upper():
+        return True
+    return bool(re.fullmatch(r"[\[(][^\])]{0,60}[\])]", stripped))
+
+
+def is_question(text: str, quotes: list[tuple[int, int]]) -> bool:
+    """True when the sentence asks rather than states (a ``?`` outside quotes)."""
+    i = text.find("?")
+    while i >= 0:
+        if not any(a <= i < b for a, b in quotes):
+            return True
+        i = text.find("?", i + 1)
+    return False
+
+
+def words(text: str) -> int:
+    """Number of words in ``text``."""
+    return len(_WORD.findall(text))
+
+
+def is_title_case(text: str) -> bool:
+    """True for a title-case heading (most words capitalised, no sentence punctuation)."""
+    tokens = [t for t in text.split() if t[:1].isalpha()]
+    return len(tokens) >= 2 and sum(t[:1].isupper() for t in tokens) >= 0.7 * len(tokens)
+
+
+def read_sentence(
+    passage: Passage,
+    lang: str,
+    reference: date | None,
+    known: frozenset[str],
+) -> Sentence | None:
+    """Read one passage; None when it is furniture, a question or a fragment."""
+    lex = compiled(lang)
+    text = passage.text
+    if is_furniture(text, lex):
+        return None
+    end = len(text.rstrip())
+    core = sentence_start(text)
+    if text[core - 1 : core] in "\"“‘'«" and core > 0:
+        core -= 1  # keep an opening quote mark with the quotation
+    quotes = quote_spans(text)
+    if is_question(text[core:end], [(a - core, b - core) for a, b in quotes]):
+        return None
+    sent = Sentence(passage, text, core, end, lex.code, quotes=quotes)
+    future = lex.future.search(tokens(text)) is not None
+    sent.dates = find_dates(text, lang, reference, future=future, exclude=[(0, core)])
+    sent.quantities = find_quantities(
+        text, lang, exclude=[(0, core), *[(d.start, d.end) for d in sent.dates]]
+    )
+    n_words = words(text[core:end])
+    bare = n_words - sum(words(d.text) for d in sent.dates)
+    if bare < MIN_WORDS and not sent.quantities:
+        return None  # a dateline, a time stamp, a tag
+    if is_title_case(text[core:end]) and not sent.quantities and not _SENTENCE_END.search(text):
+        if passage.role == Role.BODY:
+            return None  # a tag list or a section heading without content
+    sent.attribution = find_attribution(text, lang)
+    sent.entities = find_entities(
+        text, lang, known, title_case=is_title_case(text[core:end])
+    )
+    return sent
+
+
+def signals(
+    sent: Sentence,
+    lo: int,
+    hi: int,
+    *,
+    denial: bool = False,
+    speaker: bool = False,
+) -> Signals:
+    """The check-worthiness signals of the words ``sent.text[lo:hi]``."""
+    lex = compiled(sent.lang)
+    toks = tokens(sent.text)
+    span = sent.text[lo:hi]
+    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    att = sent.attribution
+    reporting = att is not None and lo <= att.start < hi
+    indirect = False
+    if reporting and att is not None:
+        c_lo, c_hi = max(lo, att.content_start), min(hi, att.content_end)
+        inside = sum(max(0, min(b, c_hi) - max(a, c_lo)) for a, b in sent.quotes)
+        indirect = words(sent.text[c_lo:c_hi]) >= MIN_WORDS and inside < 0.5 * (c_hi - c_lo)
+    quantities = [q for q in sent.quantities if lo <= q.start < hi]
+    dates = [d for d in sent.dates if lo <= d.start < hi]
+    names = [e for e in sent.entities if lo <= e.start < hi]
+    comparative = False
+    if any(w in lex.comparative_cues for w in toks.low):
+        masked = _blank(span, [(q.start - lo, q.end - lo) for q in quantities])
+        comparative = lex.comparative.search(masked) is not None
+    return Signals(
+        quantities=len(quantities),
+        explicit_dates=sum(1 for d in dates if d.explicit),
+        relative_dates=sum(1 for d in dates if not d.explicit),
+        denial=denial,
+        reporting=reporting,
+        indirect=indirect,
+        speaker=speaker,
+        quote_ratio=quoted / max(1, hi - lo),
+        entities=len(names),
+        persons=sum(1 for e in names if person_name(e.text.split(), lex)),
+        event=any(not sent.in_quotes(a) for a, _ in lex.event.spans(toks, lo, hi)),
+        superlative=_superlative(sent, lo, hi, lex),
+        comparative=comparative,
+        hedge=any(q.approximate for q in quantities),
+        speculation=lex.speculation.search(toks, lo, hi) is not None,
+        opinion=lex.opinion.search(toks, lo, hi) is not None,
+        words=words(span),
+        role=sent.passage.role,
+    )
+
+
+def _superlative(sent: Sentence, lo: int, hi: int, lex: Lang) -> bool:
+    """A first/only/most word outside quotes that is not part of a title (``pemimpin
+    tertinggi``) or of an idiom the lexicon excludes (``tidak hanya``, ``at least``)."""
+    toks = tokens(sent.text)
+    excluded = lex.superlative_exclusion.spans(toks, lo, hi)
+    return any(
+        squash(sent.text[a:b]) not in lex.titles
+        and not sent.in_quotes(a)
+        and not any(x <= a < y for x, y in excluded)
+        for a, b in lex.superlative.spans(toks, lo, hi)
+    )
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a), min(len(chars), b)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def verb_like(word: str, lex: Lang) -> bool:
+    """A rough test for a verb or auxiliary, used to cut subject from predicate."""
+    low = squash(word)
+    if not word[:1].islower() or low in lex.role_words or low in lex.titles:
+        return False
+    if low in lex.openers:
+        return False
+    for phrases in (lex.future, lex.auxiliaries, lex.event, lex.reporting_after, lex.denial_verb):
+        if phrases.has(low):
+            return True
+    prefixes = lex.data.get("predicate_verb_prefixes", [])
+    return len(low) >= 6 and any(low.startswith(p) for p in prefixes)
+
+
+def subject_predicate(text: str, lo: int, hi: int, lex: Lang) -> tuple[str | None, str | None]:
+    """A short subject and predicate of ``text[lo:hi]`` (words as written)."""
+    span = text[lo:hi]
+    tokens = list(_WORD.finditer(span))
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and verb_like(t.group(0), lex)), None)
+    if cut is None:
+        return None, None
+    head = span[: tokens[cut].start()]
+    if "," in head:
+        head = head.rsplit(",", 1)[1]
+    head_words = [w for w in head.split() if w.strip(",")]
+    while head_words and squash(head_words[0]) in lex.openers | lex.determiners:
+        head_words = head_words[1:]
+    subject = " ".join(head_words[-8:]).strip(" ,;:\"“”") or None
+    tail = span[tokens[cut].start():].split(",", 1)[0]
+    predicate = " ".join(tail.split()[:8]).strip(" .;:\"“”") or None
+    return subject, predicate

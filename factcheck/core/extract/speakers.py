@@ -1,0 +1,325 @@
+"""Who says what: reporting verbs, their speakers, and quoted spans.
+
+Three shapes, all driven by the lexicon's word lists:
+
+* verb then speaker after a comma or closing quote: ``..., kata X``, ``..." ujar X``, ``demikian
+  ungkap X``, ``..., said X``; passive agents: ``dinilai X``;
+* a preposition: ``menurut X``, ``according to X``;
+* speaker then verb: ``X mengatakan (bahwa)``, ``X said``, ``X told reporters`` -- the speaker is the
+  noun phrase right before the verb (auxiliaries such as ``telah``, ``berulang kali``, ``has``
+  skipped).
+
+A speaker phrase is cleaned to a name where the text makes it clear (``juru bicara Kremlin Dmitry
+Peskov`` -> ``Dmitry Peskov``; ``penasihat ... Putin, Yuri Ushakov`` -> ``Yuri Ushakov``) and kept
+as written otherwise (``militer Korea Selatan dan pemerintah Jepang``). Pronouns and anaphora
+(``Ia``, ``katanya``, ``Presiden itu``, ``He``, ``the president``) come back as anaphoric: the claims
+stage resolves them against earlier sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.core.extract.lang import Lang, compiled, squash, tokens
+
+_TOKENS = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+(?:\.[\w'’-]+)*|[^\w\s]")
+_SEGMENT = re.compile(r"[^,.;:()\[\]“”\"«»!?\n]+")
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*")
+_MAX_SPEAKER_WORDS = 10
+_COMPLEMENTIZER_REACH = 4
+"""``menyatakan keprihatinannya bahwa ...``: "bahwa"/"that" may come a few words after the verb."""
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_QUOTE_MARKS = re.compile(r"[“”«»\u201e\"]")
+_OPEN_QUOTES = "“«\u201e"
+_CLOSE_QUOTES = "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reporting verb and its speaker in one sentence."""
+
+    speaker: str | None
+    """The cleaned speaker; None when the phrase is a pronoun or anaphora (resolve it)."""
+    phrase: str
+    """The speaker phrase as written."""
+    start: int
+    end: int
+    verb: str
+    anaphoric: bool
+    content_start: int
+    """Start of what is reported (after ``bahwa``/``that`` or the sentence start)."""
+    content_end: int
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotations (the quote marks included); an unclosed quote runs to the end,
+    a closing quote without an opening one starts at the beginning (a quote split across
+    sentences)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_MARKS.finditer(text):
+        c, i = m.group(0), m.start()
+        if c in _OPEN_QUOTES or (c == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        else:
+            spans.append((0 if open_at is None else open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() is False and any(c.isupper() for c in word))
+
+
+def strip_auxiliaries(text: str, lex: Lang) -> str:
+    """``text`` without the auxiliaries and adverbs that end it (``telah berulang kali``)."""
+    text = text.rstrip()
+    found = list(_WORDS.finditer(text))
+    while found and found[-1].end() == len(text):
+        k = lex.auxiliaries.tail([m.group(0) for m in found])
+        if not k:
+            break
+        text = text[: found[-k].start()].rstrip()
+        found = found[:-k]
+    return text
+
+
+def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int, int] | None:
+    """The noun phrase (a speaker or subject) that ends right before ``pos``."""
+    lex = compiled(lang)
+    prefix = strip_auxiliaries(text[lo:pos], lex).rstrip(",")  # "juru bicara Kremlin, Dmitry Peskov, telah mengkonfirmasi"
+    tokens = list(_TOKENS.finditer(prefix))
+    if tokens and squash(tokens[-1].group(0)) in {"yang", "who", "which"}:
+        # "Bagi Putin, yang mengatakan ...": the speaker is the phrase before ", yang".
+        before = prefix[: tokens[-1].start()].rstrip().rstrip(",")
+        return noun_phrase_before(text, lo + len(before), lang, lo) if before else None
+    taken: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        word = tok.group(0)
+        low = squash(word)
+        if not word[0].isalnum():
+            break
+        if not taken and (low in lex.pronouns or low in lex.plural_pronouns):
+            taken = [tok]
+            break
+        if not taken and low in lex.anaphora_after:
+            taken.append(tok)
+            continue
+        if _capitalised(word):
+            if low in lex.openers and low not in lex.titles and low not in lex.role_words:
+                break
+            taken.append(tok)
+            continue
+        if low in lex.role_words or low in lex.titles or low in lex.name_connectors:
+            taken.append(tok)
+            continue
+        if low in lex.determiners or low in lex.anaphora_before:
+            taken.append(tok)
+        break
+    taken.reverse()
+    while taken and squash(taken[0].group(0)) in lex.conjunctions:
+        taken = taken[1:]
+    if not taken or len(taken) > _MAX_SPEAKER_WORDS:
+        return None
+    return lo + taken[0].start(), lo + taken[-1].end()
+
+
+def phrase_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
+    """The speaker phrase that starts at ``pos`` (``kata X``), up to punctuation or a clause word;
+    a role followed by an apposed name (``penasihat Putin, Yuri Ushakov``) gives the name."""
+    lex = compiled(lang)
+    name = _name_run(text, pos, lex)
+    if name is not None:
+        return name
+    span = _segment(text, pos, lex)
+    if span is None:
+        return None
+    start, end = span
+    head = text[start:end]
+    if not _capitalised(head.split()[0]) and end < len(text) and text[end] == ",":
+        nxt = _segment(text, end + 1, lex)
+        if nxt and _is_name(text[nxt[0]:nxt[1]], lex):
+            return nxt
+    return span
+
+
+def _name_run(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
+    """A capitalised name starting at ``pos`` (titles and name connectors allowed inside:
+    ``Kremlin spokesman Dmitry Peskov``); None when ``pos`` does not start with a capital."""
+    tokens = list(_TOKENS.finditer(text, pos, min(len(text), pos + 200)))
+    if not tokens or not tokens[0].group(0)[:1].isupper():
+        return None
+    end = None
+    for i, tok in enumerate(tokens[:_MAX_SPEAKER_WORDS]):
+        word = tok.group(0)
+        if text[tokens[i - 1].end():tok.start()].strip() if i else False:
+            break  # punctuation between the words
+        if _capitalised(word) and word[0].isalpha():
+            end = tok.end()
+            continue
+        low = squash(word)
+        if low in lex.titles or low in lex.role_words or low in lex.name_connectors:
+            continue
+        break
+    return (tokens[0].start(), end) if end is not None else None
+
+
+def _segment(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
+    m = _SEGMENT.match(text, pos)
+    if not m:
+        return None
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    end = m.end()
+    for a, _ in lex.clause_stop.spans(tokens(text), start, end):
+        if a > start and not text[a].isupper():
+            end = a
+            break
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = text[start:end].split()
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return None
+    return start, end
+
+
+def _is_name(phrase: str, lex: Lang) -> bool:
+    words = phrase.split()
+    return 0 < len(words) <= 5 and all(
+        _capitalised(w) or squash(w) in lex.name_connectors for w in words
+    )
+
+
+def is_anaphoric(phrase: str, lang: str) -> bool:
+    """True for a pronoun or a definite description (``Ia``, ``Presiden itu``, ``the president``)."""
+    lex = compiled(lang)
+    words = [squash(w) for w in phrase.split()]
+    if not words:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        return w in lex.pronouns or w in lex.plural_pronouns or w in lex.reporting_pronouns
+    if words[-1] in lex.anaphora_after and all(
+        w in lex.titles or w in lex.role_words for w in words[:-1]
+    ):
+        return True
+    original = phrase.split()
+    return words[0] in lex.anaphora_before and all(
+        (w in lex.titles or w in lex.role_words) and not o[:1].isupper()
+        for w, o in zip(words[1:], original[1:], strict=True)
+    )
+
+
+def person_name(tokens: list[str], lex: Lang) -> bool:
+    """True when ``tokens`` look like a person's name: two to five capitalised words, no title,
+    role word, acronym or place among them."""
+    return (
+        2 <= len(tokens) <= 5
+        and all(_capitalised(t) for t in tokens)
+        and not any(squash(t) in lex.titles or squash(t) in lex.role_words for t in tokens)
+        and not any(t.isupper() and len(t) > 1 for t in tokens)
+        and not lex.is_place(" ".join(tokens))
+        and not lex.is_place(tokens[-1])
+    )
+
+
+def _strip_known_prefix(tokens: list[str], lex: Lang) -> list[str]:
+    """Drop a leading place or institution (``Kremlin Dmitry Peskov`` -> ``Dmitry Peskov``)."""
+    for size in (3, 2, 1):
+        if len(tokens) > size + 1 and lex.is_place(" ".join(tokens[:size])):
+            return tokens[size:]
+    return tokens
+
+
+def clean_speaker(phrase: str, lang: str) -> str | None:
+    """The speaker's name where the phrase makes it clear, else the phrase (minus determiners);
+    None for pronouns and anaphora."""
+    lex = compiled(lang)
+    if is_anaphoric(phrase, lang):
+        return None
+    words = phrase.split()
+    while words and squash(words[0]) in lex.determiners and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    if any(squash(w) in lex.conjunctions for w in words):
+        return " ".join(words)
+    i = len(words)
+    while i > 0 and (_capitalised(words[i - 1]) or squash(words[i - 1]) in lex.name_connectors):
+        i -= 1
+    head, run = words[:i], words[i:]
+    if not run:
+        return " ".join(words)
+    # Titles written capitalised inside the run: keep what follows the last one if it is a name.
+    titles = [k for k, w in enumerate(run) if squash(w) in lex.titles]
+    if titles:
+        after = _strip_known_prefix(run[titles[-1] + 1:], lex)
+        if person_name(after, lex):
+            return " ".join(after)
+    name = _strip_known_prefix(run, lex)
+    if head and not person_name(name, lex):
+        return " ".join(words)  # "juru bicara Kremlin", "pejabat Ukraina": the role is the speaker
+    return " ".join(name)
+
+
+def find_attribution(text: str, lang: str) -> Attribution | None:
+    """The sentence's reporting verb and speaker, or None.
+
+    An explicit speaker wins over a pronoun; among explicit ones the order is: after the verb
+    (``kata X``), after a preposition (``menurut X``), a passive agent, before the verb.
+    """
+    lex = compiled(lang)
+    quotes = quote_spans(text)
+    found: list[tuple[int, Attribution]] = []
+
+    def add(rank: int, verb: str, span: tuple[int, int] | None, content: tuple[int, int]) -> None:
+        if span is None:
+            return
+        phrase = text[span[0]:span[1]]
+        speaker = clean_speaker(phrase, lang)
+        anaphoric = speaker is None
+        found.append((rank + (10 if anaphoric else 0), Attribution(
+            speaker=speaker, phrase=phrase, start=span[0], end=span[1], verb=verb,
+            anaphoric=anaphoric, content_start=content[0], content_end=content[1],
+        )))
+
+    toks = tokens(text)
+    for m in lex.reporting_post.finditer(text):
+        if not _inside(m.start("verb"), quotes):
+            add(0, m.group("verb"), phrase_after(text, m.end("verb"), lang), (0, m.start()))
+    for a, b in lex.reporting_prep.spans(toks):
+        if not _inside(a, quotes):
+            span = phrase_after(text, b, lang)
+            add(1, text[a:b], span, (span[1] if span else b, len(text)))
+    passives = () if lex.passive_verbs.isdisjoint(toks.vocab) else lex.reporting_passive.finditer(text)
+    for m in passives:
+        name = _NAME_RUN.match(text, m.end())
+        if name and not _inside(m.start(), quotes):
+            add(2, m.group("verb"), name.span(), (0, len(text)))
+    for a, b in lex.reporting_after.spans(toks):
+        if _inside(a, quotes):
+            continue
+        content = b
+        i = toks.first_at(b)
+        for j in range(i, min(i + _COMPLEMENTIZER_REACH, len(toks.low))):
+            if lex.complementizer.has(toks.low[j]):
+                content = toks.ends[j]
+                break
+        add(3, text[a:b], noun_phrase_before(text, a, lang), (content, len(text)))
+    suffixed = lex.reporting_pronouns
+    for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True):
+        if word in suffixed and not _inside(a, quotes):
+            before = text[:a].rstrip()
+            if not before or before[-1] in ",;:”\"’":
+                add(4, text[a:b], (a, b), (0, len(before)))
+    if not found:
+        return None
+    found.sort(key=lambda pair: (pair[0], pair[1].start))
+    return found[0][1]

@@ -1,0 +1,157 @@
+"""The ingest stage: one raw scraped page (plain text or HTML) in, one clean article out.
+
+    result = ingest_file(Path("seeds/002.txt"))
+    result.source.title, result.source.published, [p.text for p in result.passages]
+
+The stage decodes the bytes (`decode`), extracts HTML with trafilatura (`html`), cleans lines
+(`clean`), removes page furniture (`furniture`), finds the header and body (`layout`), reads
+metadata (`metadata`, `dates`) and cuts passages (`passages`). What a page does not state stays
+None with a warning: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.core.ingest.clean import clean_line, redact, split_lines
+from factcheck.core.ingest.decode import decode
+from factcheck.core.ingest.errors import IngestError
+from factcheck.core.ingest.html import HtmlArticle, extract_html, looks_like_html
+from factcheck.core.ingest.layout import Layout, lay_out
+from factcheck.core.ingest.metadata import clean_name, outlet_name
+from factcheck.core.ingest.passages import assemble
+from factcheck.core.lexicons import detect_language
+from factcheck.core.models import Passage, Source
+from factcheck.core.textnorm import strip_invisible
+
+__all__ = ["MAX_BYTES", "IngestError", "IngestResult", "ingest_bytes", "ingest_file"]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Files larger than this are refused (a scraped article is a few hundred kilobytes at most)."""
+
+
+@dataclass
+class IngestResult:
+    """One ingested article: its source record, its passages and what could not be read."""
+
+    source: Source
+    passages: list[Passage]
+    warnings: list[str] = field(default_factory=list)
+
+
+def ingest_file(path: Path, outlet: str | None = None) -> IngestResult:
+    """Read and ingest one file.
+
+    Args:
+        path: the file to read.
+        outlet: the outlet, when the caller knows it (overrides what the page says).
+
+    Raises:
+        IngestError: the file cannot be read, is too large, empty, binary or undecodable.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        if not path.is_file():
+            raise IngestError(name, "not a file" if path.exists() else "no such file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(name, f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the file may grow between stat and read
+    except OSError as error:
+        raise IngestError(name, f"cannot read file ({error.strerror or error})") from None
+    return ingest_bytes(raw, name, str(path), outlet)
+
+
+def ingest_bytes(raw: bytes, file: str, path: str = "", outlet: str | None = None) -> IngestResult:
+    """Ingest the bytes of one page.
+
+    Args:
+        raw: the page as scraped (plain text or HTML, any common encoding).
+        file: the file name, the article's origin (part of every passage id).
+        path: where the file was read from, as given.
+        outlet: the outlet, when the caller knows it (overrides what the page says).
+
+    Raises:
+        IngestError: the bytes are too many, empty, binary or undecodable, or hold no article.
+    """
+    if len(raw) > MAX_BYTES:
+        raise IngestError(file, f"file too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+    decoded = decode(raw, file)
+    warnings = list(decoded.warnings)
+    text = decoded.text
+    page: HtmlArticle | None = None
+    if looks_like_html(text, file):
+        page = extract_html(text)
+        if page is None:
+            raise IngestError(file, "no article text found in the HTML page")
+        text = page.text
+    title = _one_line(page.title) if page and page.title else None
+    layout = lay_out(split_lines(text), title=title)
+    if not layout.body and not layout.title:
+        raise IngestError(file, "no article text found")
+    source_id = "s-" + hashlib.sha256(raw).hexdigest()[:16]
+    headline = redact(layout.title) if layout.title else None
+    captions = [redact(c) for c in layout.captions]
+    body = [redact(p) for p in layout.body]
+    cleaned, passages = assemble(file, source_id, headline, captions, body)
+    source = Source(
+        id=source_id,
+        file=file,
+        path=path,
+        outlet=_outlet(outlet, layout, page),
+        title=headline,
+        published=layout.published or (page.published if page else None),
+        updated=layout.updated or (page.updated if page else None),
+        byline=_byline(layout, page),
+        language=detect_language("\n".join(body)) or detect_language(cleaned),
+        url=page.url if page else None,
+        credits=[redact(c) for c in layout.credits],
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=decoded.encoding,
+        text=cleaned,
+    )
+    warnings.extend(_missing(source, body))
+    warnings = [redact(w) for w in warnings]
+    source = source.model_copy(update={"warnings": warnings})
+    return IngestResult(source, passages, warnings)
+
+
+def _one_line(text: str) -> str:
+    return clean_line(" ".join(strip_invisible(text).split("\n")))
+
+
+def _outlet(given: str | None, layout: Layout, page: HtmlArticle | None) -> str | None:
+    if given:
+        return given
+    if layout.dateline_outlet:
+        return layout.dateline_outlet
+    if page and page.sitename:
+        return outlet_name(_one_line(page.sitename))
+    return None
+
+
+def _byline(layout: Layout, page: HtmlArticle | None) -> dict[str, str]:
+    byline = {role: redact(name) for role, name in layout.byline.items()}
+    if page and page.author and not {"author", "reporter"} & byline.keys():
+        names = [clean_name(n) for n in page.author.split(";")]
+        author = ", ".join(n for n in names if n)
+        if author:
+            byline["author"] = redact(author)
+    return byline
+
+
+def _missing(source: Source, body: list[str]) -> list[str]:
+    """Warnings for what the page did not let us read."""
+    checks = [
+        (source.title, "no title found"),
+        (body, "no article body found"),
+        (source.outlet, "no outlet found"),
+        (source.published, "no publication date found"),
+        (source.byline, "no byline found"),
+        (source.language, "language not detected"),
+    ]
+    return [message for value, message in checks if not value]

@@ -1,0 +1,168 @@
+"""Group mentions into tracked claims, reviewer decisions first.
+
+Mentions are taken in publication order. Each is compared with the earlier mentions the candidate
+index offers; the best group it may join wins. Above the high threshold it joins automatically,
+between the thresholds it is placed there as a suggestion, below the low threshold it starts a
+group of its own. Only settled members (automatic or confirmed) attract new mentions: a
+suggestion waits for a reviewer and never chains the group on to other facts.
+
+Reviewer decisions are applied before anything else and never overridden: a mention linked by
+hand sits in its claim as confirmed, a mention set apart stays alone, and a mention is never put
+in a group holding mentions of a claim it was rejected from (nor, symmetrically, is a mention of
+that claim put in the rejecting mention's group).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.core.link.features import Features
+from factcheck.core.link.index import CandidateIndex
+from factcheck.core.link.match import similarity
+from factcheck.core.models import Claim, LinkDecision, LinkState
+
+SAME_ARTICLE_FACTOR = 0.85
+"""Two mentions of one article (different passages) must be more alike to join: the same fact
+across outlets is what tracking is for."""
+
+
+MOVE_MARGIN = 0.02
+
+
+@dataclass
+class Group:
+    """A tracked claim in the making."""
+
+    members: list[int] = field(default_factory=list)
+    links: dict[int, tuple[LinkState, float]] = field(default_factory=dict)
+    fixed_id: str | None = None
+    """The claim id a reviewer linked mentions to."""
+    alone: bool = False
+    """A reviewer set this group's only mention apart."""
+    previous_ids: set[str] = field(default_factory=set)
+    rejected: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The reviewer decisions that apply to one batch, by mention id."""
+
+    linked: dict[str, str]
+    alone: set[str]
+    rejected: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, decisions: Sequence[LinkDecision]) -> Decisions:
+        """Keep each mention's latest decision; rejections accumulate."""
+        linked: dict[str, str] = {}
+        alone: set[str] = set()
+        rejected: dict[str, set[str]] = {}
+        for decision in sorted(decisions, key=lambda d: d.at):
+            rejected.setdefault(decision.mention_id, set()).update(decision.rejected)
+            if decision.claim_id is None:
+                alone.add(decision.mention_id)
+                linked.pop(decision.mention_id, None)
+            else:
+                linked[decision.mention_id] = decision.claim_id
+                alone.discard(decision.mention_id)
+        for mention_id, claim_id in linked.items():
+            rejected.get(mention_id, set()).discard(claim_id)
+        return cls(linked, alone, rejected)
+
+
+def previous_claim_of(previous: Sequence[Claim]) -> dict[str, str]:
+    """Mention id -> the id of the previous claim that held it."""
+    return {e.mention_id: claim.id for claim in previous for e in claim.evidence}
+
+
+def group_mentions(
+    features: list[Features],
+    order: list[int],
+    decisions: Decisions,
+    previous_of: dict[str, str],
+    high: float,
+    low: float,
+    index: CandidateIndex,
+) -> list[Group]:
+    """Group the mentions (positions in ``features``) taken in ``order``."""
+    groups: list[Group] = []
+    group_of: dict[int, int] = {}
+    by_fixed: dict[str, int] = {}
+
+    def place(i: int, g: int, link: LinkState, score: float) -> None:
+        group = groups[g]
+        group.members.append(i)
+        group.links[i] = (link, score)
+        mention_id = features[i].mention.id
+        prev = decisions.linked.get(mention_id) or previous_of.get(mention_id)
+        if prev:
+            group.previous_ids.add(prev)
+        group.rejected |= decisions.rejected.get(mention_id, set())
+        group_of[i] = g
+
+    for i in order:
+        mention_id = features[i].mention.id
+        if mention_id in decisions.linked:
+            claim_id = decisions.linked[mention_id]
+            if claim_id not in by_fixed:
+                by_fixed[claim_id] = len(groups)
+                groups.append(Group(fixed_id=claim_id))
+            place(i, by_fixed[claim_id], LinkState.CONFIRMED, 1.0)
+            index.add(i)
+        elif mention_id in decisions.alone:
+            groups.append(Group(alone=True))
+            place(i, len(groups) - 1, LinkState.CONFIRMED, 1.0)
+    def best_group(i: int, exclude: int | None) -> tuple[int, float] | None:
+        f = features[i]
+        mention_id = f.mention.id
+        rejected = decisions.rejected.get(mention_id, set())
+        prev = previous_of.get(mention_id)
+        best: dict[int, float] = {}
+        for j in index.candidates(i):
+            g = group_of.get(j)
+            if g is None or g == exclude:
+                continue
+            group = groups[g]
+            if group.alone or rejected & (group.previous_ids | {group.fixed_id or ""}):
+                continue
+            if prev and prev in group.rejected:
+                continue
+            if group.links[j][0] == LinkState.SUGGESTED:
+                continue  # only settled members attract: suggestions never chain
+            score = similarity(f, features[j])
+            other = features[j]
+            if other.source_id == f.source_id and other.passage_id != f.passage_id:
+                score *= SAME_ARTICLE_FACTOR
+            if score > best.get(g, -1.0):
+                best[g] = score
+        return max(best.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
+
+    def state(score: float) -> LinkState:
+        return LinkState.AUTO if score >= high else LinkState.SUGGESTED
+
+    for i in order:
+        if i in group_of:
+            continue
+        chosen = best_group(i, None)
+        if chosen is not None and chosen[1] >= low:
+            place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))
+        else:
+            groups.append(Group())
+            place(i, len(groups) - 1, LinkState.AUTO, 1.0)
+        index.add(i)
+    # Second look, now that every mention is indexed: a suggestion or a lone mention moves to a
+    # group that fits it better (an earlier mention could not see the later ones).
+    for i in order:
+        g0 = group_of[i]
+        link, score0 = groups[g0].links[i]
+        lone = len(groups[g0].members) == 1
+        if link == LinkState.CONFIRMED or not (link == LinkState.SUGGESTED or lone):
+            continue
+        chosen = best_group(i, g0)
+        floor = score0 if link == LinkState.SUGGESTED else low
+        if chosen is not None and chosen[1] >= low and chosen[1] > floor + MOVE_MARGIN:
+            groups[g0].members.remove(i)
+            del groups[g0].links[i]
+            place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))
+    return [g for g in groups if g.members]

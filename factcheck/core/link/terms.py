@@ -1,0 +1,413 @@
+"""Words, numbers and dates of a claim, in a form that survives paraphrase and translation.
+
+* `Token` streams keep the text's case (names need it) next to the folded form (matching needs it).
+* `stem` is a light stemmer: Indonesian affixes (me-/mem-/men-/meng-/meny-/ber-/di-/ter-/pe-/per-/
+  ke-, -kan/-an/-i/-nya/-lah) and English inflections (-s/-es/-ies/-ed/-ing). Where an Indonesian
+  prefix hides the first consonant of the root (``memasok`` <- ``pasok``) the candidate roots are
+  checked against the lexicon.
+* `concept_terms` maps words and phrases of either language to one concept key (``rudal`` and
+  ``missile`` -> ``missile``); other content words stay as their stems.
+* `find_numbers`, `find_dates` and `find_time_relations` read figures ("sekitar 50 rudal", "more
+  than two decades"), explicit dates ("19 Juni 2024", "July 2000", "13/9/2023") and relative timing
+  ("at the same time", "beberapa jam menjelang") from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from factcheck.core.link.lexicon import WORD, Lexicon, lexicon
+from factcheck.core.textnorm import fold
+
+VOWELS = frozenset("aeiou")
+
+
+class Token(NamedTuple):
+    """One word of a text: as written, folded, and where it starts."""
+
+    text: str
+    low: str
+    start: int
+    hyphen_before: bool = False
+    """True when the token was joined to the previous one by a hyphen ("Jong-un")."""
+    after_break: bool = False
+    """True when punctuation other than a hyphen separates it from the previous token."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """A figure stated in a claim: value in the base unit, unit key, and hedge."""
+
+    value: float
+    unit: str
+    hedge: str | None = None
+
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|%|" + WORD.pattern, re.UNICODE)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens; hyphenated words become several tokens."""
+    folded = fold(text)
+    out: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        gap = text[previous_end:start]
+        broken = bool(gap.strip()) and gap.strip() not in ("-",)
+        previous_end = match.end()
+        word = match.group()
+        if "-" not in word and "'" not in word:
+            out.append(Token(word, folded[start : previous_end], start, False, broken))
+            continue
+        first = True
+        for part in re.split(r"([-'])", word):
+            if part in ("-", "'"):
+                start += 1
+                continue
+            if part:
+                low = folded[start : start + len(part)]
+                out.append(Token(part, low, start, not first, broken and first))
+                first = False
+            start += len(part)
+    return out
+
+
+def _known(word: str, lex: Lexicon) -> bool:
+    return (word,) in lex.concept_phrases or word in lex.roots
+
+
+def _strip_suffix(word: str, allow_i: bool) -> list[str]:
+    out = [word]
+    for suffix in ("kan", "an") + (("i",) if allow_i else ()):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)])
+    return out
+
+
+def _prefix_candidates(word: str) -> list[str]:
+    """Roots an Indonesian prefixed word may come from, most likely first."""
+    w = word
+    out: list[str] = []
+    if w.startswith("meny") and len(w) > 5 and w[4] in VOWELS:
+        out += ["s" + w[4:]]
+    elif w.startswith(("memper", "diper")):
+        out += [w[w.index("per") + 3 :], w[w.index("per") + 1 :]]
+    elif w.startswith("meng") and len(w) > 5:
+        out += [w[4:], "k" + w[4:]] if w[4] in VOWELS else [w[4:]]
+    elif w.startswith("mem") and len(w) > 4:
+        out += ["p" + w[3:], w[3:]] if w[3] in VOWELS else [w[3:]]
+    elif w.startswith("men") and len(w) > 4:
+        out += ["t" + w[3:], w[2:]] if w[3] in VOWELS else [w[3:]]
+    elif w.startswith("me") and len(w) > 4 and w[2] in "lmnrwy":
+        out += [w[2:]]
+    elif w.startswith("peny") and len(w) > 5 and w[4] in VOWELS:
+        out += ["s" + w[4:]]
+    elif w.startswith("peng") and len(w) > 5:
+        out += [w[4:], "k" + w[4:]]
+    elif w.startswith("pem") and len(w) > 4:
+        out += ["p" + w[3:], w[3:]] if w[3] in VOWELS else [w[3:]]
+    elif w.startswith("pen") and len(w) > 4:
+        out += ["t" + w[3:], w[3:]] if w[3] in VOWELS else [w[3:]]
+    for prefix in ("di", "ter", "ber", "per", "ke", "pe", "be", "se"):
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+            out.append(w[len(prefix) :])
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str | None = None) -> str:
+    """Return a light stem of a folded word (see the module docstring)."""
+    lex = lexicon()
+    if _known(word, lex) or len(word) <= 3 or not word.isalpha():
+        return word
+    if language == "en":
+        return _stem_en(word, lex)
+    base = word
+    for particle in ("lah", "kah", "nya"):
+        if base.endswith(particle) and len(base) - len(particle) >= 5:
+            base = base[: -len(particle)]
+            break
+    if _known(base, lex):
+        return base
+    prefixed = _prefix_candidates(base)
+    allow_i = bool(prefixed)
+    ordered = [c for p in [base, *prefixed] for c in _strip_suffix(p, allow_i)]
+    for cand in ordered:
+        if _known(cand, lex):
+            return cand
+    if language is None:
+        english = _stem_en(word, lex)
+        if _known(english, lex):
+            return english
+    # Default: the first prefix rule and the longest suffix, never below 4 letters.
+    root = prefixed[0] if prefixed and len(prefixed[0]) >= 4 else base
+    for suffix in ("kan", "an", "i") if allow_i else ("kan", "an"):
+        if root.endswith(suffix) and len(root) - len(suffix) >= 4:
+            return root[: -len(suffix)]
+    return root
+
+
+def _stem_en(word: str, lex: Lexicon) -> str:
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ed", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            cand = word[: -len(suffix)] + repl
+            if suffix == "es" and not _known(cand, lex) and not word.endswith(
+                ("ches", "shes", "xes", "sses", "zes")
+            ):
+                cand = word[:-1]
+            return cand
+    return word
+
+
+def concept_terms(tokens: list[Token], skip: set[int], language: str | None) -> set[str]:
+    """Concept keys (``t:visit``) and stems (``w:stem``) of the content words of ``tokens``.
+
+    ``skip`` holds the indexes of tokens already used by an entity or a number.
+    """
+    lex = lexicon()
+    out: set[str] = set()
+    lows = [t.low for t in tokens]
+    i = 0
+    while i < len(tokens):
+        if i in skip:
+            i += 1
+            continue
+        widths = range(min(4, len(tokens) - i), 1, -1) if lows[i] in lex.concept_starts else ()
+        for n in widths:
+            concept = lex.concept_phrases.get(tuple(lows[i : i + n]))
+            if concept is not None and not any(j in skip for j in range(i, i + n)):
+                out.add("t:" + concept)
+                i += n
+                break
+        else:
+            low = lows[i]
+            i += 1
+            if low in lex.stopwords or len(low) < 3 or not low.isalpha() or low in lex.months:
+                continue
+            concept = lex.concept_phrases.get((low,))
+            if concept is None:
+                root = stem(low, language)
+                if root in lex.stopwords:
+                    continue
+                concept = lex.concept_phrases.get((root,))
+                out.add("t:" + concept if concept else "w:" + root)
+            else:
+                out.add("t:" + concept)
+    for key in [k for k in out if k[2:] in lex.broader and k.startswith("t:")]:
+        out.update("t:" + b for b in lex.broader[key[2:]])
+    return out
+
+
+_NUM = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse "24", "42,7" (decimal comma), "5.580" / "5,580" (thousands) or "3.5"."""
+    if not _NUM.match(text):
+        return None
+    parts = re.split(r"([.,])", text)
+    if len(parts) == 1:
+        return float(text)
+    groups = parts[2::2]
+    if all(len(g) == 3 for g in groups) and len(set(parts[1::2])) == 1:
+        return float("".join(parts[0::2]))
+    if len(parts) == 3:
+        return float(parts[0] + "." + parts[2])
+    return None
+
+
+def _word_number(lows: list[str], i: int, lex: Lexicon) -> tuple[float, int] | None:
+    value = lex.number_words.get(lows[i])
+    if value is None:
+        return None
+    if i + 1 < len(lows) and lows[i + 1] in lex.tens:
+        # "dua puluh" = 20, "dua belas" = 12
+        return (value * 10 if lows[i + 1] == "puluh" else value + 10), 2
+    return value, 1
+
+
+def _unit_at(lows: list[str], i: int, lex: Lexicon) -> tuple[str, float, int] | None:
+    for n in (2, 1):
+        unit = lex.units.get(tuple(lows[i : i + n]))
+        if unit is not None:
+            return unit.key, unit.factor, n
+    return None
+
+
+def _hedge_before(lows: list[str], i: int, lex: Lexicon) -> str | None:
+    for n in (3, 2, 1):
+        if i - n >= 0:
+            hedge = lex.hedges.get(tuple(lows[i - n : i]))
+            if hedge is not None:
+                return hedge
+    return None
+
+
+def find_numbers(tokens: list[Token], used: set[int] | None = None) -> list[Number]:
+    """Figures with a unit found in the text ("24 tahun", "sekitar 50 rudal", "two decades").
+
+    Indexes of the tokens that spell the value are added to ``used`` when given (unit words
+    stay: "50 rudal" still says "missile").
+    """
+    lex = lexicon()
+    lows = [t.low for t in tokens]
+    out: list[Number] = []
+    i = 0
+    while i < len(tokens):
+        low = lows[i]
+        value: float | None = None
+        width = 1
+        if low[0].isdigit():
+            value = parse_number(tokens[i].text)
+            if value is not None and 1900 <= value <= 2100 and "." not in tokens[i].text:
+                unit_here = _unit_at(lows, i + 1, lex)
+                if unit_here is None:
+                    i += 1
+                    continue  # a year, read by find_dates
+        else:
+            parsed = _word_number(lows, i, lex)
+            if parsed is not None:
+                value, width = parsed
+            elif low.startswith("se") and (low[2:],) in lex.units and len(low) > 4:
+                unit = lex.units[(low[2:],)]
+                out.append(Number(unit.factor, unit.key, _hedge_before(lows, i, lex)))
+                if used is not None:
+                    used.add(i)
+                i += 1
+                continue
+        if value is None:
+            i += 1
+            continue
+        j = i + width
+        if j < len(lows) and lows[j] in lex.multipliers:
+            value *= lex.multipliers[lows[j]]
+            j += 1
+        unit_found = None
+        for skip in range(0, 3):
+            if j + skip < len(lows):
+                unit_found = _unit_at(lows, j + skip, lex)
+                if unit_found or (skip == 0 and not lows[j].isalpha()):
+                    break
+        if unit_found is None:
+            i = j
+            continue
+        key, factor, n = unit_found
+        out.append(Number(value * factor, key, _hedge_before(lows, i, lex)))
+        if used is not None:
+            used.update(range(i, j))
+        i = j + skip + n
+    return out
+
+
+_DMY = re.compile(r"\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_MY = re.compile(r"\b([a-z]{3,9})\s+(\d{4})\b")
+_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b([a-z]{3,9})\b")
+
+
+def find_dates(folded: str) -> tuple[set[str], set[str]]:
+    """Explicit dates in a folded text as ISO strings (day, month or year), and bare months.
+
+    Returns ``(dates, months)``; months are month numbers ("09") named without a year.
+    """
+    months = lexicon().months
+    dates: set[str] = set()
+    if not any(c.isdigit() for c in folded):
+        bare = {f"{months[w]:02d}" for w in folded.split() if w in months and len(w) >= 4
+                and w not in ("may", "mei")}
+        return dates, bare
+    spans: list[tuple[int, int]] = []
+
+    def add(iso: str, match: re.Match[str]) -> None:
+        dates.add(iso)
+        spans.append(match.span())
+
+    for m in _DMY.finditer(folded):
+        if m.group(2) in months and 1 <= int(m.group(1)) <= 31:
+            add(f"{m.group(3)}-{months[m.group(2)]:02d}-{int(m.group(1)):02d}", m)
+    for m in _MDY.finditer(folded):
+        if m.group(1) in months and 1 <= int(m.group(2)) <= 31:
+            add(f"{m.group(3)}-{months[m.group(1)]:02d}-{int(m.group(2)):02d}", m)
+    for m in _SLASH.finditer(folded):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            add(f"{m.group(3)}-{month:02d}-{day:02d}", m)
+    for m in _ISO.finditer(folded):
+        if 1 <= int(m.group(2)) <= 12:
+            add(m.group(0), m)
+    for m in _MY.finditer(folded):
+        if m.group(1) in months and not _inside(m.span(), spans):
+            add(f"{m.group(2)}-{months[m.group(1)]:02d}", m)
+    for m in _YEAR.finditer(folded):
+        if not _inside(m.span(), spans):
+            dates.add(m.group(1))
+    bare = {
+        f"{months[m.group(1)]:02d}"
+        for m in _MONTH.finditer(folded)
+        if m.group(1) in months and len(m.group(1)) >= 4 and m.group(1) not in ("may", "mei")
+    }
+    return dates, bare
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def find_phrases(lows: list[str], table: dict[tuple[str, ...], str]) -> dict[str, str]:
+    """Values of ``table`` whose phrase occurs in ``lows`` (folded tokens) -> the phrase found."""
+    found: dict[str, str] = {}
+    for i in range(len(lows)):
+        for n in range(6, 0, -1):
+            value = table.get(tuple(lows[i : i + n]))
+            if value is not None:
+                found.setdefault(value, " ".join(lows[i : i + n]))
+                break
+    return found
+
+
+def first_phrase(lows: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Index of the first occurrence of any of ``phrases`` in ``lows``, or -1."""
+    lengths = {len(p) for p in phrases}
+    wanted = set(phrases)
+    for i in range(len(lows)):
+        for n in lengths:
+            if tuple(lows[i : i + n]) in wanted:
+                return i
+    return -1
+
+
+_CLOCK = re.compile(
+    r"\b(?:pukul|jam|at)\s+(\d{1,2})(?:[.:](\d{2}))?\s*(wib|wita|wit|gmt|utc|a\.?m\.?|p\.?m\.?)?"
+    r"|\b(\d{1,2})(?:[.:](\d{2}))?\s*(wib|wita|wit|gmt|utc|a\.m\.|p\.m\.)"
+)
+
+
+def find_clock(folded: str) -> tuple[int, str] | None:
+    """The first explicit time of day in a folded text ("pukul 10.30 WIB", "3 p.m.")."""
+    match = _CLOCK.search(folded)
+    if match is None:
+        return None
+    hour_s, minute_s, zone = (match.group(1), match.group(2), match.group(3)) if match.group(
+        1
+    ) else (match.group(4), match.group(5), match.group(6))
+    if match.group(0).startswith("at") and not minute_s and not zone:
+        return None  # "at 3 sites" is not a time
+    hour, minute = int(hour_s), int(minute_s or 0)
+    zone = (zone or "").replace(".", "")
+    if zone == "pm" and hour < 12:
+        hour += 12
+    if zone in ("am", "pm"):
+        zone = ""
+    if hour > 23 or minute > 59:
+        return None
+    return hour * 60 + minute, zone

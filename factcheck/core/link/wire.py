@@ -1,0 +1,152 @@
+"""Independence of the outlets behind a claim: wire copy, echoes and credits.
+
+Ten outlets running the same Reuters story are one origin, not ten confirmations. A passage's
+origin is, in order:
+
+1. the wire service or outlet its own text credits ("via REUTERS", "Dikutip dari Reuters",
+   "(AFP)", "seperti dikutip TASS", "according to Reuters", "kata ... kepada Reuters");
+2. for near-duplicate passages of different outlets (folded text, rapidfuzz ratio; compared only
+   within a claim and only when they share a shingle-sketch key, never all pairs), the origin
+   any of them credits, else the earliest of them;
+3. the wire services the source credits as a whole (``Source.credits``);
+4. the source itself (``source:<id>``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from factcheck.core.link.features import Features
+from factcheck.core.link.lexicon import lexicon
+from factcheck.core.models import Passage, Source
+from factcheck.core.textnorm import ascii_key, fold, squash_spaces
+
+NEAR_DUPLICATE_RATIO = 88.0
+MIN_DUPLICATE_CHARS = 40
+SKETCH_SIZE = 4
+SHINGLE = 4
+_OPEN_CREDIT = re.compile(
+    r"(?:dikutip dari|dilansir dari|dilansir|melansir|seperti dikutip(?: oleh)?|mengutip"
+    r"|seperti dilaporkan|reported by|quoted by)\s+((?:[A-Z][\w.&'-]*\s?){1,4})"
+)
+
+
+@cache
+def _wire_pattern() -> re.Pattern[str]:
+    names = sorted(lexicon().wires, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _cued(text: str, start: int, end: int) -> bool:
+    before = fold(text[max(0, start - 40) : start]).rstrip(" ,(")
+    after = text[end : end + 2]
+    if text[max(0, start - 1) : start] == "(" and after[:1] == ")":
+        return True
+    if after[:1] == "/" or after.strip().startswith(("-", "\u2013", "\u2014")):
+        return True
+    words = before.split()
+    tail = tuple(words[-3:])
+    return any(tail[-len(cue) :] == cue for cue in lexicon().credit_cues)
+
+
+def passage_credit(text: str) -> str | None:
+    """The origin key a passage's own words credit ("wire:reuters", "outlet:straitstimes")."""
+    lex = lexicon()
+    for match in _wire_pattern().finditer(text):
+        name = match.group(1)
+        if name in lex.wires_needing_cue and not _cued(text, match.start(), match.end()):
+            continue
+        return "wire:" + lex.wires[name]
+    opened = _OPEN_CREDIT.search(text)
+    if opened:
+        key = ascii_key(opened.group(1))
+        if key:
+            return "outlet:" + key
+    return None
+
+
+def source_credit(source: Source | None) -> str | None:
+    """The origin key of the first wire or outlet a source credits as a whole."""
+    if source is None:
+        return None
+    for credit in source.credits:
+        found = passage_credit(credit) or passage_credit(credit.title())
+        if found:
+            return found
+        key = ascii_key(credit)
+        if key:
+            return "outlet:" + key
+    return None
+
+
+def _sketch(text: str) -> list[int]:
+    words = text.split()
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    hashes = sorted(int(hashlib.blake2b(s.encode(), digest_size=8).hexdigest(), 16)
+                    for s in shingles)
+    return hashes[:SKETCH_SIZE]
+
+
+def _order_key(source: Source | None, source_id: str) -> tuple[str, str]:
+    return ((source.published or "~") if source else "~", source_id)
+
+
+def assign_origins(
+    members: list[Features], sources: Mapping[str, Source], passages: Mapping[str, Passage]
+) -> dict[int, str]:
+    """Origin key of each member (by feature index)."""
+    texts: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for f in members:
+        passage = passages.get(f.passage_id)
+        texts[f.passage_id] = passage.text if passage else f.mention.text
+        owner[f.passage_id] = f.source_id
+    parent = {pid: pid for pid in texts}
+
+    def find(pid: str) -> str:
+        while parent[pid] != pid:
+            parent[pid] = parent[parent[pid]]
+            pid = parent[pid]
+        return pid
+
+    folded = {pid: squash_spaces(t) for pid, t in texts.items()}
+    buckets: dict[int, list[str]] = {}
+    for pid, text in folded.items():
+        if len(text) >= MIN_DUPLICATE_CHARS:
+            for h in _sketch(text):
+                buckets.setdefault(h, []).append(pid)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket[:50]):
+            for b in bucket[i + 1 : 50]:
+                if owner[a] != owner[b] and find(a) != find(b) and (
+                    fuzz.ratio(folded[a], folded[b]) >= NEAR_DUPLICATE_RATIO
+                ):
+                    parent[find(a)] = find(b)
+    credit = {pid: passage_credit(t) for pid, t in texts.items()}
+    groups: dict[str, list[str]] = {}
+    for pid in texts:
+        groups.setdefault(find(pid), []).append(pid)
+    origin_of_passage: dict[str, str] = {}
+    for pids in groups.values():
+        own = [credit[p] for p in pids if credit[p]]
+        if len(pids) == 1:
+            pid = pids[0]
+            sid = owner[pid]
+            origin_of_passage[pid] = (
+                credit[pid] or source_credit(sources.get(sid)) or "source:" + sid
+            )
+            continue
+        wires = own or [c for p in pids if (c := source_credit(sources.get(owner[p])))]
+        if wires:
+            origin = max(sorted(set(wires)), key=wires.count)
+        else:
+            first = min(pids, key=lambda p: _order_key(sources.get(owner[p]), owner[p]))
+            origin = "source:" + owner[first]
+        for pid in pids:
+            origin_of_passage[pid] = origin
+    return {f.index: origin_of_passage[f.passage_id] for f in members}

@@ -1,0 +1,44 @@
+"""The review TUI: `make_app` builds the app the CLI runs and the tests drive."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from factcheck.core.store import Store
+from factcheck.settings import Settings
+from factcheck.tui.keys import bind, keymap
+from factcheck.tui.screens.main import MainScreen
+from factcheck.tui.work import WorkingApp
+
+
+class FactcheckApp(WorkingApp):
+    """Review tracked claims: mark passages, set verdicts, write notes, decide links."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "factcheck"
+    BINDINGS = [bind("quit", "quit", "Quit")]
+
+    def __init__(self, store: Store, settings: Settings, *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.cursor_blink = cursor_blink
+        self.keymap_in_use = keymap(settings)
+        self.set_keymap(self.keymap_in_use)
+        if store.path is not None:
+            self.sub_title = str(store.path)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen over the store."""
+        return MainScreen(self.store, self.settings, cursor_blink=self.cursor_blink)
+
+
+def make_app(store: Store, settings: Settings, *, cursor_blink: bool = True) -> FactcheckApp:
+    """The review app over ``store`` (``cursor_blink=False`` makes screenshots deterministic)."""
+    return FactcheckApp(store, settings, cursor_blink=cursor_blink)
+
+
+def run_app(store: Store, settings: Settings) -> int:
+    """Run the review TUI until the reviewer quits; every change is already saved."""
+    result = make_app(store, settings).run()
+    return int(result or 0)

@@ -1,0 +1,191 @@
+"""What the detail and passage panes show about one claim, read from the stored dictionaries.
+
+`load_claim` gathers one claim, its review, and each passage in context (its outlet, the
+previous and next passage of the same article, the span of the claim's words, link state,
+suggested stance, every reviewer's mark, conflicts and notes). Text is cleaned here, and long
+passages are cut to a window around the claim's words, so widgets only lay it out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.core.store import Store
+from factcheck.tui.text import clean, one_line, window
+
+PASSAGE_LIMIT = 900
+"""Characters of a passage shown around the claim's words."""
+CONTEXT_LIMIT = 240
+"""Characters of the previous and next passage shown as context."""
+
+
+@dataclass(frozen=True)
+class NoteData:
+    """One note, ready to show."""
+
+    author: str
+    at: str
+    text: str
+    passage_id: str | None
+
+
+@dataclass(frozen=True)
+class PassageData:
+    """One passage of a claim, in context."""
+
+    passage_id: str
+    source_id: str
+    outlet: str
+    title: str
+    published: str
+    role: str
+    before: str
+    words: str
+    after: str
+    """The passage is ``before + words + after``; ``words`` are the claim's words in it."""
+    hidden: tuple[int, int]
+    """Characters left out before and after (very long passages)."""
+    previous: str
+    following: str
+    """The neighbouring passages of the same article (context, shown dimmed)."""
+    link: str
+    suggested: str
+    marks: dict[str, str]
+    """Reviewer -> stance."""
+    conflicts: tuple[tuple[str, str], ...]
+    """(kind, reason) of each conflict the passage takes part in."""
+    notes: tuple[NoteData, ...]
+
+
+@dataclass(frozen=True)
+class ClaimData:
+    """One tracked claim, everything the panes show."""
+
+    claim_id: str
+    kind: str
+    text: str
+    score: float
+    outlets: int
+    origins: int
+    disputed: bool
+    normalized: dict[str, Any]
+    verdict: dict[str, Any] | None
+    """The stored verdict (the dict the reviewer saw: passed as ``seen`` to `set_verdict`)."""
+    notes: tuple[NoteData, ...]
+    """Notes on the whole claim."""
+    conflicts: tuple[tuple[str, str], ...]
+    passages: tuple[PassageData, ...] = field(default_factory=tuple)
+
+
+class PassageIndex:
+    """Passages of each source in text order, built once per store generation."""
+
+    def __init__(self) -> None:
+        self._by_source: dict[str, tuple[list[int], list[str]]] | None = None
+
+    def clear(self) -> None:
+        """Forget the index (after the store changed on disk)."""
+        self._by_source = None
+
+    def neighbours(self, store: Store, source_id: str, start: int) -> tuple[str | None, ...]:
+        """Ids of the passages just before and just after the one starting at ``start``."""
+        if self._by_source is None:
+            grouped: dict[str, list[tuple[int, str]]] = {}
+            for pid, doc in store.raw("passages").items():
+                grouped.setdefault(doc.get("source_id", ""), []).append((doc.get("start", 0), pid))
+            self._by_source = {}
+            for sid, items in grouped.items():
+                items.sort()
+                self._by_source[sid] = ([s for s, _ in items], [p for _, p in items])
+        starts, ids = self._by_source.get(source_id, ([], []))
+        at = bisect.bisect_left(starts, start)
+        before = ids[at - 1] if at > 0 else None
+        after_at = at + 1 if at < len(starts) and starts[at] == start else at
+        after = ids[after_at] if after_at < len(ids) else None
+        return before, after
+
+
+def _note(doc: Mapping[str, Any]) -> NoteData:
+    return NoteData(author=one_line(doc.get("author"), 40), at=str(doc.get("at", "")),
+                    text=clean(doc.get("text", ""))[:4000], passage_id=doc.get("passage_id"))
+
+
+def _passage(store: Store, index: PassageIndex, item: Mapping[str, Any],
+             review: Mapping[str, Any], conflicts: list[Mapping[str, Any]],
+             notes: list[NoteData]) -> PassageData:
+    pid = item.get("passage_id", "")
+    passage = store.raw("passages").get(pid, {})
+    source = store.raw("sources").get(item.get("source_id", ""), {})
+    mention = store.raw("mentions").get(item.get("mention_id", ""), {})
+    text = passage.get("text", "")
+    offset = passage.get("start", 0)
+    start = max(0, mention.get("start", offset) - offset)
+    end = min(len(text), mention.get("end", offset + len(text)) - offset)
+    if end <= start:
+        start, end = 0, len(text)
+    before, words, after, hidden_before, hidden_after = window(text, start, end, PASSAGE_LIMIT)
+    prev_id, next_id = index.neighbours(store, item.get("source_id", ""), offset)
+    passages = store.raw("passages")
+    marks = {one_line(who, 40): str(m.get("stance", ""))
+             for who, m in (review.get("marks", {}).get(pid) or {}).items()}
+    return PassageData(
+        passage_id=pid,
+        source_id=item.get("source_id", ""),
+        outlet=one_line(source.get("outlet") or source.get("file") or "unknown outlet", 60),
+        title=one_line(source.get("title"), 200),
+        published=one_line(source.get("published"), 40),
+        role=str(passage.get("role", "body")),
+        before=clean(before), words=clean(words), after=clean(after),
+        hidden=(hidden_before, hidden_after),
+        previous=one_line(passages.get(prev_id, {}).get("text") if prev_id else "", CONTEXT_LIMIT),
+        following=one_line(passages.get(next_id, {}).get("text") if next_id else "",
+                           CONTEXT_LIMIT),
+        link=str(item.get("link", "auto")),
+        suggested=str(item.get("suggested_stance", "")),
+        marks=marks,
+        conflicts=tuple((str(c.get("kind", "")), one_line(c.get("reason"), 300))
+                        for c in conflicts if pid in c.get("passages", ())),
+        notes=tuple(n for n in notes if n.passage_id == pid),
+    )
+
+
+def load_claim(store: Store, claim_id: str | None, index: PassageIndex) -> ClaimData | None:
+    """Everything shown about ``claim_id``, or None when there is no such claim."""
+    if not claim_id:
+        return None
+    claim = store.raw("claims").get(claim_id)
+    if claim is None:
+        return None
+    review = store.raw("reviews").get(claim_id) or {}
+    notes = [_note(n) for n in review.get("notes", ())]
+    conflicts = list(claim.get("conflicts") or ())
+    loaded = tuple(_passage(store, index, item, review, conflicts, notes)
+                   for item in claim.get("evidence", ()))
+    passages = tuple(p for _, group in grouped(loaded) for p in group)
+    verdict = review.get("verdict")
+    return ClaimData(
+        claim_id=claim_id,
+        kind=str(claim.get("kind", "other")),
+        text=clean(claim.get("text", ""))[:4000],
+        score=float(claim.get("score") or 0.0),
+        outlets=int(claim.get("outlets") or 0),
+        origins=int(claim.get("origins") or 0),
+        disputed=bool(claim.get("disputed")),
+        normalized=dict(claim.get("normalized") or {}),
+        verdict=dict(verdict) if verdict else None,
+        notes=tuple(n for n in notes if n.passage_id is None),
+        conflicts=tuple((str(c.get("kind", "")), one_line(c.get("reason"), 300))
+                        for c in conflicts),
+        passages=passages,
+    )
+
+
+def grouped(passages: tuple[PassageData, ...]) -> list[tuple[str, list[PassageData]]]:
+    """Passages grouped by outlet, outlets in order of first appearance."""
+    groups: dict[str, list[PassageData]] = {}
+    for item in passages:
+        groups.setdefault(item.outlet, []).append(item)
+    return list(groups.items())

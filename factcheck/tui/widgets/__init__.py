@@ -1,0 +1,1 @@
+"""The widgets of the review TUI, one major widget per module."""

@@ -1,0 +1,102 @@
+"""The detail pane: the tracked claim, its normalized fields, verdict, conflicts and notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from factcheck.settings import Settings
+from factcheck.tui.claim_data import ClaimData, NoteData
+from factcheck.tui.text import one_line, short_date
+
+FIELDS = ("value", "unit", "approximate", "speaker", "date")
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return one_line(value, 80) if value not in (None, "") else "—"
+
+
+def note_line(note: NoteData, text: Text, note_style: Style | str = "") -> None:
+    """Append one note (author, time, first lines of text) to ``text``."""
+    text.append("✎ ", note_style)
+    text.append(note.author, "bold")
+    text.append(f" {short_date(note.at)}: ", "dim")
+    body = note.text if len(note.text) <= 600 else note.text[:599] + "…"
+    text.append(body.strip())
+
+
+class ClaimDetail(Static):
+    """What the reviewer decides about: the claim and everything said about it as a whole."""
+
+    COMPONENT_CLASSES = {"claim-detail--label", "claim-detail--conflict",
+                         "claim-detail--verdict", "claim-detail--note"}
+
+    claim: reactive[ClaimData | None] = reactive(None, init=False)
+    """The highlighted claim (bound to the screen's `claim_data`)."""
+
+    def __init__(self, settings: Settings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.settings = settings
+
+    def on_mount(self) -> None:
+        """Show the claim (or the empty state)."""
+        self.watch_claim(self.claim)
+
+    def watch_claim(self, claim: ClaimData | None) -> None:
+        """Redraw for a new claim."""
+        self.update(self.describe(claim))
+
+    def verdict_label(self, key: str) -> str:
+        """A verdict key in the reviewer's language."""
+        option = self.settings.verdict(key)
+        return option.label(self.settings.language) if option else one_line(key, 40)
+
+    def describe(self, claim: ClaimData | None) -> Text:
+        """The pane's text for ``claim``."""
+        if claim is None:
+            return Text("No claim to show. Change the filter or search, or ingest and link "
+                        "articles first (factcheck ingest, factcheck link).", style="dim")
+        label = self.get_component_rich_style("claim-detail--label")
+        conflict = self.get_component_rich_style("claim-detail--conflict")
+        text = Text()
+        text.append(claim.kind.upper(), label)
+        text.append(f"  score {claim.score:.2f} · {claim.outlets} outlets · "
+                    f"{claim.origins} independent origins", "dim")
+        if claim.conflicts:
+            text.append("  ⚠ conflict", conflict)
+        if claim.disputed:
+            text.append("  ± disputed", conflict)
+        text.append("\n")
+        text.append(claim.text.strip(), "bold")
+        text.append("\n")
+        norm = claim.normalized
+        for i, name in enumerate(FIELDS):
+            text.append(("  " if i else "") + f"{name} ", label)
+            text.append(_value(norm.get(name)))
+        text.append("\n")
+        text.append("verdict ", label)
+        verdict = claim.verdict
+        if verdict:
+            text.append(self.verdict_label(str(verdict.get("label", ""))),
+                        self.get_component_rich_style("claim-detail--verdict"))
+            text.append(f"  by {one_line(verdict.get('reviewer'), 40)} "
+                        f"{short_date(verdict.get('at'))}", "dim")
+            explanation = one_line(verdict.get("explanation"), 600)
+            if explanation:
+                text.append(f"\n  {explanation}", "italic")
+        else:
+            text.append("none yet", "dim")
+        for kind, reason in claim.conflicts:
+            text.append(f"\n⚠ {kind}: ", conflict)
+            text.append(reason)
+        note_style = self.get_component_rich_style("claim-detail--note")
+        for note in claim.notes:
+            text.append("\n")
+            note_line(note, text, note_style)
+        return text

@@ -1,0 +1,1 @@
+"""Reliability: concurrent reviewers, crashes, damaged files, migration, hostile text, fuzzing."""

@@ -1,0 +1,105 @@
+"""Two reviewers marking the same store at the same moment, from two processes: nothing is lost.
+
+Both reviewers mark the *same* claims, so every mark is a read-modify-write of a review document
+the other process has just changed: without the lock and the refresh under it, one reviewer's
+marks would overwrite the other's.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from factcheck.core.doctor import check
+from factcheck.core.store import Store
+from tests.reliability.helpers import (
+    Slot,
+    missing_acks,
+    parse_acks,
+    record,
+    worker_command,
+    worker_env,
+    write_slots,
+)
+
+
+def _run_together(commands: list[list[str]], tmp: Path, timeout: float = 120) -> list[str]:
+    """Start the workers, wait until each is ready, release them at once; their outputs."""
+    procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=worker_env(tmp))
+             for cmd in commands]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline() == "READY\n"
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    outputs = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=timeout)
+        assert proc.returncode == 0, err
+        outputs.append(out)
+    return outputs
+
+
+def _first_passage_of_each_claim(slots: list[Slot], count: int) -> list[Slot]:
+    chosen: dict[str, str] = {}
+    for claim_id, passage_id in slots:
+        chosen.setdefault(claim_id, passage_id)
+    return list(chosen.items())[:count]
+
+
+def test_two_processes_mark_200_claims_each_at_once(
+        big_db: Path, many_claims: tuple[Path, list[Slot]], tmp_path: Path) -> None:
+    slots = _first_passage_of_each_claim(many_claims[1], 200)
+    assert len(slots) == 200
+    file = write_slots(tmp_path / "slots.json", slots)
+    outputs = _run_together(
+        [worker_command("mark", str(big_db), reviewer, str(file), "--wait")
+         for reviewer in ("ann", "ben")], tmp_path)
+    acks = [ack for out in outputs for ack in parse_acks(out)]
+    assert len(acks) == 400
+    store = Store.open(big_db)  # the file opens
+    assert missing_acks(store, acks) == []
+    marks = sum(len(by_reviewer) for review in store.raw("reviews").values()
+                for by_reviewer in review["marks"].values())
+    assert marks == 400
+    assert len([c for c in store.changes() if c.what == "mark"]) == 400
+    assert len(store.reviews()) == 200  # every review still validates
+    assert check(big_db).problems == []
+    record("concurrent reviewers (2 processes x 200 marks)", marks_acknowledged=len(acks),
+           marks_kept=len(acks) - len(missing_acks(store, acks)))
+
+
+def test_two_factcheck_mark_commands_at_once(
+        big_db: Path, many_claims: tuple[Path, list[Slot]], tmp_path: Path) -> None:
+    """``factcheck mark`` run over and over by two processes: each run opens the store anew."""
+    slots = _first_passage_of_each_claim(many_claims[1], 40)
+    file = write_slots(tmp_path / "slots.json", slots)
+    outputs = _run_together(
+        [worker_command("cli-mark", str(big_db), reviewer, str(file), "--wait")
+         for reviewer in ("ann", "ben")], tmp_path)
+    acks = [ack for out in outputs for ack in parse_acks(out)]
+    assert len(acks) == 80
+    assert missing_acks(Store.open(big_db), acks) == []
+    record("concurrent `factcheck mark` (2 processes x 40 commands)", marks_acknowledged=80,
+           marks_kept=80 - len(missing_acks(Store.open(big_db), acks)))
+
+
+def test_two_separate_factcheck_processes_at_once(
+        big_db: Path, many_claims: tuple[Path, list[Slot]], tmp_path: Path) -> None:
+    """The real console entry point, ``python -m factcheck mark``, 2 x 4 runs side by side."""
+    slots = _first_passage_of_each_claim(many_claims[1], 4)
+    env = worker_env(tmp_path)
+    for claim_id, passage_id in slots:
+        procs = [subprocess.Popen(
+            [*worker_command()[:1], "-m", "factcheck", "mark", claim_id, passage_id, "supports",
+             "--db", str(big_db), "--reviewer", reviewer],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            for reviewer in ("ann", "ben")]
+        for proc in procs:
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err
+    reviews = Store.open(big_db).raw("reviews")
+    for claim_id, passage_id in slots:
+        assert set(reviews[claim_id]["marks"][passage_id]) == {"ann", "ben"}

@@ -1,0 +1,82 @@
+"""The HTML report in a real browser (headless Chromium): hostile passages run nothing.
+
+A hostile passage carries a ``<script>`` that would set ``document.title`` and an image whose
+``onerror`` would set an attribute on ``<body>``. The dumped DOM must show neither effect and must
+show the passage as text. A control page proves the harness sees those effects when markup is
+live, so these tests can fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from factcheck.core.report import export_report
+from factcheck.core.report.html import CSP
+from factcheck.settings import Settings
+from tests.factories import build_store
+from tests.unit.test_report_hostile import add_hostile
+
+CHROMIUM = shutil.which("chromium") or (
+    "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed "
+                       "(Debian package `chromium`; CI installs it)"),
+]
+
+PAYLOAD = ("<script>document.title='PWNED'</script>"
+           "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">")
+
+
+def dump_dom(page: Path, tmp_path: Path) -> str:
+    """Load ``page`` in headless Chromium, let scripts and events run, return the DOM."""
+    assert CHROMIUM is not None
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+         "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "</html>" in result.stdout, result.stderr[-2000:]
+    return result.stdout
+
+
+def ran(dom: str) -> bool:
+    """True when the payload's script or onerror handler ran."""
+    return "<title>PWNED</title>" in dom or re.search(r"<body[^>]*data-pwned", dom) is not None
+
+
+def test_the_harness_sees_live_markup(tmp_path: Path) -> None:
+    page = tmp_path / "control.html"
+    page.write_text(f"<!DOCTYPE html><html><head><title>ok</title></head><body><p>{PAYLOAD}</p>"
+                    "</body></html>", encoding="utf-8")
+    assert ran(dump_dom(page, tmp_path))
+
+
+@pytest.mark.parametrize("with_csp", [True, False], ids=["as-exported", "csp-removed"])
+def test_hostile_passage_runs_nothing_and_shows_as_text(tmp_path: Path, with_csp: bool) -> None:
+    store = add_hostile(build_store())
+    document = export_report(store, "html", Settings(reviewer="tester"))
+    if not with_csp:
+        # Escaping alone must be enough: take the browser's second line of defence away.
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        assert meta in document
+        document = document.replace(meta, "")
+    page = tmp_path / "report.html"
+    page.write_text(document, encoding="utf-8")
+    dom = dump_dom(page, tmp_path)
+    assert not ran(dom)
+    assert "<script" not in dom and "<img" not in dom
+    assert "&lt;script&gt;document.title='PWNED'&lt;/script&gt;" in dom
+    assert "&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;" in dom
+    # The factory's own hostile passage too.
+    assert "Warga menulis &lt;script&gt;alert(1)&lt;/script&gt; dan &lt;img src=x" in dom

@@ -9,6 +9,7 @@ one table (progress goes to stderr) and writes it as JSON.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -31,6 +32,8 @@ LINK_GROWTH_PER_SIZE = 1.2
 EXPORT_TARGET_S = 5.0
 MEMORY_TARGET_MB = 1024.0
 EXPORT_FORMATS = ("html", "markdown", "claimreview")
+DEFAULT_OUT = Path(__file__).with_name("results.json")
+DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck-bench"
 
 
 @dataclass
@@ -47,7 +50,9 @@ class Config:
     seed: int = DEFAULT_SEED
     workdir: Path | None = None
     keep: bool = False
-    out: Path = Path("bench/results.json")
+    out: Path = field(default_factory=lambda: DEFAULT_OUT)
+    cache: Path | None = field(default_factory=lambda: DEFAULT_CACHE)
+    """Where linking inputs are kept between runs (None: no cache)."""
 
 
 def _scale_target(table: dict[int, float], size: int) -> float:
@@ -131,7 +136,8 @@ class Runner:
             store = self.work / "link" / str(size) / "claims.json"
             store.parent.mkdir(parents=True, exist_ok=True)
             prep = self.stage(f"link input: {size:,} articles", "prepare_link_store",
-                              paths=[str(p) for p in corpus.paths(size)], store_path=str(store))
+                              paths=[str(p) for p in corpus.paths(size)], store_path=str(store),
+                              cache=str(self.config.cache) if self.config.cache else None)
             out = prep if not prep.ok else self.stage(f"link_all: {size:,} articles", "link",
                                                       store_path=str(store))
             f = out.figures
@@ -209,31 +215,40 @@ class Runner:
 def parse_args(argv: list[str] | None = None) -> tuple[Config, bool]:
     """The command line (see the module docstring); returns the config and ``--quiet``."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000",
-                        help="article counts, comma-separated (default 1000,10000)")
+    parser.add_argument("--sizes", help="article counts, comma-separated (default 1000,10000)")
+    parser.add_argument("--claims", help="claim counts of the stores (default 10000)")
     parser.add_argument("--big", action="store_true", help="also a 100k-claim store")
     parser.add_argument("--quick", action="store_true",
                         help="tiny sizes (50/200 articles, 1k claims): proves the runner works")
-    parser.add_argument("--out", type=Path, default=Path("bench/results.json"))
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--workdir", type=Path, help="keep corpus and stores here")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"re-ingest the linking inputs (cached in {DEFAULT_CACHE})")
     args = parser.parse_args(argv)
     config = Config(seed=args.seed, workdir=args.workdir, keep=args.workdir is not None,
-                    out=args.out)
-    config.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+                    out=args.out, cache=None if args.no_cache else DEFAULT_CACHE)
     if args.quick:
         config.sizes, config.claims = [50, 200], [1000]
         config.marks, config.tinydb_updates, config.tui_steps = 10, 3, 5
-    if args.big:
+    if args.sizes:
+        config.sizes = _counts(args.sizes)
+    if args.claims:
+        config.claims = _counts(args.claims)
+    if args.big and 100_000 not in config.claims:
         config.claims.append(100_000)
     return config, args.quiet
+
+
+def _counts(text: str) -> list[int]:
+    return [int(part.strip().replace("_", "")) for part in text.split(",") if part.strip()]
 
 
 def main(argv: list[str] | None = None) -> list[Row]:
     """Run the benchmark, print the table, write the JSON; returns the rows."""
     config, quiet = parse_args(argv)
-    progress = Console(stderr=True)
+    progress = Console(stderr=True, log_path=False)
     work = config.workdir or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     machine = machine_info(work)
@@ -256,7 +271,10 @@ def main(argv: list[str] | None = None) -> list[Row]:
         "TUI first screen = Store.open + factcheck.tui.perf.measure_tui's first_screen_s; "
         "steps are processor time per key.",
     ]
-    Console().print(render(rows, machine, "factcheck benchmarks"))
+    out = Console()
+    if not out.is_terminal:
+        out = Console(width=170)  # a log file or pipe: do not squeeze the table into 80 columns
+    out.print(render(rows, machine, "factcheck benchmarks"))
     write_json(config.out, rows, machine, notes)
     if not quiet:
         progress.log(f"results written to {config.out}")

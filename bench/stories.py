@@ -20,7 +20,9 @@ from functools import cache
 from typing import Any
 
 from bench import wording
-from bench.templates import CONTEXT, EVENTS, Event, Fact
+from bench.events_civic import DRUGS, ECONOMY, ELECTION, ROAD, VISIT
+from bench.events_hazard import DENGUE, FIRE, FLOOD, QUAKE
+from bench.templates import CONTEXT, Event, Fact
 from bench.vocab import (
     COUNTRIES,
     EN_OUTLETS,
@@ -33,6 +35,8 @@ from bench.vocab import (
     Outlet,
 )
 
+EVENTS: tuple[Event, ...] = (FLOOD, QUAKE, ROAD, DENGUE, DRUGS, ECONOMY, VISIT, ELECTION, FIRE)
+"""The kinds of story (order matters: the corpus draws from it by position)."""
 WIB = timezone(timedelta(hours=7), "WIB")
 FIRST_DAY = date(2023, 1, 1)
 REPORT_COUNTS = (1, 2, 3, 4, 5, 6, 8, 10)

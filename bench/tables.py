@@ -47,9 +47,10 @@ class Row:
         return "pass" if ok else "FAIL"
 
     def shown(self) -> str:
-        """The value as printed."""
+        """The value as printed (``n/a`` or ``error`` when the stage did not run; the reason
+        is printed as the row's note)."""
         if self.error is not None:
-            return self.error
+            return self.error.split(" ", 1)[0]
         if self.value is None:
             return "n/a"
         return f"{_number(self.value)} {self.unit}".strip()
@@ -76,13 +77,15 @@ def render(rows: list[Row], machine: dict[str, Any], title: str) -> Table:
                   show_lines=False)
     for header, justify in (("stage", "left"), ("measure", "left"), ("size", "right"),
                             ("figure", "right"), ("target", "right"), ("", "center"),
-                            ("peak RSS", "right"), ("note", "left")):
-        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+                            ("peak RSS", "right")):
+        table.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("note", overflow="fold", ratio=1)
     for row in rows:
         style = {"pass": "green", "FAIL": "bold red", "n/a": "yellow"}.get(row.status, "")
         peak = f"{row.peak_mb:,.0f} MiB" if row.peak_mb is not None else ""
         table.add_row(row.stage, row.measure, row.size, row.shown(), row.shown_target(),
-                      f"[{style}]{row.status}[/]" if style else row.status, peak, row.note)
+                      f"[{style}]{row.status}[/]" if style else row.status, peak,
+                      row.error or row.note)
     return table
 
 

@@ -12,9 +12,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from rich.markup import escape
+
 from factcheck import __version__
 from factcheck.cli import commands, evaluate, export, maintenance, review
 from factcheck.cli.common import UserError, console_err
+from factcheck.core.views import inert
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
-        console_err.print(f"[red]error:[/] {exc}", highlight=False, markup=True)
+        # One line, and the message printed literally (it may quote user input or file names).
+        console_err.print(f"[red]error:[/] {escape(inert(str(exc)))}", soft_wrap=True)
         return exc.code
     except KeyboardInterrupt:
         console_err.print("interrupted")

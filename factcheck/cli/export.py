@@ -74,14 +74,14 @@ def cmd_export(args: argparse.Namespace) -> int:
             with _progress(output is not None and total >= _PROGRESS_FROM) as progress:
                 document = export_report(store, args.fmt, settings, options, progress)
         except ReportError as exc:
-            raise UserError(safe(exc)) from exc
+            raise UserError(str(exc)) from exc
     if output is None:
         _write_stdout(document)
         return 0
     try:
         atomic_write(output, document.encode("utf-8"))
     except OSError as exc:
-        raise UserError(f"{safe(output)}: cannot write the report: {_reason(exc)}") from exc
+        raise UserError(f"{output}: cannot write the report: {_reason(exc)}") from exc
     console.print(f"Wrote the {args.fmt} report to {safe(output)}")
     return 0
 
@@ -100,7 +100,7 @@ def _store(args: argparse.Namespace) -> Iterator[Store]:
     try:
         yield store
     except StoreError as exc:
-        raise UserError(safe(exc)) from exc
+        raise UserError(str(exc)) from exc
     finally:
         store.close()
 
@@ -128,7 +128,7 @@ def _refuse_store_files(output: Path, store: Store) -> None:
     base = store.path.resolve()
     if target in (base, base.with_name(base.name + ".journal"),
                   base.with_name(base.name + ".lock")):
-        raise UserError(f"{safe(output)}: that is the store itself; choose another output file")
+        raise UserError(f"{output}: that is the store itself; choose another output file")
 
 
 def _reason(exc: OSError) -> str:

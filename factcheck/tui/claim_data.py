@@ -9,7 +9,7 @@ passages are cut to a window around the claim's words, so widgets only lay it ou
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,26 +80,52 @@ class ClaimData:
     passages: tuple[PassageData, ...] = field(default_factory=tuple)
 
 
+Grouped = dict[str, tuple[list[int], list[str]]]
+"""Source id -> (passage starts, passage ids), in text order."""
+
+SYNC_INDEX_LIMIT = 50_000
+"""Up to this many passages the index is built at once; above, by a worker (see the app)."""
+
+
+def group_passages(items: Iterable[tuple[str, Mapping[str, Any]]]) -> Grouped:
+    """Index ``(passage id, passage)`` pairs by source, in text order."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for pid, doc in items:
+        grouped.setdefault(doc.get("source_id", ""), []).append((doc.get("start", 0), pid))
+    result: Grouped = {}
+    for sid, pairs in grouped.items():
+        pairs.sort()
+        result[sid] = ([start for start, _ in pairs], [pid for _, pid in pairs])
+    return result
+
+
 class PassageIndex:
-    """Passages of each source in text order, built once per store generation."""
+    """Passages of each source in text order: the context shown around a passage."""
 
     def __init__(self) -> None:
-        self._by_source: dict[str, tuple[list[int], list[str]]] | None = None
+        self._by_source: Grouped | None = None
+
+    @property
+    def ready(self) -> bool:
+        """True once built."""
+        return self._by_source is not None
 
     def clear(self) -> None:
         """Forget the index (after the store changed on disk)."""
         self._by_source = None
 
+    def load(self, grouped: Grouped) -> None:
+        """Use an index built elsewhere (by a worker)."""
+        self._by_source = grouped
+
     def neighbours(self, store: Store, source_id: str, start: int) -> tuple[str | None, ...]:
-        """Ids of the passages just before and just after the one starting at ``start``."""
+        """Ids of the passages just before and just after the one starting at ``start``
+        (None and None while a big store's index is still being built)."""
         if self._by_source is None:
-            grouped: dict[str, list[tuple[int, str]]] = {}
-            for pid, doc in store.raw("passages").items():
-                grouped.setdefault(doc.get("source_id", ""), []).append((doc.get("start", 0), pid))
-            self._by_source = {}
-            for sid, items in grouped.items():
-                items.sort()
-                self._by_source[sid] = ([s for s, _ in items], [p for _, p in items])
+            passages = store.raw("passages")
+            if len(passages) > SYNC_INDEX_LIMIT:
+                return None, None
+            self._by_source = group_passages(passages.items())
         starts, ids = self._by_source.get(source_id, ([], []))
         at = bisect.bisect_left(starts, start)
         before = ids[at - 1] if at > 0 else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
@@ -42,3 +43,10 @@ class ExportDone(Message):
 
     path: str
     size: int
+
+
+@dataclass
+class PassagesIndexed(Message):
+    """A worker grouped a big store's passages by article (a `claim_data.Grouped`)."""
+
+    grouped: dict[str, Any]

@@ -2,7 +2,7 @@
 
 Rows are built straight from the stored dictionaries (``Store.raw``): validating 100,000 claims
 with pydantic would take seconds, and the list only needs a handful of fields. Filtering,
-sorting and searching never copy rows: a `RowView` is a list of indexes into `RowModel.rows`.
+sorting and searching never copy rows: a `RowView` is a list of indexes into the `RowModel`.
 Search keys and outlet sets are built on first use, so opening a big store does not pay for them.
 """
 
@@ -77,87 +77,104 @@ def _is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> 
     return bool(passages) and passages <= set(review.get("marks", {}))
 
 
-def _row(claim_id: str, claim: Mapping[str, Any], review: Mapping[str, Any] | None,
-         reviewed: bool) -> Row:
-    verdict = (review or {}).get("verdict") or {}
-    return Row(
-        id=claim_id,
-        kind=str(claim.get("kind", "other")),
-        text=one_line(claim.get("text", ""), ROW_TEXT_LIMIT),
-        outlets=int(claim.get("outlets") or 0),
-        origins=int(claim.get("origins") or 0),
-        conflicts=len(claim.get("conflicts") or ()),
-        disputed=bool(claim.get("disputed")),
-        verdict=verdict.get("label"),
-        reviewed=reviewed,
-        score=float(claim.get("score") or 0.0),
-    )
-
-
 class RowModel:
-    """Every tracked claim of a store as a `Row`, kept in step with the store."""
+    """Every tracked claim of a store, kept in step with the store.
+
+    Building it only copies references (claim ids and stored dictionaries) and reads the
+    reviews; a `Row` is made when a line is drawn.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.rows: list[Row] = []
+        self.ids: list[str] = []
+        self.docs: list[Mapping[str, Any]] = []
         self.index: dict[str, int] = {}
+        self.reviewed_ids: set[str] = set()
+        self.verdicts: dict[str, str] = {}
+        self.generation = 0
+        """Bumped on every change, so views know to sort again."""
         self._search_keys: list[str] | None = None
         self._outlets: list[frozenset[str]] | None = None
         self.reload()
 
     def reload(self) -> None:
-        """Rebuild every row from the store."""
+        """Rebuild from the store."""
         claims = self.store.raw("claims")
-        reviews = self.store.raw("reviews")
-        done = reviewed_claim_ids(self.store)
-        self.rows = [_row(cid, doc, reviews.get(cid), cid in done) for cid, doc in claims.items()]
-        self.index = {row.id: i for i, row in enumerate(self.rows)}
+        self.ids = list(claims.keys())
+        self.docs = list(claims.values())
+        self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        self.reviewed_ids = reviewed_claim_ids(self.store)
+        self.verdicts = {cid: str(r["verdict"].get("label"))
+                         for cid, r in self.store.raw("reviews").items()
+                         if isinstance(r.get("verdict"), dict)}
         self._search_keys = None
         self._outlets = None
+        self.generation += 1
 
     def update(self, claim_ids: Iterable[str]) -> bool:
         """Re-read the given claims (after a change); True when claims appeared or vanished."""
         claims = self.store.raw("claims")
         reviews = self.store.raw("reviews")
-        structural = False
         for cid in claim_ids:
             doc = claims.get(cid)
             at = self.index.get(cid)
-            if doc is None:
-                structural = structural or at is not None
+            if (doc is None) != (at is None):
+                self.reload()
+                return True
+            if doc is None or at is None:
                 continue
+            self.docs[at] = doc
             review = reviews.get(cid)
-            row = _row(cid, doc, review, _is_reviewed(doc, review))
-            if at is None:
-                structural = True
-                continue
-            self.rows[at] = row
+            self.reviewed_ids.discard(cid)
+            if _is_reviewed(doc, review):
+                self.reviewed_ids.add(cid)
+            verdict = (review or {}).get("verdict")
+            if isinstance(verdict, dict):
+                self.verdicts[cid] = str(verdict.get("label"))
+            else:
+                self.verdicts.pop(cid, None)
             if self._search_keys is not None:
-                self._search_keys[at] = self._search_key(row, doc)
+                self._search_keys[at] = self._search_key(doc)
             if self._outlets is not None:
                 self._outlets[at] = self._outlets_of(doc)
-        if structural or len(claims) != len(self.rows):
+        if len(claims) != len(self.ids):
             self.reload()
             return True
+        self.generation += 1
         return False
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row(self, at: int) -> Row:
+        """The row of the claim at index ``at``."""
+        doc, cid = self.docs[at], self.ids[at]
+        return Row(
+            id=cid,
+            kind=str(doc.get("kind", "other")),
+            text=one_line(doc.get("text", ""), ROW_TEXT_LIMIT),
+            outlets=int(doc.get("outlets") or 0),
+            origins=int(doc.get("origins") or 0),
+            conflicts=len(doc.get("conflicts") or ()),
+            disputed=bool(doc.get("disputed")),
+            verdict=self.verdicts.get(cid),
+            reviewed=cid in self.reviewed_ids,
+            score=float(doc.get("score") or 0.0),
+        )
 
     def get(self, claim_id: str) -> Row | None:
         """The row of one claim."""
         at = self.index.get(claim_id)
-        return None if at is None else self.rows[at]
+        return None if at is None else self.row(at)
 
     @property
     def reviewed(self) -> int:
         """How many claims are reviewed (a verdict, or every passage marked)."""
-        return sum(1 for row in self.rows if row.reviewed)
-
-    def verdict_keys(self) -> list[str]:
-        """Verdict keys in use."""
-        return sorted({row.verdict for row in self.rows if row.verdict})
+        return sum(1 for cid in self.reviewed_ids if cid in self.index)
 
     def kinds(self) -> list[str]:
         """Claim kinds present."""
-        return sorted({row.kind for row in self.rows})
+        return sorted({str(doc.get("kind", "other")) for doc in self.docs})
 
     def outlet_names(self) -> list[str]:
         """Outlets of the current sources."""
@@ -167,16 +184,15 @@ class RowModel:
 
     # Lazily built indexes ------------------------------------------------------------------
     @staticmethod
-    def _search_key(row: Row, doc: Mapping[str, Any]) -> str:
+    def _search_key(doc: Mapping[str, Any]) -> str:
         norm = doc.get("normalized") or {}
         extra = " ".join(str(norm.get(k) or "") for k in ("subject", "speaker", "value"))
-        return fold(f"{row.text} {one_line(extra, 200)}")
+        return fold(f"{one_line(doc.get('text'), ROW_TEXT_LIMIT)} {one_line(extra, 200)}")
 
     def search_keys(self) -> list[str]:
-        """Folded text of each row (built on first search)."""
+        """Folded text of each claim (built on first search)."""
         if self._search_keys is None:
-            claims = self.store.raw("claims")
-            self._search_keys = [self._search_key(r, claims.get(r.id, {})) for r in self.rows]
+            self._search_keys = [self._search_key(doc) for doc in self.docs]
         return self._search_keys
 
     def _outlets_of(self, doc: Mapping[str, Any]) -> frozenset[str]:
@@ -187,23 +203,30 @@ class RowModel:
             for e in doc.get("evidence", ()))
 
     def outlets(self) -> list[frozenset[str]]:
-        """Outlet names of each row (built on first outlet filter)."""
+        """Outlet names of each claim (built on first outlet filter)."""
         if self._outlets is None:
-            claims = self.store.raw("claims")
-            self._outlets = [self._outlets_of(claims.get(r.id, {})) for r in self.rows]
+            self._outlets = [self._outlets_of(doc) for doc in self.docs]
         return self._outlets
 
 
-def _sort_key(name: str) -> Any:
-    if name == "kind":
-        return lambda r: (r.kind, -r.score, r.id)
-    if name == "outlets":
-        return lambda r: (-r.outlets, -r.origins, -r.score, r.id)
-    if name == "conflicts":
-        return lambda r: (not (r.conflicts or r.disputed), -r.score, r.id)
-    if name == "unreviewed":
-        return lambda r: (r.reviewed, -r.score, r.id)
-    return lambda r: (-r.score, r.id)
+def _order(model: RowModel, sort: str) -> list[int]:
+    """Indexes of the model's claims in ``sort`` order (ties keep the store's order)."""
+    docs, ids = model.docs, model.ids
+    scores = [-float(d.get("score") or 0.0) for d in docs]
+    order = sorted(range(len(docs)), key=scores.__getitem__)
+    if sort == "kind":
+        kinds = [str(d.get("kind", "")) for d in docs]
+        order.sort(key=kinds.__getitem__)
+    elif sort == "outlets":
+        outlets = [-(int(d.get("outlets") or 0) * 1000 + int(d.get("origins") or 0))
+                   for d in docs]
+        order.sort(key=outlets.__getitem__)
+    elif sort == "conflicts":
+        order.sort(key=lambda i: not (docs[i].get("conflicts") or docs[i].get("disputed")))
+    elif sort == "unreviewed":
+        done = model.reviewed_ids
+        order.sort(key=lambda i: ids[i] in done)
+    return order
 
 
 @dataclass
@@ -226,7 +249,7 @@ class RowView:
 
     def row(self, position: int) -> Row:
         """The row shown at ``position``."""
-        return self.model.rows[self.indexes[position]]
+        return self.model.row(self.indexes[position])
 
     def position_of(self, claim_id: str | None) -> int | None:
         """Where a claim is shown, or None."""
@@ -238,33 +261,37 @@ class RowView:
         except ValueError:
             return None
 
+    def is_reviewed(self, position: int) -> bool:
+        """Whether the claim shown at ``position`` is reviewed."""
+        return self.model.ids[self.indexes[position]] in self.model.reviewed_ids
+
     def invalidate(self) -> None:
-        """Forget the sort order (after rows were rebuilt) and recompute."""
+        """Forget the sort order (after claims appeared or vanished) and recompute."""
         self._order = None
         self.recompute()
 
     def recompute(self) -> None:
         """Apply sort, filter and search."""
-        rows = self.model.rows
+        model = self.model
+        docs, ids = model.docs, model.ids
         if self._order is None:
-            key = _sort_key(self.sort)
-            self._order = sorted(range(len(rows)), key=lambda i: key(rows[i]))
+            self._order = _order(model, self.sort)
         result = self._order
         flt = self.filter
         if flt.kind:
-            result = [i for i in result if rows[i].kind == flt.kind]
+            result = [i for i in result if docs[i].get("kind") == flt.kind]
         if flt.verdict:
             wanted = None if flt.verdict == "none" else flt.verdict
-            result = [i for i in result if rows[i].verdict == wanted]
+            result = [i for i in result if model.verdicts.get(ids[i]) == wanted]
         if flt.conflicts_only:
-            result = [i for i in result if rows[i].conflicts or rows[i].disputed]
+            result = [i for i in result if docs[i].get("conflicts") or docs[i].get("disputed")]
         if flt.unreviewed_only:
-            result = [i for i in result if not rows[i].reviewed]
+            result = [i for i in result if ids[i] not in model.reviewed_ids]
         if flt.outlet:
-            outlets = self.model.outlets()
+            outlets = model.outlets()
             result = [i for i in result if flt.outlet in outlets[i]]
         if self.exclude:
-            result = [i for i in result if rows[i].id not in self.exclude]
+            result = [i for i in result if ids[i] not in self.exclude]
         needle = fold(self.search)
         if needle:
             keys = self.model.search_keys()

@@ -38,6 +38,8 @@ def one_line(text: object, limit: int | None = None) -> str:
 
 def fold(text: str) -> str:
     """A search key: case-folded, accents removed, white space squashed."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped.casefold()).strip()

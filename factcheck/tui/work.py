@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
@@ -19,7 +20,8 @@ from factcheck.core.report import ExportOptions, export_report
 from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
 from factcheck.settings import Settings
-from factcheck.tui.messages import ExportDone, ExportProgress
+from factcheck.tui.claim_data import group_passages
+from factcheck.tui.messages import ExportDone, ExportProgress, PassagesIndexed
 from factcheck.tui.screens.error import ErrorScreen
 
 
@@ -68,6 +70,13 @@ class WorkingApp(App[int]):
         text = export_report(data, job.fmt, settings, job.options, progress=progress)
         job.path.write_text(text, encoding="utf-8")
         job.reply_to.post_message(ExportDone(str(job.path), len(text)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index",
+          description="Indexing passages")
+    def index_passages(self, items: list[tuple[str, dict[str, Any]]],
+                       reply_to: MessagePump) -> None:
+        """Group a big store's passages by article (in a thread, from a snapshot)."""
+        reply_to.post_message(PassagesIndexed(group_passages(items)))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Turn any worker's failure into an error dialog."""

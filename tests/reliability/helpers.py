@@ -43,6 +43,12 @@ def record(name: str, **counts: int) -> None:
     print(f"[figures] {name}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
 
 
+def tally(name: str, key: str = "cases") -> None:
+    """Count one more ``key`` for ``name`` without printing (fuzz cases run)."""
+    figures = FIGURES.setdefault(name, {})
+    figures[key] = figures.get(key, 0) + 1
+
+
 def build_many_claims(path: Path, copies: int) -> list[Slot]:
     """A compacted store at ``path`` with ``copies`` x 3 tracked claims; every markable slot.
 
@@ -211,3 +217,58 @@ _TRACEBACK = re.compile(r"Traceback \(most recent call last\)")
 def has_traceback(text: str) -> bool:
     """True when ``text`` shows a Python traceback."""
     return bool(_TRACEBACK.search(text))
+
+
+NOBODY = 65534
+
+
+def unprivileged_dir() -> Path:
+    """A fresh folder that `run_unprivileged` code may use (owned by it when we are root)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-perm-"))
+    folder.chmod(0o755)
+    if os.geteuid() == 0:
+        os.chown(folder, NOBODY, NOBODY)
+    return folder
+
+
+def hand_over(folder: Path) -> None:
+    """Give every file in ``folder`` to the unprivileged user (when we are root)."""
+    if os.geteuid() == 0:
+        for path in [folder, *folder.rglob("*")]:
+            os.chown(path, NOBODY, NOBODY)
+
+
+def run_unprivileged(action: Callable[[], object]) -> object:
+    """Run ``action`` in a forked child without root's power over file permissions.
+
+    Root ignores ``chmod``: as root the child drops to uid/gid 65534 (nobody) first, so a
+    read-only file or folder is really read-only to it. The modules it needs are already
+    imported, so it does not need to read the (root-only) interpreter folder. Returns what
+    ``action`` returns (JSON-able), or raises ``AssertionError`` with the child's traceback.
+    """
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            os.close(read_fd)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+            payload = json.dumps({"result": action()})
+        except BaseException:  # noqa: BLE001 - handed to the parent
+            payload = json.dumps({"error": traceback.format_exc()})
+            code = 1
+        finally:
+            os.write(write_fd, payload.encode())
+            os._exit(code)
+    os.close(write_fd)
+    output = read_all(read_fd, bytearray())
+    os.waitpid(pid, 0)
+    answer = json.loads(output)
+    if "error" in answer:
+        raise AssertionError(answer["error"])
+    return answer["result"]

@@ -60,6 +60,8 @@ def test_kill_during_ingest_of_many_files(tmp_path: Path) -> None:
     rng = random.Random(os.environ.get("FACTCHECK_CRASH_SEED", "factcheck"))
     acked: list[str] = []
     linked = 0
+    # Warm up here, so each forked worker starts with the lazy imports (dateparser) done.
+    pipeline.ingest_paths(Store.open(tmp_path / "warm.json"), _articles(tmp_path / "warm", -1))
     for trial in range(TRIALS):
         files = _articles(tmp_path / f"batch{trial}", trial)
         pid, fd = fork_worker(lambda emit, files=files: _ingest(db, files, emit))
@@ -79,7 +81,7 @@ def test_kill_during_ingest_of_many_files(tmp_path: Path) -> None:
         assert missing == []
         for name in acked:
             assert store.passages(stored[name].id), name  # the file's passages came with it
-    problems = check(db).problems
+    problems = [p for p in check(db).problems if not p.notice]
     assert {p.kind for p in problems} <= {"torn-journal", "temp-file", "stale-journal"}, \
         [p.message for p in problems]
     kept = sum(name in {s.file for s in Store.open(db).sources()} for name in acked)

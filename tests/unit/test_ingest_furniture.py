@@ -261,3 +261,18 @@ def test_a_dateline_in_a_teaser_does_not_start_the_body() -> None:
     assert body[0].startswith("Pemerintah menaikkan harga BBM")
     assert "cabai" not in result.source.text.lower()
     assert result.source.outlet is None
+
+
+def test_teaser_with_headline_summary_and_time_is_dropped_whole() -> None:
+    page = (
+        "Main Story Headline Here\n\n"
+        "JAKARTA (Reuters) - The government raised fuel prices on Monday, the minister said.\n\n"
+        "The increase applies nationwide.\n\n"
+        "Chili prices double in a week\n"
+        "Chili prices doubled in a week in Jakarta markets, traders said.\n"
+        "2 days ago\n"
+    )
+    result = ingest_bytes(page.encode(), "r.txt")
+    assert [p.text for p in result.passages if p.role == Role.BODY][-1] == (
+        "The increase applies nationwide.")
+    assert "Chili" not in result.source.text

@@ -210,6 +210,7 @@ HTML_PAGE = """<!doctype html>
 <meta property="og:site_name" content="Warta Kita">
 <meta property="og:title" content="Kim Jong Un Sambut Putin di Pyongyang">
 <meta property="article:published_time" content="2024-06-19T07:24:44+07:00">
+<meta property="article:modified_time" content="2024-06-20T09:00:00+07:00">
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
 "headline": "Kim Jong Un Sambut Putin di Pyongyang", "datePublished": "2024-06-19T07:24:44+07:00",
 "author": {"@type": "Person", "name": "Sari Dewi"}}</script>
@@ -240,6 +241,7 @@ class TestHtmlPage:
         assert source.title == "Kim Jong Un Sambut Putin di Pyongyang"
         assert source.outlet == "Warta Kita"
         assert source.published == "2024-06-19T07:24:44+07:00"
+        assert source.updated == "2024-06-20T09:00:00+07:00"
         assert source.byline == {"author": "Sari Dewi"}
         assert source.language == "id"
 
@@ -259,6 +261,23 @@ class TestHtmlPage:
         result = ingest(HTML_PAGE, "page-without-extension")
         assert result.source.title == "Kim Jong Un Sambut Putin di Pyongyang"
         assert "<" not in result.source.text
+
+
+def test_html_without_a_date_gets_none_even_if_the_body_mentions_one() -> None:
+    page = (
+        "<html><head><title>Putin Tiba di Pyongyang</title></head><body><article>"
+        "<h1>Putin Tiba di Pyongyang</h1>"
+        "<p>Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu, 19 Juni 2024, untuk "
+        "kunjungan dua hari, kata Kremlin kepada wartawan di Moskow.</p>"
+        "<p>Ia disambut oleh pemimpin Korea Utara Kim Jong Un di bandara, dan keduanya "
+        "berjabat tangan cukup lama di depan kamera.</p>"
+        "</article></body></html>"
+    )
+    result = ingest(page, "nodate.html")
+    assert result.source.title == "Putin Tiba di Pyongyang"
+    assert result.source.published is None
+    assert "no publication date found" in result.warnings
+    assert "no outlet found" in result.warnings
 
 
 def test_passage_ids_survive_a_new_version_of_the_file() -> None:

@@ -66,6 +66,10 @@ def test_one_sentence(paragraph: str) -> None:
          "Kerja sama itu datang pada 2024."],
     ),
     (
+        "The count ended on May. 6. 2024 was an election year.",
+        ["The count ended on May. 6.", "2024 was an election year."],
+    ),
+    (
         "Jumlahnya 50 unit. 20 di antaranya rusak.",
         ["Jumlahnya 50 unit.", "20 di antaranya rusak."],
     ),

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from factcheck.core.link.dates import find_dates
 from factcheck.core.link.entities import NameBook, same_name
 from factcheck.core.link.match import numbers_agree
-from factcheck.core.link.terms import Number, find_dates, find_numbers, stem, tokenize
+from factcheck.core.link.terms import (
+    Number,
+    concept_terms,
+    find_numbers,
+    stem,
+    tokenize,
+)
 from factcheck.core.models import LinkState
 from factcheck.core.textnorm import fold
 from tests.unit.test_link_articles import article, claim_of, run
@@ -82,10 +89,17 @@ def test_a_lone_surname_resolves_to_the_full_name_of_its_article() -> None:
 
 
 def test_indonesian_affixes_and_english_inflections_are_stripped() -> None:
-    assert stem("memasok", "id") == stem("pasokan", "id") == "pasok"
-    assert stem("mengunjungi", "id") == stem("kunjungan", "id")
-    assert stem("menepis", "id") == "tepis"
-    assert stem("missiles", "en") == "missile"
+    assert stem("membangun", "id") == stem("dibangun", "id") == stem("pembangunan", "id")
+    assert stem("memukul", "id") == "pukul"
+    assert stem("menulis", "id") == stem("ditulis", "id") == "tulis"
+    assert stem("bombings", "en") == "bombing"
+
+
+def test_key_terms_of_both_languages_map_to_one_concept() -> None:
+    indonesian = concept_terms(tokenize("Korea Utara memasok rudal, kata pejabat"), set(), "id")
+    english = concept_terms(tokenize("North Korea supplied missiles, officials said"), set(),
+                            "en")
+    assert {"t:supply", "t:missile", "t:weapon", "t:official"} <= indonesian & english
 
 
 def test_figures_and_dates_are_read_from_text() -> None:

@@ -150,7 +150,7 @@ def test_csv_neutralises_formulas_and_fits_cells(documents: dict[str, str]) -> N
 
 def test_summary_is_inert(documents: dict[str, str]) -> None:
     store = add_hostile(build_store())
-    console = Console(record=True, width=120, color_system=None, force_terminal=False)
+    console = Console(record=True, width=120, color_system=None, file=io.StringIO())
     console.print(summary(store, Settings(reviewer="tester")))
     shown = console.export_text()
     assert not INVISIBLE.search(shown.replace("\n", ""))

@@ -107,7 +107,7 @@ def test_content_matrix_agreement_verdicts_provenance(store: Store, settings: Se
     assert '<span class="st-none">not mentioned</span>' in document
     assert "budi / rina" in text and "50.0%" in text and "0.00" in text
     assert "Verdict: True (rating 5/5), by rina" in text
-    assert "Not reviewed yet: no verdict." in text
+    assert "No verdict yet." in text
     assert "number: Tempo says 24 years; Kabar Harian says 20 years (passages 1, 3)" in text
     assert "Stance: supports (marks: rina: contradicts" in text
     assert "(suggested by the tool, not yet marked by a reviewer)" in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -38,16 +39,23 @@ PAYLOAD = ("<script>document.title='PWNED'</script>"
 def dump_dom(page: Path, tmp_path: Path) -> str:
     """Load ``page`` in headless Chromium, let scripts and events run, return the DOM."""
     assert CHROMIUM is not None
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-         "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "</html>" in result.stdout, result.stderr[-2000:]
-    return result.stdout
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+               "--virtual-time-budget=3000", "--dump-dom", page.as_uri()]
+    # Own process group, so that a hung browser (a live `alert()` blocks headless Chromium)
+    # is killed with all its helper processes.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("Chromium did not finish: a script in the page probably opened a dialog")
+    assert process.returncode == 0, err[-2000:]
+    assert "</html>" in out, err[-2000:]
+    return out
 
 
 def ran(dom: str) -> bool:

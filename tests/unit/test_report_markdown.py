@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -67,7 +68,7 @@ def test_verdicts_stances_conflicts_and_notes(store: Store, settings: Settings) 
     assert "**Verdict: True** (rating 5/5), by rina" in document
     assert "> The last visit was in July 2000: 24 years." in document
     assert "**Verdict: Disputed** (rating 3/5), by budi" in document
-    assert "Not reviewed yet: no verdict." in document
+    assert "No verdict yet." in document
     assert "- Stance: **supports** (marks: rina: contradicts, " in document
     assert "- Stance: reports denial (suggested by the tool, not yet marked by a reviewer)" \
         in document
@@ -128,3 +129,24 @@ def test_empty_store_gives_an_empty_document(settings: Settings) -> None:
     assert "0 claims in this report · 0 of 0 reviewed" in document
     assert "No tracked claims to report." in document
     assert "## Provenance" in document
+
+
+def test_a_commonmark_renderer_shows_scraped_markup_as_text(store: Store,
+                                                            settings: Settings) -> None:
+    from markdown_it import MarkdownIt  # comes with rich
+
+    from tests.unit.test_report_hostile import SCRIPT, add_hostile
+
+    add_hostile(store)
+    renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    rendered = renderer.render(export_report(store, "md", settings))
+    assert "<script" not in rendered and "<img" not in rendered and "<b>" not in rendered
+    def escaped(text: str) -> str:  # as markdown-it escapes text
+        return html.escape(text, quote=False).replace('"', "&quot;")
+
+    assert f"<blockquote>\n<p>{escaped(HOSTILE)}</p>" in rendered
+    assert escaped(SCRIPT) in rendered
+    assert "<table>" in rendered
+    for passage in store.passages():
+        if passage.role == "body" and passage.source_id != "s-evil":
+            assert f"<blockquote>\n<p>{escaped(passage.text)}</p>" in rendered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console
 
 from factcheck.core.report import summary
@@ -11,7 +13,7 @@ from tests.factories import build_store
 
 
 def shown(store: Store, settings: Settings | None = None) -> str:
-    console = Console(record=True, width=120, color_system=None)
+    console = Console(record=True, width=120, color_system=None, file=io.StringIO())
     console.print(summary(store, settings or Settings(reviewer="tester")))
     return console.export_text()
 

@@ -25,7 +25,6 @@ acting in the one to three sentences before; surnames expand to the full name th
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,7 +42,6 @@ from factcheck.core.extract.sentence import Sentence, read_sentence, signals, su
 from factcheck.core.extract.speakers import (
     clean_speaker,
     noun_phrase_before,
-    person_name,
     phrase_after,
 )
 from factcheck.core.models import Kind, Mention, Normalized, Passage, Polarity, Role, Source
@@ -54,6 +52,7 @@ PRONOUN_WINDOW = 3
 QUOTE_SHARE = 0.3
 """A mention at least this much inside quotation marks (with a speaker) is a quote."""
 _PREDICATE_WORDS = 6
+_SUBJECT_REACH = 4
 _OBJECT_WINDOW = 40
 """Characters after ``menolak``/``rejected`` in which a claim noun makes it a denial."""
 
@@ -134,9 +133,8 @@ def _full_names(sentences: list[Sentence], lex: Lang) -> dict[str, str]:
     by_last: dict[str, set[str]] = {}
     for sent in sentences:
         for e in sent.entities:
-            tokens = e.text.split()
-            if person_name(tokens, lex):
-                by_last.setdefault(tokens[-1], set()).add(e.text)
+            if e.person:
+                by_last.setdefault(e.text.split()[-1], set()).add(e.text)
     return {last: next(iter(full)) for last, full in by_last.items() if len(full) == 1}
 
 
@@ -200,22 +198,26 @@ def _find_denial(sent: Sentence, lex: Lang, history: list[Sentence], names: dict
             if lex.denial_object.search(toks, v[1], v[1] + _OBJECT_WINDOW)
         ), None)
     if verb is None:
-        phrase = lex.denial_phrase.search(toks, sent.core)
-        if phrase is None:
+        said = lex.denial_phrase.search(toks, sent.core)  # "X mengatakan laporan itu tidak benar"
+        if said is None:
             return None
-        return _Denial(phrase[0], phrase[1], sent.core, sent.speaker)
+        return _Denial(said[0], said[1], sent.core, sent.speaker)
     clause = sent.core
     for c in lex.concessive.spans(toks, sent.core, verb[0]):
         clause = c[0]
     nxt = toks.first_at(verb[1])
     if nxt < len(toks.low) and lex.passive_agent.has(toks.low[nxt]):  # "dibantah oleh X"
-        span = phrase_after(text, toks.ends[nxt], sent.lang)
+        where = phrase_after(text, toks.ends[nxt], sent.lang)
     else:
         lo = clause + (len(text[clause:].split(None, 1)[0]) if clause > sent.core else 0)
-        span = noun_phrase_before(text, verb[0], sent.lang, lo=lo)
+        where = noun_phrase_before(text, verb[0], sent.lang, lo=lo)
+        if where is None and 0 < len(text[lo:verb[0]].split()) <= _SUBJECT_REACH:
+            # "namun sejumlah ekonom menyangkal ...": the words between connective and verb.
+            segment = text[lo:verb[0]]
+            where = (lo + len(segment) - len(segment.lstrip()), lo + len(segment.rstrip()))
     speaker = None
-    if span is not None:
-        phrase = text[span[0]:span[1]]
+    if where is not None:
+        phrase = text[where[0]:where[1]]
         speaker = clean_speaker(phrase, sent.lang)
         if speaker is None:
             speaker = _antecedent(history, lex, persons_only=len(phrase.split()) == 1)
@@ -254,8 +256,12 @@ def _normalized(
 ) -> Normalized:
     quantities = [q for q in sent.quantities if lo <= q.start < hi]
     dates = [d for d in sent.dates if lo <= d.start < hi]
-    quantity = next((q for q in quantities if not q.duration), None) if kind == Kind.QUANTITY else None
-    quantity = quantity or next(iter(quantities), None)
+    # The checkable core: a hedged figure ("roughly 40 seconds") before a plain count ("two
+    # leaders"), a count before a duration ("tujuh kali dalam 12 tahun").
+    ranked = sorted(quantities, key=lambda q: (
+        q.approximate is None, q.duration if kind == Kind.QUANTITY else False, q.start
+    ))
+    quantity = next(iter(ranked), None)
     best = sorted(dates, key=lambda d: (not d.explicit, {"day": 0, "month": 1}.get(d.precision, 2)))
     when = best[0] if best else None
     att = sent.attribution

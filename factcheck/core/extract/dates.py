@@ -1,9 +1,10 @@
 """Dates as news text writes them, resolved against the article's publication date.
 
-Calendar forms (``Rabu, 19 Juni 2024``, ``June 19, 2024``, ``(13/9/2023)``, ``(21/1)``, ``Juli 2000``,
-``pada 1961``, ``19-20 Juni``, ISO) and relative ones (``kemarin``, ``pekan lalu``, ``September
-lalu``, ``pada Selasa``, ``3 hari lalu``, ``last week``, ``on Tuesday``) are found with regexes built
-from the lexicon's month, weekday and period words, and resolved here: a day to ``2024-06-19``, a
+Calendar forms (``Rabu, 19 Juni 2024``, ``June 19, 2024``, ``(13/9/2023)``, ``(21/1)``,
+``Juli 2000``, ``pada 1961``, ``19-20 Juni``, ISO) and relative ones (``kemarin``, ``pekan lalu``,
+``September lalu``, ``pada Selasa``, ``3 hari lalu``, ``last week``, ``on Tuesday``) are found with
+the patterns of `datepatterns` (built from the lexicon's month, weekday and period words) and
+resolved here: a day to ``2024-06-19``, a
 month to ``2000-07``, a year to ``1961``, a week to ``2024-W02``, a range to
 ``2024-06-19/2024-06-20``. Without a publication date a relative expression stays as written
 (`DateMention.relative`) and a day without a year becomes ``--06-19``. Relative days count back
@@ -15,18 +16,14 @@ every sentence of every article.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from factcheck.core.extract.lang import alternation, compiled, squash, title_forms, tokens
+from factcheck.core.extract.datepatterns import DIGIT, DIGIT_FIRST, DIGITS, extend, patterns
+from factcheck.core.extract.lang import compiled, squash, tokens
 
-_NEVER = r"(?!x)x"
-_DIGIT = re.compile(r"\d")
-_DIGITS = "\x00digits"
-"""The cue standing for "the text has digits" among a text's words."""
 _FALLBACK_MAX_CHARS = 40
 """`parse_date` hands texts up to this long to dateparser when no pattern matches."""
 
@@ -47,87 +44,6 @@ class DateMention:
     """``day``, ``week``, ``month`` or ``year``."""
     explicit: bool
     """True for a calendar date written out; False for a relative one (``kemarin``)."""
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    ordered: tuple[tuple[str, re.Pattern[str]], ...]
-    cues: dict[str, frozenset[str]]
-    """Per pattern, the words one of which (or digits) must be in a text for it to match."""
-    numbers: dict[str, float]
-    unit_after: re.Pattern[str]
-
-
-def _alt(words: Sequence[str]) -> str:
-    return alternation(words) or _NEVER
-
-
-@cache
-def _patterns(code: str) -> _Patterns:
-    lex = compiled(code)
-    d = lex.data["dates"]
-    wd = _alt(title_forms(d["weekdays"]))
-    mon = _alt(list(d["months"]))
-    mon_title = _alt(title_forms(d["months"]))
-    mpre, ypre, wpre = _alt(d["month_prefixes"]), _alt(d["year_prefixes"]), _alt(d["weekday_prefixes"])
-    rng = _alt(d["range_words"])
-    past_a, fut_a, cur_a = _alt(d["past_after"]), _alt(d["future_after"]), _alt(d["current_after"])
-    past_b, fut_b, cur_b = _alt(d["past_before"]), _alt(d["future_before"]), _alt(d["current_before"])
-    periods = _alt(list(d["periods"]))
-    words = {squash(k): float(v) for k, v in lex.data["numbers"]["words"].items() if v < 100}
-    for art in lex.data["numbers"].get("one_articles", []):
-        words[squash(art)] = 1.0
-    numw = _alt(list(words))
-    se = re.escape(lex.data["numbers"].get("one_prefix", "")) or _NEVER
-    weekday = rf"(?:(?P<wd>{wd})\s*,?\s+)?"
-    non_time = [u for u, v in lex.units.items() if v[0] not in lex.time_units]
-    big = [k for k, v in lex.data["numbers"]["multipliers"].items() if v >= 1000]
-    ordered = (
-        ("iso", re.compile(
-            r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-            r"(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
-        ("dmy", re.compile(
-            rf"{weekday}(?<![\d.,/])(?P<d1>\d{{1,2}})(?:\s*(?:-|–|{rng})\s*(?P<d2>\d{{1,2}}))?"
-            rf"\s+(?:(?:{mpre})\s+)?(?P<mon>(?i:{mon}))\.?(?:,?\s+(?P<y>\d{{4}}))?(?![\w])")),
-        ("mdy", re.compile(
-            rf"{weekday}(?<![\w])(?P<mon>(?i:{mon}))\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"(?:\s*(?:-|–)\s*(?P<d2>\d{{1,2}}))?(?:,?\s+(?P<y>\d{{4}}))?(?![\w]|[.,:]\d)")),
-        ("num", re.compile(
-            rf"(?:(?P<wd>{wd})\s*,?\s*)?(?P<open>\()?(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
-            r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])(?P<close>\))?")),
-        ("my", re.compile(
-            rf"(?<![\w])(?:(?:{mpre})\s+)?(?P<mon>(?i:{mon}))\.?\s+(?P<y>\d{{4}})(?![\w]|[.,]\d)")),
-        ("month_rel", re.compile(
-            rf"(?<![\w])(?:(?:{mpre})\s+)?(?P<mon>{mon_title})\s+(?P<post>{past_a}|{fut_a})(?![\w])"
-            rf"|(?<![\w])(?P<pre>{past_b}|{fut_b})\s+(?P<mon2>{mon_title})(?![\w])")),
-        ("period", re.compile(
-            rf"(?<![\w-])(?:(?P<n>\d+|{numw})\s+|(?P<se>{se})(?=\w))?(?P<p>{periods})\s+"
-            rf"(?P<post>{past_a}|{fut_a}|{cur_a})(?![\w-])"
-            rf"|(?<![\w-])(?P<pre>{past_b}|{fut_b}|{cur_b})\s+(?P<p2>{periods})(?![\w-])",
-            re.IGNORECASE)),
-        ("day_rel", re.compile(rf"(?<![\w-])(?:{_alt(d['relative_days'])})(?![\w-])", re.I)),
-        ("weekday", re.compile(
-            rf"(?<![\w])(?:(?P<pre>{past_b}|{fut_b})\s+)?(?:(?:{wpre})\s+)?(?P<wd>{wd})"
-            rf"(?:\s+(?P<post>{past_a}|{fut_a}))?(?![\w])")),
-        ("year", re.compile(
-            rf"(?<![\w.,/:-])(?:(?:{ypre})\s+)?(?P<y>1\d{{3}}|20\d{{2}}|21\d{{2}})"
-            r"(?:\s*[-–]\s*(?P<y2>\d{4}|\d{2})(?!\d))?(?![\w]|[.,:/]\d|\s?%)")),
-    )
-    months = frozenset(squash(m) for m in d["months"])
-    weekdays = frozenset(squash(w) for w in d["weekdays"])
-    periods = frozenset(squash(p) for p in d["periods"])
-    relative = frozenset(w for p in d["relative_days"] for w in squash(p).split())
-    digits = frozenset({_DIGITS})
-    return _Patterns(
-        ordered=ordered,
-        cues={
-            "iso": digits, "dmy": months, "mdy": months, "num": digits, "my": months,
-            "month_rel": months, "period": periods, "day_rel": relative, "weekday": weekdays,
-            "year": digits,
-        },
-        numbers=words,
-        unit_after=re.compile(rf"\s+(?:{_alt(non_time + big)})(?![\w-])", re.IGNORECASE),
-    )
 
 
 def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -184,7 +100,7 @@ class _Resolver:
 
     def __init__(self, code: str, ref: date | None, future: bool) -> None:
         self.lex = compiled(code)
-        self.pats = _patterns(code)
+        self.pats = patterns(code)
         self.ref = ref
         self.future = future
 
@@ -200,40 +116,40 @@ class _Resolver:
             return 1
         return 0
 
-    def resolve(self, kind: str, m: re.Match[str]) -> tuple[str | None, str, bool] | None:
+    def resolve(
+        self, kind: str, g: dict[str, str], text: str, end: int
+    ) -> tuple[str | None, str, bool] | None:
         """(value, precision, explicit) for a match, or None when it is not a date after all."""
-        g = m.groupdict()
-        g["0"] = m.group(0)
         ref = self.ref
         if kind == "iso":
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
             return (date(y, mo, d).isoformat(), "day", True) if _valid(y, mo, d) else None
         if kind in ("dmy", "mdy"):
-            mo, y = self.month(g["mon"]), _year(g["y"])
-            first = _day(y, mo, int(g["d1"]), ref, self.future)
+            mo, year = self.month(g["mon"]), _year(g["y"])
+            first = _day(year, mo, int(g["d1"]), ref, self.future)
             if first is None:
                 return None
             if g.get("d2"):
-                last = _day(y, mo, int(g["d2"]), ref, self.future)
+                last = _day(year, mo, int(g["d2"]), ref, self.future)
                 if last is None or int(g["d2"]) <= int(g["d1"]):
                     return None
                 return f"{first}/{last}", "day", True
             return first, "day", True
         if kind == "num":
-            y = _year(g["y"])
-            if y is None and not ((g["open"] and g["close"]) or g["wd"]):
+            year = _year(g["y"])
+            if year is None and not ((g.get("open") and g["close"]) or g.get("wd")):
                 return None  # "1/3" alone may be a fraction
             a, b = int(g["a"]), int(g["b"])
             day_first = self.lex.data["dates"]["numeric_order"] == "DMY"
             d, mo = (a, b) if day_first else (b, a)
             if mo > 12 and d <= 12:
                 d, mo = mo, d
-            value = _day(y, mo, d, ref, self.future) if 1 <= mo <= 12 else None
+            value = _day(year, mo, d, ref, self.future) if 1 <= mo <= 12 else None
             return (value, "day", True) if value else None
         if kind == "my":
             return f"{int(g['y']):04d}-{self.month(g['mon']):02d}", "month", True
         if kind == "year":
-            if self.pats.unit_after.match(m.string, m.end()):
+            if self.pats.unit_after.match(text, end):
                 return None  # "2000 orang": a quantity
             y2 = g["y2"]
             if y2:
@@ -246,7 +162,7 @@ class _Resolver:
             return None, _PRECISION.get(kind, "day"), False
         return self.relative(kind, g, ref)
 
-    def relative(self, kind: str, g: dict[str, str | None], ref: date) -> tuple[str, str, bool]:
+    def relative(self, kind: str, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
         if kind == "month_rel":
             mo = self.month(g["mon"] or g["mon2"] or "")
             step = self.direction(g["post"] or g["pre"]) or (1 if self.future else -1)
@@ -260,7 +176,7 @@ class _Resolver:
             return self.period(g, ref)
         if kind == "day_rel":
             days = self.lex.data["dates"]["relative_days"]
-            offset = {squash(k): v for k, v in days.items()}[squash(g.get("0") or "")]
+            offset = {squash(k): v for k, v in days.items()}[squash(g["0"])]
             return (ref + timedelta(days=int(offset))).isoformat(), "day", False
         # weekday
         wd = self.lex.weekdays[squash(g["wd"] or "")]
@@ -270,13 +186,13 @@ class _Resolver:
             delta = delta or 7 * step
         return (ref + timedelta(days=delta)).isoformat(), "day", False
 
-    def period(self, g: dict[str, str | None], ref: date) -> tuple[str, str, bool]:
+    def period(self, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
         periods = {squash(k): v for k, v in self.lex.data["dates"]["periods"].items()}
         unit = periods[squash(g["p"] or g["p2"] or "")]
         rel = g["post"] or g["pre"]
         step = self.direction(rel)
         raw = g["n"]
-        n = 1 if g["se"] or raw is None else int(raw) if raw.isdigit() else int(
+        n = 1 if g["se"] or not raw else int(raw) if raw.isdigit() else int(
             self.pats.numbers.get(squash(raw), 1)
         )
         delta = step * n
@@ -321,8 +237,8 @@ def find_dates(
     taken = list(exclude)
     found: list[DateMention] = []
     cues = set(toks.vocab & lex.date_words)
-    if _DIGIT.search(text):
-        cues.add(_DIGITS)
+    if DIGIT.search(text):
+        cues.add(DIGITS)
     if not cues:
         return []
     for kind, pattern in resolver.pats.ordered:
@@ -330,9 +246,16 @@ def find_dates(
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
-            if m.group(0).strip() == "" or any(start < b and a < end for a, b in taken):
+            groups = {k: v or "" for k, v in m.groupdict().items()}
+            if kind in DIGIT_FIRST:
+                extended = extend(kind, text, start, groups, resolver.pats)
+                if extended is None:
+                    continue
+                start = extended
+            if not text[start:end].strip() or any(start < b and a < end for a, b in taken):
                 continue
-            out = resolver.resolve(kind, m)
+            groups["0"] = text[start:end]
+            out = resolver.resolve(kind, groups, text, end)
             if out is None:
                 continue
             value, precision, explicit = out

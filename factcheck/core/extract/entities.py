@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
-from factcheck.core.extract.lang import Lang, compiled
+from factcheck.core.extract.lang import Lang, alternation, compiled
+from factcheck.core.extract.speakers import person_name
 
 _CAP = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*\.?"
 _TOKEN = re.compile(_CAP)
+_OPENING_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]{_CAP})*")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z0-9.]+(?:\.[A-Za-z]+)?,\s*)?[A-Z][\w .'-]{1,40}?\s[-–—]\s"
 )
@@ -33,6 +36,8 @@ class Entity:
     text: str
     start: int
     end: int
+    person: bool = False
+    """Looks like a person's full name (`speakers.person_name`)."""
 
 
 def dateline_end(text: str) -> int:
@@ -48,65 +53,74 @@ def dateline_end(text: str) -> int:
     return m.end()
 
 
+@lru_cache(maxsize=512)
 def sentence_start(text: str) -> int:
     """Offset of the first word of a sentence (after a dateline, quotes and brackets)."""
     pos = dateline_end(text)
     return pos + _LEAD.match(text[pos:]).end()  # type: ignore[union-attr]
 
 
+@cache
+def _patterns(code: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The run regex of a language and its words that are never names on their own."""
+    lex = compiled(code)
+    connectors = alternation(lex.name_connectors) or "(?!x)x"
+    first = r"[A-Z](?<![\w'’-][A-Z])[\w'’]*(?:[.-][\w'’]+)*\.?"
+    run = re.compile(
+        rf"{first}(?:[ \t\u00a0](?:(?:{connectors})[ \t\u00a0]+)?{_CAP})*"
+    )
+    common = (
+        lex.openers | lex.function_words | lex.pronouns | lex.determiners
+        | frozenset(lex.months) | frozenset(lex.weekdays)
+    )
+    return run, common
+
+
 def _runs(text: str, lex: Lang) -> list[list[tuple[str, int, int]]]:
-    """Runs of capitalised tokens (name connectors allowed between two of them)."""
+    """Runs of capitalised words (name connectors allowed between two of them)."""
+    run_re, _ = _patterns(lex.code)
     runs: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
-    last_end = -1
-    for m in _TOKEN.finditer(text):
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
-            continue  # the tail of "antar-Korea" or of a word
-        word = m.group(0).rstrip(".") if m.group(0).count(".") == 1 else m.group(0)
-        gap = text[last_end:m.start()] if current else ""
-        joined = current and (
-            re.fullmatch(r"[ \t\u00a0]", gap) is not None
-            or (
-                re.fullmatch(r"[ \t\u00a0]+(\S+)[ \t\u00a0]+", gap) is not None
-                and gap.strip().lower() in lex.name_connectors
-            )
-        )
-        if current and not joined:
-            runs.append(current)
-            current = []
-        current.append((word, m.start(), m.start() + len(word)))
-        last_end = m.start() + len(word)
-    if current:
-        runs.append(current)
+    for r in run_re.finditer(text):
+        run: list[tuple[str, int, int]] = []
+        for m in _TOKEN.finditer(text, r.start(), r.end()):
+            word = m.group(0)
+            if word.count(".") == 1:
+                word = word.rstrip(".")
+            run.append((word, m.start(), m.start() + len(word)))
+        runs.append(run)
     return runs
 
 
 def _is_common(word: str, lex: Lang) -> bool:
-    w = word.lower()
-    return (
-        w in lex.openers
-        or w in lex.function_words
-        or w in lex.pronouns
-        or w in lex.determiners
-        or w in lex.months
-        or w in lex.weekdays
-    )
+    return word.lower() in _patterns(lex.code)[1]
 
 
 def _split_place(tokens: list[tuple[str, int, int]], lex: Lang) -> list[list[tuple[str, int, int]]]:
-    """Split a run after a place name that starts it and is followed by more of the name."""
-    if lex.is_place(" ".join(t[0] for t in tokens)):
+    """Split a run after a place, institution or acronym that starts it and is followed by a
+    person's name (``Rusia Vladimir Putin``, ``DKI Jakarta Heru Budi Hartono``)."""
+    words = [t[0] for t in tokens]
+    if lex.is_place(" ".join(words)):
         return [tokens]
-    for size in (3, 2, 1):
-        if len(tokens) > size:
-            name = " ".join(t[0] for t in tokens[:size])
-            if lex.is_place(name):
-                return [tokens[:size], *_split_place(tokens[size:], lex)]
+    size = lex.is_org_prefix(words)
+    if size and (len(tokens) - size >= 2 or lex.is_place(" ".join(words[:size]))):
+        return [tokens[:size], *_split_place(tokens[size:], lex)]
     return [tokens]
 
 
+def _capitalised_only_here(
+    run: list[tuple[str, int, int]], known: set[str] | frozenset[str], lex: Lang
+) -> bool:
+    """The first word of a sentence that the article never capitalises elsewhere, and that does
+    not start a name on its own (``Kedekatan Putin``: yes; ``Kim Jong Un``: no)."""
+    word = run[0][0]
+    if word in known or lex.is_place(word):
+        return False
+    rest = [t[0] for t in run[1:]]
+    return not rest or any(w in known or lex.is_place(w) for w in rest)
+
+
 def _known_parts(
-    run: list[tuple[str, int, int]], known: set[str], lex: Lang
+    run: list[tuple[str, int, int]], known: set[str] | frozenset[str], lex: Lang
 ) -> list[list[tuple[str, int, int]]]:
     """The stretches of a title-case run made of words known to be names."""
     parts: list[list[tuple[str, int, int]]] = [[]]
@@ -134,7 +148,9 @@ def find_entities(
         title_case: The text is a title-case headline: keep only ``known`` words and places.
     """
     lex = compiled(lang)
-    known_set = set(known)
+    known_set: set[str] | frozenset[str] = (
+        known if isinstance(known, set | frozenset) else set(known)
+    )
     first = sentence_start(text)
     out: list[Entity] = []
     seen: set[str] = set()
@@ -147,34 +163,36 @@ def find_entities(
         while run and (
             _is_common(run[0][0], lex)
             or run[0][0].lower() in lex.titles
-            or (run[0][1] == first and run[0][0] not in known_set and not lex.is_place(run[0][0]))
+            or (run[0][1] == first and _capitalised_only_here(run, known_set, lex))
         ):
             run = run[1:]
-        while run and (_is_common(run[-1][0], lex) or run[-1][0].lower() in lex.titles):
+        while run and _is_common(run[-1][0], lex):
             run = run[:-1]
         if not run:
             continue
         for part in _split_place(run, lex):
             start, end = part[0][1], part[-1][2]
             name = text[start:end]
-            if len(name) < 2 or name in seen:
+            if len(name) < 2 or name in seen or name in lex.data["currency_prefixes"]:
                 continue
             seen.add(name)
-            out.append(Entity(name, start, end))
+            out.append(Entity(name, start, end, person_name(name.split(), lex)))
     return out
 
 
 def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:
-    """Words written capitalised somewhere other than at the start of a sentence."""
+    """Words written capitalised somewhere other than in the run of capitalised words that starts
+    a sentence (``Kedekatan Putin``, ``Kim Jong Un``: nothing is learnt from either)."""
     words: set[str] = set()
     for sentence in sentences:
-        first = sentence_start(sentence)
         if sentence == sentence.upper():
             continue  # a credit line or shouting
         tokens = sentence.split()
         if len(tokens) >= 3 and sum(t[:1].isupper() for t in tokens) > 0.7 * len(tokens):
             continue  # a title-case heading says nothing about which words are names
-        for m in _TOKEN.finditer(sentence):
-            if m.start() > first and not sentence[m.start() - 1].isalnum():
+        opening = _OPENING_RUN.match(sentence, sentence_start(sentence))
+        after = opening.end() if opening else sentence_start(sentence)
+        for m in _TOKEN.finditer(sentence, after):
+            if m.start() > 0 and not sentence[m.start() - 1].isalnum():
                 words.add(m.group(0).rstrip("."))
     return frozenset(words)

@@ -18,6 +18,7 @@ from typing import Any
 from factcheck.core import lexicons
 
 DEFAULT_LANGUAGE = "en"
+_ACRONYM_MAX = 6
 """Used when a source has no language and none can be detected."""
 
 
@@ -50,16 +51,49 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 """A word: letters and digits, with inner hyphens and apostrophes (``satu-satunya``, ``jum'at``)."""
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """The words of one text, lower-cased, with their offsets."""
+    """The words of one text, lower-cased, with their offsets (computed when first asked for)."""
 
-    text: str
-    low: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    vocab: frozenset[str]
-    """The distinct words, for a quick "does any phrase start here at all" test."""
+    __slots__ = ("_ends", "_positions", "_starts", "low", "text", "vocab")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ")
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        self.low: tuple[str, ...] = tuple(_WORD.findall(lowered))
+        self.vocab: frozenset[str] = frozenset(self.low)
+        """The distinct words, for a quick "does any phrase start here at all" test."""
+        self._starts: tuple[int, ...] | None = None
+        self._ends: tuple[int, ...] = ()
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Word -> the indexes where it occurs."""
+        if self._positions is None:
+            self._positions = {}
+            for i, w in enumerate(self.low):
+                self._positions.setdefault(w, []).append(i)
+        return self._positions
+
+    def _offsets(self) -> tuple[int, ...]:
+        spans = [m.span() for m in _WORD.finditer(self.text)]
+        self._starts = tuple(a for a, _ in spans)
+        self._ends = tuple(b for _, b in spans)
+        return self._starts
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Start offset of each word."""
+        return self._starts if self._starts is not None else self._offsets()
+
+    @property
+    def ends(self) -> tuple[int, ...]:
+        """End offset of each word."""
+        if self._starts is None:
+            self._offsets()
+        return self._ends
 
     def first_at(self, pos: int) -> int:
         """Index of the first word starting at or after ``pos``."""
@@ -69,11 +103,7 @@ class Tokens:
 @lru_cache(maxsize=512)
 def tokens(text: str) -> Tokens:
     """The words of ``text`` (cached: every stage of one sentence reuses them)."""
-    found = list(_WORD.finditer(text))
-    low = tuple(m.group(0).lower() for m in found)
-    return Tokens(
-        text, low, tuple(m.start() for m in found), tuple(m.end() for m in found), frozenset(low)
-    )
+    return Tokens(text)
 
 
 class Phrases:
@@ -98,20 +128,28 @@ class Phrases:
 
     def spans(self, toks: Tokens, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Character spans of the phrases in ``toks`` between offsets ``lo`` and ``hi``."""
-        if self._firsts.isdisjoint(toks.vocab):
+        hits = self._firsts & toks.vocab
+        if not hits:
             return []
         hi = len(toks.text) if hi is None else hi
+        low, starts, ends = toks.low, toks.starts, toks.ends
+        found: list[tuple[int, int, int]] = []  # (first word, last word + 1, start offset)
+        for word in hits:
+            for i in toks.positions[word]:
+                if starts[i] < lo or starts[i] >= hi:
+                    continue
+                for words in self._index[word]:
+                    k = len(words)
+                    if low[i:i + k] == words and ends[i + k - 1] <= hi:
+                        found.append((i, i + k, starts[i]))
+                        break
+        found.sort()
         out: list[tuple[int, int]] = []
-        i, n = toks.first_at(lo), len(toks.low)
-        while i < n and toks.starts[i] < hi:
-            for words in self._index.get(toks.low[i], ()):
-                k = len(words)
-                if toks.low[i:i + k] == words and toks.ends[i + k - 1] <= hi:
-                    out.append((toks.starts[i], toks.ends[i + k - 1]))
-                    i += k
-                    break
-            else:
-                i += 1
+        last = -1
+        for i, j, _ in found:
+            if i >= last:  # phrases do not overlap; the earlier one wins
+                out.append((starts[i], ends[j - 1]))
+                last = j
         return out
 
     def search(self, toks: Tokens, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
@@ -121,7 +159,13 @@ class Phrases:
 
     def has(self, word: str) -> bool:
         """True when ``word`` (one word or a phrase) is in the list."""
+        if (word.lower(),) in self._all:
+            return True
         return tuple(w.lower() for w in _WORD.findall(word)) in self._all
+
+    def words(self) -> frozenset[str]:
+        """The one-word entries."""
+        return frozenset(w[0] for w in self._all if len(w) == 1)
 
     def tail(self, words: Sequence[str]) -> int:
         """How many of the last ``words`` form a phrase of the list (0 when none)."""
@@ -143,6 +187,8 @@ class Lang:
     role_words: frozenset[str]
     determiners: frozenset[str]
     conjunctions: frozenset[str]
+    relativizers: frozenset[str]
+    infinitive_markers: frozenset[str]
     pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     anaphora_after: frozenset[str]
@@ -192,13 +238,35 @@ class Lang:
     reporting_passive: re.Pattern[str]
 
     def is_place(self, name: str) -> bool:
-        """True for a country or region name (CLDR, via babel) or a known institution."""
+        """True for a country or region name (CLDR, via babel), a place the lexicon lists or a
+        known institution."""
         return name in self.places or name in self.institutions
+
+    def is_org_prefix(self, tokens: Sequence[str]) -> int:
+        """How many leading ``tokens`` name a place, an institution or an acronym that comes
+        before a person's name (``Kremlin``, ``DKI Jakarta``, ``BPBD Jawa Tengah``); 0 if none."""
+        size = 0
+        if tokens and tokens[0].isupper() and 2 <= len(tokens[0]) <= _ACRONYM_MAX:
+            size = 1  # an acronym: an agency or a region
+        for k in (3, 2, 1):
+            if len(tokens) > size + k and self.is_place(" ".join(tokens[size:size + k])):
+                return size + k
+        return size
 
     @property
     def reporting_pronouns(self) -> frozenset[str]:
         """Reporting verbs with a pronoun suffix (``katanya``, ``ucapnya``)."""
         return _suffixed(self.code)
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """One-word verbs and auxiliaries the lexicon knows (to cut subject from predicate)."""
+        return _verbs(self.code)
+
+    @property
+    def reporting_cues(self) -> frozenset[str]:
+        """Words without which a sentence has no reporting verb or preposition."""
+        return _reporting_cues(self.code)
 
 
 def _places(code: str) -> frozenset[str]:
@@ -229,6 +297,22 @@ def _suffixed(code: str) -> frozenset[str]:
     return frozenset(v + s for v in lex.reporting_before for s in lex.pronoun_suffixes)
 
 
+@cache
+def _verbs(code: str) -> frozenset[str]:
+    lex = compiled(code)
+    lists = (lex.future, lex.auxiliaries, lex.event, lex.reporting_after, lex.denial_verb)
+    copulas = frozenset(w.lower() for w in lex.data["copulas"])
+    return copulas.union(*(p.words() for p in lists))
+
+
+@cache
+def _reporting_cues(code: str) -> frozenset[str]:
+    lex = compiled(code)
+    rep = lex.data["reporting"]
+    firsts = {p.split()[0].lower() for key in ("after_speaker", "prepositions") for p in rep[key]}
+    return frozenset(firsts | lex.reporting_before | lex.passive_verbs | _suffixed(code))
+
+
 def _set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(squash(v) for v in values)
 
@@ -249,6 +333,8 @@ def compiled(code: str | None) -> Lang:
     lead_ins = alternation(rep["speaker_lead_ins"]) or "(?!x)x"
     date_words = {*dates["months"], *dates["weekdays"], *dates["periods"]}
     date_words |= {w for phrase in dates["relative_days"] for w in phrase.split()}
+    prefix = d["numbers"].get("one_prefix", "")
+    date_words |= {prefix + p for p in dates["periods"]} if prefix else set()  # "setahun lalu"
     return Lang(
         code=code,
         data=d,
@@ -258,13 +344,15 @@ def compiled(code: str | None) -> Lang:
         role_words=_set(d["role_words"]),
         determiners=_set(d["determiners"]),
         conjunctions=_set(d["conjunctions"]),
+        relativizers=_set(d["relativizers"]),
+        infinitive_markers=_set(d["infinitive_markers"]),
         pronouns=_set(d["pronouns"]),
         plural_pronouns=_set(d["plural_pronouns"]),
         anaphora_after=_set(d["anaphora_after"]),
         anaphora_before=_set(d["anaphora_before"]),
         name_connectors=_set(d["name_connectors"]),
         institutions=frozenset(d["institutions"]),
-        places=_places(code),
+        places=_places(code) | frozenset(d.get("places", [])),
         months={squash(k): int(v) for k, v in dates["months"].items()},
         weekdays={squash(k): int(v) for k, v in dates["weekdays"].items()},
         units=units,

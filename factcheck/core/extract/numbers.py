@@ -22,6 +22,8 @@ _DIGIT = re.compile(r"\d")
 _NOT_BEFORE = "_.,/:-"
 """A number right after one of these (or a letter or digit) is part of something else."""
 _CURRENCY_REACH = 5
+_BARE_WORD_MINIMUM = 100
+"""A number word below this without a unit after it ("one", "dua") is not read as a quantity."""
 YEAR_RANGE = (1000, 2199)
 """Bare four-digit integers in this range are years, not quantities."""
 
@@ -52,6 +54,7 @@ class Quantity:
 class _Patterns:
     digits: re.Pattern[str]
     currency_before: re.Pattern[str]
+    identifier: re.Pattern[str]
     vague: Phrases
     masked: Phrases
     scale: re.Pattern[str]
@@ -65,7 +68,7 @@ class _Patterns:
     teen: str
     articles: frozenset[str]
     one_prefix: str
-    prefixed_units: frozenset[str]
+    prefixed_words: frozenset[str]
     abbreviations: dict[str, float]
     vague_values: dict[str, float]
     stop_units: frozenset[str]
@@ -94,6 +97,8 @@ def _patterns(code: str) -> _Patterns:
         rf"(?P<att>%|[A-Za-z]{{1,2}}(?![\w]))?(?![\w]|[.,:/]\d|-\d)"
     )
     currency_before = re.compile(rf"(?:^|(?<=[^\w$€£]))(?P<cur>{currency})\s?$")
+    markers = alternation(lex.data.get("identifier_markers", [])) or "(?!x)x"
+    identifier = re.compile(rf"(?<![\w-])(?:{markers})\.?\s*#?\s*$", re.IGNORECASE)
     multipliers = {squash(k): float(v) for k, v in num["multipliers"].items()}
     word_values = {squash(k): float(v) for k, v in num["words"].items()}
     fractions = {squash(k): float(v) for k, v in num["fractions"].items()}
@@ -101,12 +106,16 @@ def _patterns(code: str) -> _Patterns:
     short_units = [u for u in lex.data["units"] if len(u) <= 2 and u != "%"]
     joiners = alternation(num.get("unit_joiners", []))
     join = rf"(?:\s+(?:{joiners}))?" if joiners else ""
+    skips = alternation(num.get("unit_skips", []))
+    if skips:  # "50 such missiles", "tiga buah rudal": a word between the number and its unit
+        join += rf"(?:\s+(?:{skips})(?=\s))?"
     big = {k: v for k, v in multipliers.items() if v >= 1000}
     stop = lex.function_words | lex.openers | set(lex.hedges) | set(word_values) | set(multipliers)
     stop |= set(lex.months) | set(lex.weekdays)
     return _Patterns(
         digits=digits,
         currency_before=currency_before,
+        identifier=identifier,
         vague=Phrases(num["vague"]),
         masked=Phrases(num["not_numbers"]),
         scale=re.compile(rf"\s+({alternation(big)})(?![\w-])", re.IGNORECASE),
@@ -122,8 +131,10 @@ def _patterns(code: str) -> _Patterns:
         teen=squash(num.get("teen_word", "")),
         articles=frozenset(squash(a) for a in num.get("one_articles", [])),
         one_prefix=num.get("one_prefix", ""),
-        prefixed_units=frozenset(
-            k for k, v in lex.units.items() if v[0] in lex.time_units and " " not in k
+        prefixed_words=frozenset(
+            num["one_prefix"] + k
+            for k, v in lex.units.items()
+            if num.get("one_prefix") and v[0] in lex.time_units and " " not in k
         ),
         abbreviations={k: float(v) for k, v in num.get("scale_abbreviations", {}).items()},
         vague_values={squash(k): float(v) for k, v in num["vague"].items()},
@@ -183,7 +194,9 @@ def _unit_after(text: str, pos: int, lex: Lang, pats: _Patterns) -> tuple[str | 
 
 def _word_runs(toks: Tokens, pats: _Patterns) -> list[tuple[int, int]]:
     """Spans of runs of number words (``dua puluh lima``, ``a hundred``), joined by spaces."""
-    if pats.vocabulary.isdisjoint(toks.vocab) and not any("-" in w for w in toks.vocab):
+    if pats.vocabulary.isdisjoint(toks.vocab) and not (
+        "-" in toks.text and any(pats.is_number_word(w) for w in toks.vocab if "-" in w)
+    ):
         return []
     runs: list[tuple[int, int]] = []
     start: int | None = None
@@ -257,6 +270,8 @@ def find_quantities(
             text[m.start() - 1].isalnum() or text[m.start() - 1] in _NOT_BEFORE
         ):
             continue  # F-16, G7, ke-5, 3.14 read from the middle
+        if pats.identifier.search(text, max(0, m.start() - _CURRENCY_REACH * 2), m.start()):
+            continue  # "Nomor 12", "No. 5", "flight 370": an identifier
         value = _digits_value(raw, pats)
         end = m.end()
         unit: str | None = None
@@ -298,20 +313,19 @@ def find_quantities(
     for a, b in _word_runs(toks, pats):
         if _overlaps(a, b, taken):
             continue
-        value = _words_value(text[a:b], pats)
-        if value is None:
+        spelled = _words_value(text[a:b], pats)
+        if spelled is None:
             continue
         unit, factor, end = _unit_after(text, b, lex, pats)
-        if unit is None and value < 100 and not lone:
+        if unit is None and spelled < _BARE_WORD_MINIMUM and not lone:
             continue  # "one", "dua" alone: too often not a count of anything
-        add(a, end, value * factor, unit, None, True)
+        add(a, end, spelled * factor, unit, None, True)
 
-    prefix = pats.one_prefix
-    for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True):
-        rest = word[len(prefix):]
-        if prefix and word.startswith(prefix) and rest in pats.prefixed_units:
-            if not _overlaps(a, b, taken):
-                unit, factor = lex.units[rest]
+    if not pats.prefixed_words.isdisjoint(toks.vocab):  # "setahun", "sebulan"
+        for i, word in enumerate(toks.low):
+            a, b = toks.starts[i], toks.ends[i]
+            if word in pats.prefixed_words and not _overlaps(a, b, taken):
+                unit, factor = lex.units[word[len(pats.one_prefix):]]
                 add(a, b, factor, unit, None, True)
 
     found.sort(key=lambda q: q.start)

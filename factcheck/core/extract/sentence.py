@@ -16,18 +16,16 @@ from factcheck.core.extract.entities import Entity, find_entities, sentence_star
 from factcheck.core.extract.lang import Lang, compiled, squash, tokens
 from factcheck.core.extract.numbers import Quantity, find_quantities
 from factcheck.core.extract.score import Signals
-from factcheck.core.extract.speakers import (
-    Attribution,
-    find_attribution,
-    person_name,
-    quote_spans,
-)
+from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
 from factcheck.core.models import Passage, Role
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CREDIT = re.compile(r"^[\W\d]*[A-Z][A-Z0-9 .&|/,-]*[\W\d]*$|^\s*[\[(][^\])]*[\])]\s*$")
 """All-capitals credit lines (``REUTERS``, ``REUTERS | TASS``) and bracketed ones (``[SB]``)."""
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_MIN_PREFIXED_VERB = 6
+_SUBJECT_WORDS = 8
+_PREDICATE_WORDS = 8
 MIN_WORDS = 4
 """Fewer words than this (outside a number or date) is a fragment, not a sentence."""
 
@@ -82,6 +80,12 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def words_between(text: str, lo: int, hi: int) -> int:
+    """Number of words of ``text`` starting between ``lo`` and ``hi`` (from its cached tokens)."""
+    toks = tokens(text)
+    return toks.first_at(hi) - toks.first_at(lo)
+
+
 def is_title_case(text: str) -> bool:
     """True for a title-case heading (most words capitalised, no sentence punctuation)."""
     tokens = [t for t in text.split() if t[:1].isalpha()]
@@ -112,17 +116,16 @@ def read_sentence(
     sent.quantities = find_quantities(
         text, lang, exclude=[(0, core), *[(d.start, d.end) for d in sent.dates]]
     )
-    n_words = words(text[core:end])
+    n_words = words_between(text, core, end)
     bare = n_words - sum(words(d.text) for d in sent.dates)
     if bare < MIN_WORDS and not sent.quantities:
         return None  # a dateline, a time stamp, a tag
-    if is_title_case(text[core:end]) and not sent.quantities and not _SENTENCE_END.search(text):
-        if passage.role == Role.BODY:
-            return None  # a tag list or a section heading without content
-    sent.attribution = find_attribution(text, lang)
-    sent.entities = find_entities(
-        text, lang, known, title_case=is_title_case(text[core:end])
-    )
+    title_case = is_title_case(text[core:end])
+    heading = title_case and not sent.quantities and not _SENTENCE_END.search(text)
+    if heading and passage.role == Role.BODY:
+        return None  # a tag list or a section heading without content
+    sent.attribution = find_attribution(text, lang, quotes)
+    sent.entities = find_entities(text, lang, known, title_case=title_case)
     return sent
 
 
@@ -145,12 +148,14 @@ def signals(
     if reporting and att is not None:
         c_lo, c_hi = max(lo, att.content_start), min(hi, att.content_end)
         inside = sum(max(0, min(b, c_hi) - max(a, c_lo)) for a, b in sent.quotes)
-        indirect = words(sent.text[c_lo:c_hi]) >= MIN_WORDS and inside < 0.5 * (c_hi - c_lo)
+        indirect = (
+            words_between(sent.text, c_lo, c_hi) >= MIN_WORDS and inside < 0.5 * (c_hi - c_lo)
+        )
     quantities = [q for q in sent.quantities if lo <= q.start < hi]
     dates = [d for d in sent.dates if lo <= d.start < hi]
     names = [e for e in sent.entities if lo <= e.start < hi]
     comparative = False
-    if any(w in lex.comparative_cues for w in toks.low):
+    if not lex.comparative_cues.isdisjoint(toks.vocab):
         masked = _blank(span, [(q.start - lo, q.end - lo) for q in quantities])
         comparative = lex.comparative.search(masked) is not None
     return Signals(
@@ -163,14 +168,17 @@ def signals(
         speaker=speaker,
         quote_ratio=quoted / max(1, hi - lo),
         entities=len(names),
-        persons=sum(1 for e in names if person_name(e.text.split(), lex)),
+        persons=sum(1 for e in names if e.person),
         event=any(not sent.in_quotes(a) for a, _ in lex.event.spans(toks, lo, hi)),
         superlative=_superlative(sent, lo, hi, lex),
         comparative=comparative,
         hedge=any(q.approximate for q in quantities),
-        speculation=lex.speculation.search(toks, lo, hi) is not None,
+        speculation=any(
+            not (sent.text[a].isupper() and sent.text[a:b].lower() in lex.months)  # "in May"
+            for a, b in lex.speculation.spans(toks, lo, hi)
+        ),
         opinion=lex.opinion.search(toks, lo, hi) is not None,
-        words=words(span),
+        words=words_between(sent.text, lo, hi),
         role=sent.passage.role,
     )
 
@@ -197,33 +205,47 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def verb_like(word: str, lex: Lang) -> bool:
-    """A rough test for a verb or auxiliary, used to cut subject from predicate."""
-    low = squash(word)
-    if not word[:1].islower() or low in lex.role_words or low in lex.titles:
+    """A rough test for a verb or auxiliary, used to cut subject from predicate: a word the
+    lexicon lists as a verb, auxiliary or copula, or one with a verbal prefix (``me-``, ``di-``)
+    that is not a title, role, sentence opener or determiner."""
+    if not word[:1].islower():
         return False
-    if low in lex.openers:
+    low = word.lower()
+    if low in lex.verbs:
+        return True
+    if (
+        low in lex.role_words or low in lex.titles or low in lex.openers
+        or low in lex.anaphora_after or lex.superlative.has(low)
+    ):
         return False
-    for phrases in (lex.future, lex.auxiliaries, lex.event, lex.reporting_after, lex.denial_verb):
-        if phrases.has(low):
-            return True
     prefixes = lex.data.get("predicate_verb_prefixes", [])
-    return len(low) >= 6 and any(low.startswith(p) for p in prefixes)
+    return len(low) >= _MIN_PREFIXED_VERB and any(low.startswith(p) for p in prefixes)
 
 
 def subject_predicate(text: str, lo: int, hi: int, lex: Lang) -> tuple[str | None, str | None]:
-    """A short subject and predicate of ``text[lo:hi]`` (words as written)."""
-    span = text[lo:hi]
-    tokens = list(_WORD.finditer(span))
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and verb_like(t.group(0), lex)), None)
+    """A short subject and predicate of ``text[lo:hi]`` (words as written): the predicate starts
+    at the first verb or auxiliary that is not inside a relative clause or an infinitive."""
+    toks = tokens(text)
+    first, last = toks.first_at(lo), toks.first_at(hi)
+    cut = None
+    for i in range(first + 1, last):
+        word = text[toks.starts[i]:toks.ends[i]]
+        before = toks.low[i - 1]
+        if before in lex.relativizers or before in lex.infinitive_markers:
+            continue
+        if verb_like(word, lex):
+            cut = toks.starts[i]
+            break
     if cut is None:
         return None, None
-    head = span[: tokens[cut].start()]
-    if "," in head:
-        head = head.rsplit(",", 1)[1]
+    parts = [p for p in text[lo:cut].split(", ") if p.strip()]
+    # The clause right before the verb, unless it is a relative clause ("X, which was founded").
+    clauses = [p for p in parts if p.split()[0].lower() not in lex.relativizers]
+    head = (clauses or parts or [""])[-1]
     head_words = [w for w in head.split() if w.strip(",")]
-    while head_words and squash(head_words[0]) in lex.openers | lex.determiners:
+    while head_words and head_words[0].lower() in lex.openers | lex.determiners:
         head_words = head_words[1:]
-    subject = " ".join(head_words[-8:]).strip(" ,;:\"“”") or None
-    tail = span[tokens[cut].start():].split(",", 1)[0]
-    predicate = " ".join(tail.split()[:8]).strip(" .;:\"“”") or None
+    subject = " ".join(head_words[:_SUBJECT_WORDS]).strip(" ,;:\"“”") or None
+    tail = text[cut:hi].split(", ", 1)[0]
+    predicate = " ".join(tail.split()[:_PREDICATE_WORDS]).strip(" .;:\"“”") or None
     return subject, predicate

@@ -5,15 +5,15 @@ Three shapes, all driven by the lexicon's word lists:
 * verb then speaker after a comma or closing quote: ``..., kata X``, ``..." ujar X``, ``demikian
   ungkap X``, ``..., said X``; passive agents: ``dinilai X``;
 * a preposition: ``menurut X``, ``according to X``;
-* speaker then verb: ``X mengatakan (bahwa)``, ``X said``, ``X told reporters`` -- the speaker is the
-  noun phrase right before the verb (auxiliaries such as ``telah``, ``berulang kali``, ``has``
+* speaker then verb: ``X mengatakan (bahwa)``, ``X said``, ``X told reporters`` -- the speaker is
+  the noun phrase right before the verb (auxiliaries such as ``telah``, ``berulang kali``, ``has``
   skipped).
 
 A speaker phrase is cleaned to a name where the text makes it clear (``juru bicara Kremlin Dmitry
 Peskov`` -> ``Dmitry Peskov``; ``penasihat ... Putin, Yuri Ushakov`` -> ``Yuri Ushakov``) and kept
 as written otherwise (``militer Korea Selatan dan pemerintah Jepang``). Pronouns and anaphora
-(``Ia``, ``katanya``, ``Presiden itu``, ``He``, ``the president``) come back as anaphoric: the claims
-stage resolves them against earlier sentences.
+(``Ia``, ``katanya``, ``Presiden itu``, ``He``, ``the president``) come back as anaphoric: the
+claims stage resolves them against earlier sentences.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _SEGMENT = re.compile(r"[^,.;:()\[\]“”\"«»!?\n]+")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*")
 _MAX_SPEAKER_WORDS = 10
 _COMPLEMENTIZER_REACH = 4
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!]|$)")
+_CLAUSE_FINAL_WORDS = 5
 """``menyatakan keprihatinannya bahwa ...``: "bahwa"/"that" may come a few words after the verb."""
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _QUOTE_MARKS = re.compile(r"[“”«»\u201e\"]")
@@ -95,7 +97,8 @@ def strip_auxiliaries(text: str, lex: Lang) -> str:
 def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase (a speaker or subject) that ends right before ``pos``."""
     lex = compiled(lang)
-    prefix = strip_auxiliaries(text[lo:pos], lex).rstrip(",")  # "juru bicara Kremlin, Dmitry Peskov, telah mengkonfirmasi"
+    # "juru bicara Kremlin, Dmitry Peskov, telah mengkonfirmasi": the comma closes an apposition.
+    prefix = strip_auxiliaries(text[lo:pos], lex).rstrip(",")
     tokens = list(_TOKENS.finditer(prefix))
     if tokens and squash(tokens[-1].group(0)) in {"yang", "who", "which"}:
         # "Bagi Putin, yang mengatakan ...": the speaker is the phrase before ", yang".
@@ -130,6 +133,19 @@ def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int
     if not taken or len(taken) > _MAX_SPEAKER_WORDS:
         return None
     return lo + taken[0].start(), lo + taken[-1].end()
+
+
+def _clause_final_subject(text: str, verb_start: int, verb_end: int) -> tuple[int, int] | None:
+    """``..., the statistics bureau said.``: a verb that ends its clause has as speaker the few
+    words between the comma or quote before it and the verb."""
+    if not _CLAUSE_END.match(text, verb_end):
+        return None
+    start = max(text.rfind(c, 0, verb_start) for c in ",;:”\"")
+    segment = text[start + 1:verb_start]
+    if start < 0 or not 0 < len(segment.split()) <= _CLAUSE_FINAL_WORDS:
+        return None
+    lead = len(segment) - len(segment.lstrip())
+    return start + 1 + lead, verb_start - (len(segment) - len(segment.rstrip()))
 
 
 def phrase_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
@@ -198,7 +214,8 @@ def _is_name(phrase: str, lex: Lang) -> bool:
 
 
 def is_anaphoric(phrase: str, lang: str) -> bool:
-    """True for a pronoun or a definite description (``Ia``, ``Presiden itu``, ``the president``)."""
+    """True for a pronoun or a definite description (``Ia``, ``Presiden itu``, ``the
+    president``)."""
     lex = compiled(lang)
     words = [squash(w) for w in phrase.split()]
     if not words:
@@ -231,11 +248,11 @@ def person_name(tokens: list[str], lex: Lang) -> bool:
 
 
 def _strip_known_prefix(tokens: list[str], lex: Lang) -> list[str]:
-    """Drop a leading place or institution (``Kremlin Dmitry Peskov`` -> ``Dmitry Peskov``)."""
-    for size in (3, 2, 1):
-        if len(tokens) > size + 1 and lex.is_place(" ".join(tokens[:size])):
-            return tokens[size:]
-    return tokens
+    """Drop a leading place, institution or acronym (``Kremlin Dmitry Peskov`` -> ``Dmitry
+    Peskov``, ``DKI Jakarta Heru Budi Hartono`` -> ``Heru Budi Hartono``) when a name of two words
+    or more is left."""
+    size = lex.is_org_prefix(tokens)
+    return tokens[size:] if size and len(tokens) - size >= 2 else tokens
 
 
 def clean_speaker(phrase: str, lang: str) -> str | None:
@@ -269,14 +286,19 @@ def clean_speaker(phrase: str, lang: str) -> str | None:
     return " ".join(name)
 
 
-def find_attribution(text: str, lang: str) -> Attribution | None:
+def find_attribution(
+    text: str, lang: str, quotes: list[tuple[int, int]] | None = None
+) -> Attribution | None:
     """The sentence's reporting verb and speaker, or None.
 
     An explicit speaker wins over a pronoun; among explicit ones the order is: after the verb
     (``kata X``), after a preposition (``menurut X``), a passive agent, before the verb.
     """
     lex = compiled(lang)
-    quotes = quote_spans(text)
+    toks = tokens(text)
+    if lex.reporting_cues.isdisjoint(toks.vocab):
+        return None
+    quotes = quote_spans(text) if quotes is None else quotes
     found: list[tuple[int, Attribution]] = []
 
     def add(rank: int, verb: str, span: tuple[int, int] | None, content: tuple[int, int]) -> None:
@@ -290,7 +312,6 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
             anaphoric=anaphoric, content_start=content[0], content_end=content[1],
         )))
 
-    toks = tokens(text)
     for m in lex.reporting_post.finditer(text):
         if not _inside(m.start("verb"), quotes):
             add(0, m.group("verb"), phrase_after(text, m.end("verb"), lang), (0, m.start()))
@@ -298,8 +319,8 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
         if not _inside(a, quotes):
             span = phrase_after(text, b, lang)
             add(1, text[a:b], span, (span[1] if span else b, len(text)))
-    passives = () if lex.passive_verbs.isdisjoint(toks.vocab) else lex.reporting_passive.finditer(text)
-    for m in passives:
+    passive = not lex.passive_verbs.isdisjoint(toks.vocab)
+    for m in lex.reporting_passive.finditer(text) if passive else ():
         name = _NAME_RUN.match(text, m.end())
         if name and not _inside(m.start(), quotes):
             add(2, m.group("verb"), name.span(), (0, len(text)))
@@ -312,7 +333,8 @@ def find_attribution(text: str, lang: str) -> Attribution | None:
             if lex.complementizer.has(toks.low[j]):
                 content = toks.ends[j]
                 break
-        add(3, text[a:b], noun_phrase_before(text, a, lang), (content, len(text)))
+        span = noun_phrase_before(text, a, lang) or _clause_final_subject(text, a, b)
+        add(3, text[a:b], span, (content, len(text)))
     suffixed = lex.reporting_pronouns
     for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True):
         if word in suffixed and not _inside(a, quotes):

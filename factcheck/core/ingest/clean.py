@@ -18,7 +18,7 @@ PHONE_MARK = "[phone]"
 # A run of two or more horizontal white-space characters (not newlines).
 _SPACE_RUN = re.compile(r"[^\S\n]{2,}")
 _TERMINAL = ".!?:;\"'\u201d\u2019)\u2026"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}")
 _CLOUDFLARE_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.IGNORECASE)
 # Candidate phone numbers; `_is_phone` decides on the digits.
 _PHONE = re.compile(
@@ -52,26 +52,23 @@ def split_lines(text: str) -> list[Line]:
     and the next line of the same block starts in lower case: that is a wrapped sentence, not
     a heading or a list.
     """
-    lines: list[Line] = []
+    parts: list[list[str]] = []  # the pieces of each line (a wrapped line has several)
+    blanks: list[bool] = []
     blank = False
     for raw in strip_invisible(text).split("\n"):
         cleaned = clean_line(raw)
         if not cleaned:
             blank = True
             continue
-        previous = lines[-1] if lines else None
-        if (
-            previous is not None
-            and not blank
-            and len(previous.text) >= 30
-            and previous.text[-1] not in _TERMINAL
-            and cleaned[0].islower()
-        ):
-            previous.text = f"{previous.text} {cleaned}"
+        last = parts[-1][-1] if parts else ""
+        if (not blank and len(last) >= 30 and last[-1] not in _TERMINAL
+                and cleaned[0].islower()):
+            parts[-1].append(cleaned)
         else:
-            lines.append(Line(cleaned, len(lines), blank or not lines))
+            parts.append([cleaned])
+            blanks.append(blank or not blanks)
         blank = False
-    return lines
+    return [Line(" ".join(p), i, b) for i, (p, b) in enumerate(zip(parts, blanks, strict=True))]
 
 
 def _is_phone(match: re.Match[str]) -> bool:

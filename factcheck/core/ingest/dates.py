@@ -66,6 +66,10 @@ _TIME_BEFORE = re.compile(
     r"[\s,|\u2022\u00b7-]*(?:(?:" + _WEEKDAYS + r")\.?,?\s*)?$",
     re.IGNORECASE,
 )
+_PUBLISHED = re.compile(
+    r"\b(?:published|diterbitkan|dipublikasikan|terbit|tayang|dimuat|posted|diposting)\b",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(
     r"\b(?:last updated|updated|update|diperbarui|diperbaharui|pembaruan|modified|edited)\b",
     re.IGNORECASE,
@@ -89,6 +93,8 @@ class DateHit:
     end: int
     updated: bool
     """True when a label such as "Last Updated" or "Diperbarui" introduces it."""
+    labelled: bool = False
+    """True when any date label ("Published", "Diterbitkan", "Updated") introduces it."""
 
 
 def _offset(tz: str | None) -> timezone | None:
@@ -155,7 +161,8 @@ def find_dates(line: str) -> list[DateHit]:
     previous_end = 0
     for start, end, iso in hits:
         label = line[previous_end:start]
-        result.append(DateHit(iso, start, end, bool(_UPDATED.search(label))))
+        updated = bool(_UPDATED.search(label))
+        result.append(DateHit(iso, start, end, updated, updated or bool(_PUBLISHED.search(label))))
         previous_end = end
     return result
 

@@ -51,7 +51,6 @@ def _iso(stamp: str | None) -> str | None:
 
 def extract_html(html: str) -> HtmlArticle | None:
     """The main text and metadata of an HTML page, or None when no article text is found."""
-    import htmldate
     import trafilatura
 
     dates = {"original_date": True, "extensive_search": False, "outputformat": _STAMP}
@@ -67,8 +66,11 @@ def extract_html(html: str) -> HtmlArticle | None:
     if not text or not text.strip():
         return None
     published = _iso(getattr(document, "date", None))
-    latest = _iso(htmldate.find_date(html, original_date=False, extensive_search=False,
-                                     outputformat=_STAMP))
+    # The same date search asked for the latest date finds "dateModified" / modified_time.
+    modified = trafilatura.extract_metadata(
+        html, date_config={**dates, "original_date": False}, extensive=False
+    )
+    latest = _iso(getattr(modified, "date", None))
     return HtmlArticle(
         text=text,
         title=getattr(document, "title", None) or None,

@@ -51,6 +51,7 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb*"
 _TERMINAL = ".!?:\u2026"
 _BULLET = ("-", "*", "\u2022", "\u2013", "\u2014", "\u00b7")
 _READ_ALSO_ITEMS = 5
+_MAX_DECKS = 3
 
 
 @dataclass
@@ -65,12 +66,22 @@ class Layout:
     updated: str | None = None
     credits: list[str] = field(default_factory=list)
     dateline_outlet: str | None = None
+    caption_keys: set[str] = field(default_factory=set, repr=False)
 
 
 def is_prose(text: str) -> bool:
-    """True for a paragraph of running text: final punctuation and a few words, or long."""
+    """True for a paragraph of running text: final punctuation and a few words, or long.
+
+    A period makes even a short line a sentence (headlines never end with one); a question or
+    exclamation mark needs more words, as headlines often end with one.
+    """
     words = len(text.split())
-    return (words >= 5 and text.rstrip(_CLOSERS)[-1:] in _TERMINAL) or words >= 25
+    last = text.rstrip(_CLOSERS)[-1:]
+    return (
+        (words >= 3 and last in _TERMINAL and last not in "?!")
+        or (words >= 5 and last in "?!")
+        or words >= 25
+    )
 
 
 def classify(line: Line) -> Kind:
@@ -90,6 +101,20 @@ def classify(line: Line) -> Kind:
     return Kind.PROSE if is_prose(text) else Kind.SHORT
 
 
+def _own_timestamps(kinds: list[Kind]) -> list[Kind]:
+    """Drop relative times that follow a date or byline line: the page's own "2 hours ago".
+
+    Elsewhere a relative time marks a teaser of another article.
+    """
+    previous: Kind | None = None
+    for i, kind in enumerate(kinds):
+        if kind == Kind.RELATIVE_TIME and previous in _HEADER_ITEMS:
+            kinds[i] = Kind.DROP
+        elif kind != Kind.DROP:
+            previous = kind
+    return kinds
+
+
 def _body_start(kinds: list[Kind]) -> int:
     """Index of the first body line (len(kinds) when the page has none)."""
     teaser = False
@@ -101,16 +126,17 @@ def _body_start(kinds: list[Kind]) -> int:
             teaser = False
         elif kind == Kind.DATELINE and not teaser:
             return i
-    headers = [i for i, k in enumerate(kinds) if k in _HEADER_ITEMS]
-    start = headers[0] if headers else 0
-    while True:
+    start = next((i for i, k in enumerate(kinds) if k in _HEADER_ITEMS), 0)
+    for _ in range(_MAX_DECKS):
         prose = next((i for i in range(start, len(kinds)) if kinds[i] == Kind.PROSE
                       and not _after_teaser(kinds, i)), len(kinds))
         # A standfirst above the byline ("deck") is not the body: move past the byline.
-        later = [h for h in headers if prose < h <= prose + 3]
+        later = [h for h in range(prose + 1, min(prose + 4, len(kinds)))
+                 if kinds[h] in _HEADER_ITEMS]
         if not later:
             return prose
         start = later[-1] + 1
+    return start
 
 
 def _after_teaser(kinds: list[Kind], i: int) -> bool:
@@ -122,27 +148,51 @@ def _is_tag(line: Line, kind: Kind) -> bool:
     return kind == Kind.SHORT and len(line.text.split()) <= 6 and not line.text.startswith(_BULLET)
 
 
-def _tag_run_starts(lines: list[Line], kinds: list[Kind], i: int) -> bool:
-    """True when a foot-of-page tag list starts at ``i``: 3+ short lines and no prose after."""
-    run = i
-    while run < len(lines) and _is_tag(lines[run], kinds[run]):
-        run += 1
-    if run - i < 3:
-        return False
-    for k in kinds[run:]:
-        if k in (Kind.TEASER_HEADING, Kind.RELATIVE_TIME, Kind.DISCLAIMER):
-            break
-        if k in (Kind.PROSE, Kind.DATELINE):
-            return False
-    return True
+def _tag_lists(lines: list[Line], kinds: list[Kind]) -> list[bool]:
+    """For each line, whether a foot-of-page tag list starts there.
+
+    A tag list is a run of three or more short lines with no prose after it (before the next
+    teaser block or disclaimer). One backward pass, so a long page stays linear.
+    """
+    starts = [False] * len(lines)
+    run = 0
+    prose_after = False
+    for i in range(len(lines) - 1, -1, -1):
+        kind = kinds[i]
+        run = run + 1 if _is_tag(lines[i], kind) else 0
+        starts[i] = run >= 3 and not prose_after
+        if kind in (Kind.TEASER_HEADING, Kind.RELATIVE_TIME, Kind.DISCLAIMER):
+            prose_after = False
+        elif kind in (Kind.PROSE, Kind.DATELINE):
+            prose_after = True
+    return starts
 
 
-def _next_content(kinds: list[Kind], i: int) -> Kind | None:
-    return next((k for k in kinds[i + 1:] if k != Kind.DROP), None)
+def _next_content(kinds: list[Kind]) -> list[Kind | None]:
+    """For each line, the kind of the next line that is not dropped furniture."""
+    following: list[Kind | None] = [None] * len(kinds)
+    nxt: Kind | None = None
+    for i in range(len(kinds) - 1, -1, -1):
+        following[i] = nxt
+        if kinds[i] != Kind.DROP:
+            nxt = kinds[i]
+    return following
+
+
+def _drop_teaser_head(kept: list[int], kinds: list[Kind]) -> None:
+    """Remove the teaser lines kept just above a relative time: its headline and photo, or its
+    headline and one-paragraph summary ("Title / Summary. / 2 days ago")."""
+    content = [i for i in kept[-3:] if kinds[i] != Kind.DROP]
+    if len(content) >= 2 and kinds[content[-1]] == Kind.PROSE and kinds[content[-2]] == Kind.SHORT:
+        del kept[kept.index(content[-2]):]
+    while kept and kinds[kept[-1]] in (Kind.SHORT, Kind.CAPTION, Kind.IMAGE, Kind.DROP):
+        kept.pop()
 
 
 def body_lines(lines: list[Line], kinds: list[Kind], start: int) -> list[int]:
     """Indices of the lines from ``start`` that belong to the body (furniture still in)."""
+    tag_list = _tag_lists(lines, kinds)
+    next_content = _next_content(kinds)
     kept: list[int] = []
     teaser = False
     link_list = True  # a teaser block that so far holds only headlines may end mid-page
@@ -159,7 +209,7 @@ def body_lines(lines: list[Line], kinds: list[Kind], start: int) -> list[int]:
             continue
         read_also = 0
         if teaser:
-            if kind == Kind.PROSE and link_list and _next_content(kinds, i) == Kind.PROSE:
+            if kind == Kind.PROSE and link_list and next_content[i] == Kind.PROSE:
                 teaser = False
             elif kind not in (Kind.SHORT, Kind.DROP, Kind.TEASER_HEADING):
                 link_list = False
@@ -170,12 +220,10 @@ def body_lines(lines: list[Line], kinds: list[Kind], start: int) -> list[int]:
             teaser, link_list = True, True
             continue
         if kind == Kind.RELATIVE_TIME:
-            # The headline (and its photo) just above a relative time belong to the teaser.
-            while kept and kinds[kept[-1]] in (Kind.SHORT, Kind.CAPTION, Kind.IMAGE, Kind.DROP):
-                kept.pop()
+            _drop_teaser_head(kept, kinds)
             teaser, link_list = True, False
             continue
-        if _tag_run_starts(lines, kinds, i):
+        if tag_list[i]:
             break
         kept.append(i)
     return kept
@@ -184,8 +232,8 @@ def body_lines(lines: list[Line], kinds: list[Kind], start: int) -> list[int]:
 def _title(lines: list[Line], kinds: list[Kind], header: list[int]) -> str | None:
     candidates = [
         i for i in header
-        if kinds[i] == Kind.SHORT and 3 <= len(lines[i].text.split()) <= 30
-        and not lines[i].text.endswith(":")
+        if (kinds[i] == Kind.SHORT or kinds[i] == Kind.PROSE and lines[i].text[-1] in "?!")
+        and 3 <= len(lines[i].text.split()) <= 30
     ]
     if not candidates:
         return None
@@ -229,7 +277,9 @@ def _read_dates(layout: Layout, hits: list[DateHit]) -> None:
 
 
 def _add_caption(layout: Layout, text: str) -> None:
-    if normalized(text) not in {normalized(c) for c in layout.captions}:
+    key = normalized(text)
+    if key not in layout.caption_keys:
+        layout.caption_keys.add(key)
         layout.captions.append(text)
 
 
@@ -255,7 +305,8 @@ def _collect(layout: Layout, lines: list[Line], kinds: list[Kind], indices: list
                 skip_next = True
         elif kind == Kind.DATE:
             hits = find_dates(text)
-            if not in_body or any(h.updated for h in hits) or "ublish" in text:
+            # In the body only a labelled stamp ("Published ...", "Diperbarui ...") counts.
+            if not in_body or any(h.labelled for h in hits):
                 _read_dates(layout, hits)
         elif kind == Kind.CREDIT:
             layout.credits.extend(c for c in credit_line(text) if c not in layout.credits)
@@ -278,7 +329,7 @@ def lay_out(lines: list[Line], title: str | None = None) -> Layout:
         lines: the page's cleaned lines.
         title: the title when the page's metadata already gives it (HTML).
     """
-    kinds = [classify(line) for line in lines]
+    kinds = _own_timestamps([classify(line) for line in lines])
     start = _body_start(kinds)
     header = _header_lines(kinds, start)
     layout = Layout(title=title or _title(lines, kinds, header))

@@ -34,7 +34,19 @@ _DATELINES = [
         rf"^(?:[A-Z][\w .,'\u2019/-]{{1,60}}?\s*)?\((?P<outlet>[A-Za-z][\w .&-]{{0,30}})\){_DASH}"
     ),
     re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}"),
+    # "Jakarta, CNN Indonesia --", "Lombok Barat, Radar Pesisir \u2014 Kebakaran ...": a place,
+    # a short capitalised name, a dash and a new sentence (a dash inside a sentence is followed
+    # by lower case: "Presiden Rusia, Vladimir Putin \u2014 yang ...").
+    re.compile(
+        r"^[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*"
+        rf"(?P<plain>[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){{0,3}}){_DASH}\s*[A-Z\"\u201c\u2018']"
+    ),
 ]
+_NOT_OUTLETS = re.compile(
+    r"^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b|\d",
+    re.IGNORECASE,
+)
 _SUFFIX = re.compile(
     r"\.(?:co\.id|co\.uk|com\.au|com\.sg|com\.my|com|co|id|net|org|news|tv|info|my|sg|ph|in)$",
     re.IGNORECASE,
@@ -125,8 +137,13 @@ def dateline_outlet(paragraph: str) -> str | None:
         return None
     for form in _DATELINES:
         match = form.match(paragraph)
-        if match:
-            return outlet_name(match.group("outlet"))
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if groups.get("outlet"):
+            return outlet_name(groups["outlet"])
+        if not _NOT_OUTLETS.search(groups["plain"]):
+            return outlet_name(groups["plain"])
     return None
 
 

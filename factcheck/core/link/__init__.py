@@ -6,7 +6,7 @@ contradict (figures, dates, assertion vs denial, inconsistencies inside one arti
 how many independent origins the outlets amount to, without deciding the truth.
 
 Modules: ``features`` (what a mention says, as weighted keys), ``entities`` (canonical names and
-spelling variants), ``terms`` (stems, bilingual concepts, figures, dates), ``index`` (candidates
+spelling variants), ``terms`` (stems, bilingual concepts, figures), ``dates``, ``index`` (candidates
 without all-pairs comparison), ``match`` (similarity, hedged figures), ``cluster`` (grouping,
 reviewer decisions first), ``conflicts``, ``wire`` (wire copy and echoes) and ``linker`` (the
 entry point). Words live in ``lexicon.json``.

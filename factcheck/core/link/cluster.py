@@ -14,6 +14,7 @@ that claim put in the rejecting mention's group).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -165,4 +166,36 @@ def group_mentions(
             groups[g0].members.remove(i)
             del groups[g0].links[i]
             place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))
+    _merge_into_decided_claims(groups, by_fixed, features, previous_of)
     return [g for g in groups if g.members]
+
+
+def _merge_into_decided_claims(
+    groups: list[Group], by_fixed: dict[str, int], features: list[Features],
+    previous_of: dict[str, str],
+) -> None:
+    """A group made mostly of a claim a reviewer linked mentions to joins that claim.
+
+    The reviewer's link pins one mention; the rest of the claim it was linked to stays with it.
+    """
+    for g, group in enumerate(groups):
+        if group.fixed_id or group.alone or not group.members:
+            continue
+        counts = Counter(
+            previous_of[features[i].mention.id] for i in group.members
+            if features[i].mention.id in previous_of
+        )
+        if not counts:
+            continue
+        claim_id, n = counts.most_common(1)[0]
+        target = by_fixed.get(claim_id)
+        if target is None or n * 2 < len(group.members) or target == g:
+            continue
+        fixed = groups[target]
+        if fixed.rejected & {previous_of.get(features[i].mention.id, "") for i in group.members}:
+            continue
+        for i in group.members:
+            fixed.members.append(i)
+            fixed.links[i] = group.links[i]
+        group.members = []
+        group.links = {}

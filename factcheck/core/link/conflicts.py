@@ -72,9 +72,16 @@ def denial_excerpt(text: str, width: int = 90) -> str:
 class ConflictFinder:
     """Collects the conflicts of one tracked claim."""
 
-    def __init__(self, members: list[Features], sources: Mapping[str, Source]) -> None:
+    def __init__(
+        self, members: list[Features], sources: Mapping[str, Source],
+        settled: set[int] | None = None,
+    ) -> None:
         self.members = members
         self.sources = sources
+        # Figures and dates are compared among settled members only: a suggested link may be
+        # another fact, and a false discrepancy costs a reviewer more than a late one. A
+        # suggested denial still marks the claim disputed and is flagged.
+        self.settled = [f for f in members if settled is None or f.index in settled]
         self.conflicts: dict[tuple[str, str, ConflictKind], Conflict] = {}
 
     def _names(self, a: Features, b: Features) -> tuple[str, str]:
@@ -105,7 +112,7 @@ class ConflictFinder:
     def numbers(self) -> None:
         """Figures in the same unit that cannot both be true."""
         classes: dict[tuple[str, float, str | None], list[Features]] = {}
-        for f in self.members:
+        for f in self.settled:
             if f.primary is not None and f.primary.unit:
                 p = f.primary
                 classes.setdefault((p.unit, p.value, p.hedge), []).append(f)
@@ -131,7 +138,7 @@ class ConflictFinder:
     def dates(self) -> None:
         """Different dates, or a different relative timing, for the same event."""
         by_date: dict[str, list[Features]] = {}
-        for f in self.members:
+        for f in self.settled:
             if d := event_date(f):
                 by_date.setdefault(d, []).append(f)
         for (da, fa), (db, fb) in combinations(by_date.items(), 2):
@@ -144,17 +151,16 @@ class ConflictFinder:
                     name_a, name_b = self._names(a, b)
                     self._add(a, b, ConflictKind.DATE,
                               f"{name_a} gives the date {da}; {name_b} gives {db}")
-        clocked = [f for f in self.members if f.clock]
+        clocked = [f for f in self.settled if f.clock]
         for a, b in combinations(clocked, 2):
-            da, db = event_date(a), event_date(b)
-            if not self.full and (not da or not db or dates_agree(da, db)) and _clock_differs(
-                a, b
-            ):
+            day_a, day_b = event_date(a), event_date(b)
+            same_day = not day_a or not day_b or dates_agree(day_a, day_b)
+            if not self.full and same_day and _clock_differs(a, b):
                 name_a, name_b = self._names(a, b)
                 self._add(a, b, ConflictKind.DATE,
                           f"{name_a} gives the time {_hhmm(a)}; {name_b} gives {_hhmm(b)}")
         by_timing: dict[frozenset[str], list[Features]] = {}
-        for f in self.members:
+        for f in self.settled:
             if f.time_relations:
                 by_timing.setdefault(frozenset(f.time_relations), []).append(f)
         for (ka, fa), (kb, fb) in combinations(by_timing.items(), 2):

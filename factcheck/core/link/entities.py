@@ -31,7 +31,8 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z]*[A-Z][A-Za-z.]*(?:\.[A-Za-z]+)?|[A-Z]{2,}[A-Za-z ]*\([A-Za-z]+\))"
     r"(?:,\s*[A-Za-z][A-Za-z .]{1,40}?)?\s*[-\u2013\u2014]\s+"
 )
-"""A leading dateline: ``TEMPO.CO, Jakarta -``, ``SERAMBINEWS.COM, MOSKOW –``, ``MOSCOW (Reuters) -``."""
+"""A leading dateline: ``TEMPO.CO, Jakarta -``, ``SERAMBINEWS.COM, MOSKOW –``,
+``MOSCOW (Reuters) -``."""
 
 
 def dateline_end(text: str) -> int:

@@ -20,15 +20,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from factcheck.core.link.entities import NameBook, Scan, alias_of, dateline_end, name_key, scan
+from factcheck.core.link.dates import find_clock, find_dates
+from factcheck.core.link.entities import NameBook, NameKey, Scan, alias_of, dateline_end, scan
 from factcheck.core.link.lexicon import lexicon, phrase_key
 from factcheck.core.link.terms import (
     Number,
+    Token,
     concept_terms,
-    find_clock,
-    find_dates,
     find_numbers,
     find_phrases,
     first_phrase,
@@ -121,9 +120,11 @@ def _language(mention: Mention, sources: Mapping[str, Source]) -> str | None:
     return source.language if source else None
 
 
-def _analyse_text(
-    text: str, language: str | None, headline: bool | None
-) -> tuple[list, Scan, set[str], list[Number], set[str], set[str]]:
+Analysis = tuple[list[Token], Scan, set[int], list[Number], set[str], set[str]]
+"""Tokens, aliases and names, indexes of tokens used up, figures, dates, bare months."""
+
+
+def _analyse_text(text: str, language: str | None, headline: bool | None) -> Analysis:
     body = text[dateline_end(text) :]
     tokens = tokenize(body)
     found = scan(tokens, headline)
@@ -152,7 +153,7 @@ class FeatureBuilder:
         for items in self._by_source.values():
             items.sort(key=lambda p: p.start)
         self._context_cache: dict[tuple[str, str], set[str]] = {}
-        self._analysis_cache: dict[tuple[str, str | None, bool | None], Any] = {}
+        self._analysis_cache: dict[tuple[str, str | None, bool | None], Analysis] = {}
         self._position = {
             p.id: i for items in self._by_source.values() for i, p in enumerate(items)
         }
@@ -170,14 +171,21 @@ class FeatureBuilder:
                 if not weak:
                     self.book.add(mention.source_id, key)
             extra_aliases: set[str] = set()
+            extra_names: list[NameKey] = []
             for entity in mention.entities:
                 tokens = tokenize(entity)
                 alias = alias_of(entity, tokens)
                 if alias:
                     extra_aliases.add(alias)
-                elif tokens:
-                    self.book.add(mention.source_id, name_key([t.text for t in tokens]))
-            raw.append((index, mention, language, analysed, extra_aliases))
+                    continue
+                # Read the extractor's string like text, so title-case words ("Kunjungan
+                # Pertama") are not taken for a name.
+                found = scan(tokens, headline=False)
+                extra_aliases |= found.aliases
+                for key, _indexes, _weak in found.names:
+                    self.book.add(mention.source_id, key)
+                    extra_names.append(key)
+            raw.append((index, mention, language, analysed, extra_aliases, extra_names))
         seen: set[str] = set()
         mention_texts = {m.text for m in self.mentions}
         for mention in self.mentions:
@@ -193,16 +201,15 @@ class FeatureBuilder:
                     self.book.add(mention.source_id, key)
         self.book.build()
         out: list[Features] = []
-        for index, mention, language, analysed, extra_aliases in raw:
+        for index, mention, language, analysed, extra_aliases, extra_names in raw:
             tokens, found, used, numbers, dates, months = analysed
             feats = Features(index, mention, mention.source_id, mention.passage_id)
             feats.own = self._keys(
                 mention, language, tokens, found, set(used), numbers, dates, months
             )
             feats.own |= {"e:" + a for a in extra_aliases}
-            for entity in mention.entities:
-                key = name_key([t.text for t in tokenize(entity)])
-                resolved = self.book.resolve(mention.source_id, key) if key else None
+            for key in extra_names:
+                resolved = self.book.resolve(mention.source_id, key)
                 if resolved:
                     feats.own.add("p:" + " ".join(resolved))
             primary, norm_dates = _normalized_parts(mention)
@@ -242,7 +249,7 @@ class FeatureBuilder:
     def _ngrams(lows: list[str]) -> set[tuple[str, ...]]:
         return {tuple(lows[i : i + n]) for n in (1, 2, 3) for i in range(len(lows) - n + 1)}
 
-    def _keys(self, mention: Mention, language: str | None, tokens: list, found: Scan,
+    def _keys(self, mention: Mention, language: str | None, tokens: list[Token], found: Scan,
               used: set[int], numbers: list[Number], dates: set[str],
               months: set[str]) -> set[str]:
         keys = {"e:" + a for a in found.aliases}
@@ -278,9 +285,7 @@ class FeatureBuilder:
         tokens, found, used, numbers, dates, months = self._analysed(previous.text, language, None)
         return self._keys(mention, language, tokens, found, set(used), numbers, dates, months)
 
-    def _analysed(
-        self, text: str, language: str | None, headline: bool | None
-    ) -> tuple[list, Scan, set[str], list[Number], set[str], set[str]]:
+    def _analysed(self, text: str, language: str | None, headline: bool | None) -> Analysis:
         """`_analyse_text`, once per distinct text (wire copy repeats sentences verbatim)."""
         key = (text, language, headline)
         found = self._analysis_cache.get(key)

@@ -121,22 +121,24 @@ def _assign_ids(
         if ids[g] is None and claim_id not in used:
             ids[g] = claim_id
             used.add(claim_id)
-    for g, claim_id in alone_prev:
-        if claim_id and claim_id not in used and _was_alone(claim_id, previous_of):
-            ids[g] = claim_id
-            used.add(claim_id)
+    for g, alone_id in alone_prev:
+        if alone_id and alone_id not in used and _was_alone(alone_id, previous_of):
+            ids[g] = alone_id
+            used.add(alone_id)
     out: list[str] = []
     for g, group in enumerate(groups):
-        claim_id = ids[g]
-        if claim_id is None:
-            seed = features[min(group.members, key=lambda i: rank[i])].mention.id
-            claim_id = new_claim_id(seed)
-            n = 1
-            while claim_id in used:
-                claim_id = new_claim_id(f"{seed}#{n}")
-                n += 1
-            used.add(claim_id)
-        out.append(claim_id)
+        known = ids[g]
+        if known is not None:
+            out.append(known)
+            continue
+        seed = features[min(group.members, key=lambda i: rank[i])].mention.id
+        fresh = new_claim_id(seed)
+        n = 1
+        while fresh in used:
+            fresh = new_claim_id(f"{seed}#{n}")
+            n += 1
+        used.add(fresh)
+        out.append(fresh)
     return out
 
 
@@ -181,7 +183,8 @@ def _build_claim(
     asserting = [f for f in members if not is_denial(f)] or members
     representative = max(asserting, key=lambda f: (f.mention.score, -rank[f.index]))
     origins = assign_origins(members, sources, passages)
-    conflicts, disputed = ConflictFinder(members, sources).run()
+    settled = {f.index for f in members if group.links[f.index][0] != LinkState.SUGGESTED}
+    conflicts, disputed = ConflictFinder(members, sources, settled).run()
     evidence = [
         Evidence(
             mention_id=f.mention.id,

@@ -3,9 +3,9 @@
 `similarity` blends the cosine of the two weighted feature sets, how much of the smaller one the
 larger contains (a headline "Kunjungan Pertama dalam 20 Tahun" is contained in the body sentence
 it summarises), and how much weighted evidence they share in absolute terms (two long sentences
-stating the same fact among others). Two figures in the same unit fill the same slot of the claim: they count
-as shared when they agree and as half-shared when they disagree, so "24 years" and "20 years" of
-the same visit still meet (and the conflict is reported by conflicts.py).
+stating the same fact among others). Two figures in the same unit fill the same slot of the claim:
+they count as shared when they agree and as partly shared when they disagree, so "24 years" and
+"20 years" of the same visit still meet (and the conflict is reported by conflicts.py).
 
 `numbers_agree` reads hedges: "about 250" widens the tolerance, "more than 20" accepts any larger
 value, so 24 years and "more than two decades" agree.
@@ -83,6 +83,7 @@ def similarity(a: Features, b: Features) -> float:
     shared = {k for k in small if k in large}
     dot = sum(va[k] * vb[k] for k in shared)
     support = float(len(shared))
+    borrowed = 0.0
     # Between articles, a mention that refers back borrows its context; inside one article only
     # a denial does (it denies the sentence before it; any other back-reference is a new fact).
     if (a.source_id != b.source_id or a.denial or b.denial) and (
@@ -91,7 +92,7 @@ def similarity(a: Features, b: Features) -> float:
         for ctx, own in ((a.context_vector, vb), (b.context_vector, va)):
             for k, w in ctx.items():
                 if k in own:
-                    dot += w * own[k]
+                    borrowed += w * own[k]
                     support += 0.5
     topical = sum(1 for k in shared if k[0] not in "nu")
     if topical >= 2:
@@ -99,14 +100,16 @@ def similarity(a: Features, b: Features) -> float:
         if credit:
             dot += credit
             support += 1
-    if not dot:
+    if not dot and not borrowed:
         return 0.0
     if a.names_something and b.names_something and not any(k[0] in "ep" for k in shared):
         # Both name who or where, and no name is shared: most likely two different events
         # ("floods in Medan killed 12" vs "floods in Seoul killed 22").
         dot *= DISJOINT_ENTITIES_FACTOR
-    cosine = dot / math.sqrt(a.norm2 * b.norm2)
+    # Borrowed context adds evidence but never makes a short sentence "contained" in another.
     contained = min(1.0, dot / min(a.norm2, b.norm2))
+    dot += borrowed
+    cosine = min(1.0, dot / math.sqrt(a.norm2 * b.norm2))
     damp = min(1.0, support / 5)
     relative = 0.5 * cosine + 0.5 * contained * damp
     # Long sentences carry several facts: much shared evidence counts even when the rest of

@@ -133,7 +133,7 @@ def assign_origins(
         groups.setdefault(find(pid), []).append(pid)
     origin_of_passage: dict[str, str] = {}
     for pids in groups.values():
-        own = [credit[p] for p in pids if credit[p]]
+        own: list[str] = [c for p in pids if (c := credit[p])]
         if len(pids) == 1:
             pid = pids[0]
             sid = owner[pid]
@@ -141,7 +141,10 @@ def assign_origins(
                 credit[pid] or source_credit(sources.get(sid)) or "source:" + sid
             )
             continue
-        wires = own or [c for p in pids if (c := source_credit(sources.get(owner[p])))]
+        wires: list[str] = own or [
+            c for p in pids if (c := source_credit(sources.get(owner[p])))
+        ]
+        origin: str
         if wires:
             origin = max(sorted(set(wires)), key=wires.count)
         else:

@@ -142,6 +142,9 @@ class Report:
     """Reviewed claims in the store."""
     store_schema_version: int | None = None
     source_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    """Per-source strings a renderer already made, by (purpose, source id): a source is cited
+    by many claims."""
 
     @property
     def lang(self) -> str:

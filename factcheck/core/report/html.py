@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from factcheck.core.report.data import ClaimRow, Report, matrix_cells, outlet_name
@@ -81,6 +82,7 @@ def _stance(stance: str | None, lang: str, marked: bool = True) -> str:
             f'({word("suggested", lang)})</span>')
 
 
+@lru_cache(maxsize=256)
 def _sw(stance: str | None, lang: str) -> str:
     return html.escape(stance_word(stance, lang), quote=True)
 
@@ -216,7 +218,7 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
         source = report.source_by_id.get(passage["source"])
         if source is not None and source["id"] not in seen:
             seen.add(source["id"])
-            out.append(f"<li>{_reference(source)}</li>")
+            out.append(f"<li>{_cited(report, source)}</li>")
     if not seen:
         out.append(f"<li>{word('none', lang)}</li>")
     out.append("</ul>\n</section>\n")
@@ -245,6 +247,14 @@ def _passages(out: list[str], report: Report, claim: ClaimRow) -> None:
             out.append(f'<span class="suggested">{_sw(passage["suggested_stance"], lang)}'
                        f" ({word('suggested_long', lang)})</span>")
         out.append(f"</p>\n<blockquote>{h(passage['text'])}</blockquote>\n")
+
+
+def _cited(report: Report, source: dict[str, Any]) -> str:
+    key = ("html-reference", source["id"])
+    text = report.memo.get(key)
+    if text is None:
+        text = report.memo[key] = _reference(source)
+    return text
 
 
 def _reference(source: dict[str, Any]) -> str:

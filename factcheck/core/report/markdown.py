@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from factcheck.core.report.data import ClaimRow, Report, matrix_cells, outlet_name
@@ -51,6 +52,7 @@ def _escape_marker(match: re.Match[str]) -> str:
     return f"{indent}{marker[:-1]}\\{marker[-1]}"
 
 
+@lru_cache(maxsize=256)
 def _sw(stance: str | None, lang: str) -> str:
     return md(stance_word(stance, lang))
 
@@ -170,7 +172,7 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
         if source is None or source["id"] in seen:
             continue
         seen.add(source["id"])
-        out.append(f"- {_reference(source)}\n")
+        out.append(f"- {_cited(report, source)}\n")
     if not seen:
         out.append(f"- {word('none', lang)}\n")
     out.append("\n")
@@ -201,6 +203,14 @@ def _passages(out: list[str], report: Report, claim: ClaimRow) -> None:
 
 def _role(role: str) -> str:
     return role if role in ("headline", "body", "caption") else "passage"
+
+
+def _cited(report: Report, source: dict[str, Any]) -> str:
+    key = ("md-reference", source["id"])
+    text = report.memo.get(key)
+    if text is None:
+        text = report.memo[key] = _reference(source)
+    return text
 
 
 def _reference(source: dict[str, Any]) -> str:

@@ -143,7 +143,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "notes": ("Notes", "Catatan"),
     "on_passage": ("on passage", "pada kutipan"),
     "verdict": ("Verdict", "Putusan"),
-    "no_verdict": ("Not reviewed yet: no verdict.", "Belum ditinjau: belum ada putusan."),
+    "no_verdict": ("No verdict yet.", "Belum ada putusan."),
     "rating": ("rating", "peringkat"),
     "by": ("by", "oleh"),
     "provenance": ("Provenance", "Asal-usul"),

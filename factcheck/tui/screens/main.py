@@ -8,9 +8,12 @@ notes, undo, link decisions) are in `factcheck.tui.screens.review_actions`.
 
 from __future__ import annotations
 
+import gc
+from typing import cast
+
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -18,10 +21,10 @@ from textual.widgets import Footer, Input
 from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import PassageIndex, load_claim
+from factcheck.tui.claim_data import SYNC_INDEX_LIMIT, PassageIndex, load_claim
 from factcheck.tui.commands import ReviewCommands
 from factcheck.tui.keys import bind
-from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted
+from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted, PassagesIndexed
 from factcheck.tui.rows import SORTS, RowModel, RowView
 from factcheck.tui.screens.filter import FilterChoice, FilterScreen
 from factcheck.tui.screens.help import HelpScreen, Section
@@ -32,6 +35,7 @@ from factcheck.tui.widgets.claim_list import ClaimList, ClaimListHeader
 from factcheck.tui.widgets.passages import Passages
 from factcheck.tui.widgets.progress import ReviewProgress, Status
 from factcheck.tui.widgets.search_bar import SearchBar
+from factcheck.tui.work import WorkingApp
 
 
 class MainScreen(ReviewActions, Screen[None]):
@@ -95,9 +99,8 @@ class MainScreen(ReviewActions, Screen[None]):
                 yield ClaimListHeader(classes="list-header")
                 yield ClaimList(self.view, self.verdict_label, id="claims")
             with Vertical(id="claim-pane"):
-                with VerticalScroll(id="detail-scroll", can_focus=False):
-                    yield ClaimDetail(self.settings, id="detail").data_bind(
-                        claim=MainScreen.claim_data)
+                yield ClaimDetail(self.settings, id="detail").data_bind(
+                    claim=MainScreen.claim_data)
                 yield Passages(self.settings.reviewer, id="passages").data_bind(
                     claim=MainScreen.claim_data)
         yield Footer()
@@ -109,6 +112,21 @@ class MainScreen(ReviewActions, Screen[None]):
         self.claims.set_view(self.view)
         self.update_status()
         self.set_interval(self.settings.poll_seconds, self.poll_store)
+        self.index_passages()
+        # The store's data lives as long as the app: keep the cycle collector from scanning it
+        # again and again (on a big store a full collection shows as a stutter).
+        gc.freeze()
+
+    def index_passages(self) -> None:
+        """Index a big store's passages in a worker (small stores are indexed on first use)."""
+        passages = self.store.raw("passages")
+        if len(passages) > SYNC_INDEX_LIMIT:
+            cast(WorkingApp, self.app).index_passages(list(passages.items()), self)
+
+    def on_passages_indexed(self, message: PassagesIndexed) -> None:
+        """The context passages can be shown now."""
+        self.passage_index.load(message.grouped)
+        self.reload_claim()
 
     def verdict_label(self, key: str | None) -> str:
         """A verdict key in the reviewer's language."""
@@ -140,7 +158,7 @@ class MainScreen(ReviewActions, Screen[None]):
         """Recount progress for the status line."""
         self.status = Status(
             reviewer=self.settings.reviewer, reviewed=self.model.reviewed,
-            total=len(self.model.rows), shown=len(self.view), sort=SORTS[self.view.sort],
+            total=len(self.model), shown=len(self.view), sort=SORTS[self.view.sort],
             filter=self.view.filter.describe(), search=self.view.search)
 
     def rows_changed(self, claim_ids: list[str]) -> None:
@@ -159,6 +177,7 @@ class MainScreen(ReviewActions, Screen[None]):
     def store_changed(self) -> None:
         """Another process changed the store: rebuild, keeping the cursor on the same claim."""
         self.passage_index.clear()
+        self.index_passages()
         self.model.reload()
         self.view.invalidate()
         keep = self.highlighted_claim
@@ -166,6 +185,7 @@ class MainScreen(ReviewActions, Screen[None]):
         self.reload_claim()
         self.update_status()
         self.report_replaced_verdicts()
+        gc.freeze()
 
     def poll_store(self) -> None:
         """Look for changes other reviewers saved (a cheap check, then a refresh)."""
@@ -244,7 +264,7 @@ class MainScreen(ReviewActions, Screen[None]):
         start = self.claims.cursor
         for step in range(1, count + 1):
             position = (start + direction * step) % count
-            if not self.view.row(position).reviewed:
+            if not self.view.is_reviewed(position):
                 self.claims.cursor = position
                 return
         self.notify("Every claim shown is reviewed.", title="Nothing left")

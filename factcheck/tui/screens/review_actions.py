@@ -59,13 +59,19 @@ class ReviewActions(Screen[None]):
         self._keys_state: tuple[object, ...] = ()
 
     def refresh_keys(self) -> None:
-        """Update the footer, only when the keys that apply have changed (it is rebuilt
-        whole, which would cost more than the rest of a cursor step)."""
+        """Update the footer when the keys it shows have changed.
+
+        Textual's footer rebuilds itself whole on every refresh, which costs more than the rest
+        of a cursor step, so this compares what the footer would show first: claim actions
+        when there is a claim, undo/redo, and passage actions only while the passages pane
+        (where they are shown) has the focus.
+        """
         claim = self.claim_data
-        current = self.current_passage()
-        state = (claim is None, current.link if current else None,
-                 claim is not None and len(claim.passages) > 1,
-                 bool(self.undo_stack), bool(self.redo_stack))
+        state: tuple[object, ...] = (claim is None, bool(self.undo_stack), bool(self.redo_stack))
+        if self.is_mounted and self.passages.has_focus:
+            current = self.current_passage()
+            state += (current is None, current is not None and current.link == "suggested",
+                      claim is not None and len(claim.passages) > 1)
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
@@ -334,5 +340,5 @@ class ReviewActions(Screen[None]):
         shown = tuple(self.view.row(i).id for i in range(len(self.view)))
         self.app.push_screen(ExportScreen(
             lambda job: app.export(job, snapshot(self.store), self.settings), shown=shown,
-            total=len(self.model.rows), lang=self.settings.language,
+            total=len(self.model), lang=self.settings.language,
             cursor_blink=self.cursor_blink))

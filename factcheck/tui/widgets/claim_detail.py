@@ -7,11 +7,11 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from factcheck.settings import Settings
 from factcheck.tui.claim_data import ClaimData, NoteData
 from factcheck.tui.text import one_line, short_date
+from factcheck.tui.widgets.blocks import Block, BlockView
 
 FIELDS = ("value", "unit", "approximate", "speaker", "date")
 
@@ -31,11 +31,12 @@ def note_line(note: NoteData, text: Text, note_style: Style | str = "") -> None:
     text.append(body.strip())
 
 
-class ClaimDetail(Static):
+class ClaimDetail(BlockView):
     """What the reviewer decides about: the claim and everything said about it as a whole."""
 
     COMPONENT_CLASSES = {"claim-detail--label", "claim-detail--conflict",
                          "claim-detail--verdict", "claim-detail--note"}
+    GUTTER = 1
 
     claim: reactive[ClaimData | None] = reactive(None, init=False)
     """The highlighted claim (bound to the screen's `claim_data`)."""
@@ -50,7 +51,7 @@ class ClaimDetail(Static):
 
     def watch_claim(self, claim: ClaimData | None) -> None:
         """Redraw for a new claim."""
-        self.update(self.describe(claim))
+        self.set_blocks([Block(self.describe(claim), gap=False)])
 
     def verdict_label(self, key: str) -> str:
         """A verdict key in the reviewer's language."""

@@ -9,16 +9,13 @@ conflicts and notes. Marks and link decisions act on the passage under the curso
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from factcheck.tui.claim_data import ClaimData, PassageData, grouped
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import PassageHighlighted
 from factcheck.tui.text import short_date
+from factcheck.tui.widgets.blocks import Block, BlockView
 from factcheck.tui.widgets.claim_detail import note_line
 
 STANCE_WORDS = {"denial": "reports a denial"}
@@ -29,39 +26,7 @@ def stance_word(stance: str) -> str:
     return STANCE_WORDS.get(stance, stance or "—")
 
 
-class PassageCard(Vertical):
-    """One passage (with its outlet's name above when it is the outlet's first); clicking it
-    moves the cursor there. Cards are reused from claim to claim: only their text changes."""
-
-    def __init__(self, position: int) -> None:
-        super().__init__(classes="passage-card")
-        self.position = position
-        self.data: PassageData | None = None
-        self.heading = Static(classes="outlet-heading")
-        self.body = Static(classes="passage-body")
-
-    def compose(self) -> ComposeResult:
-        """Outlet heading and passage text."""
-        yield self.heading
-        yield self.body
-
-    def show(self, data: PassageData, heading: Text | None, body: Text) -> None:
-        """Show another passage."""
-        self.data = data
-        self.heading.display = heading is not None
-        if heading is not None:
-            self.heading.update(heading)
-        self.body.update(body)
-
-    def on_click(self, event: events.Click) -> None:
-        """Click to move the passage cursor here."""
-        parent = self.parent
-        if isinstance(parent, Passages):
-            parent.cursor = self.position
-            parent.focus()
-
-
-class Passages(VerticalScroll, can_focus=True):
+class Passages(BlockView, can_focus=True):
     """The passages of the highlighted claim."""
 
     COMPONENT_CLASSES = {"passages--words", "passages--context", "passages--meta",
@@ -84,74 +49,46 @@ class Passages(VerticalScroll, can_focus=True):
 
     claim: reactive[ClaimData | None] = reactive(None, init=False)
     """The highlighted claim (bound to the screen's `claim_data`)."""
-    cursor: reactive[int] = reactive(0, init=False)
-    """Position of the passage under the cursor."""
 
     def __init__(self, reviewer: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reviewer = reviewer
-        self.cards: list[PassageCard] = []
-        self.empty = Static("No passages.", classes="empty")
+        self.shown: tuple[PassageData, ...] = ()
+        """The passages in the order they are shown (the cursor's order)."""
 
     @property
     def current(self) -> PassageData | None:
         """The passage under the cursor."""
-        return self.cards[self.cursor].data if 0 <= self.cursor < len(self.cards) else None
-
-    def compose(self) -> ComposeResult:
-        """The empty-state line (cards are mounted as claims need them)."""
-        yield self.empty
+        return self.shown[self.cursor] if 0 <= self.cursor < len(self.shown) else None
 
     def on_mount(self) -> None:
         """Show the claim's passages."""
         self.watch_claim(None, self.claim)
 
     def watch_claim(self, old: ClaimData | None, new: ClaimData | None) -> None:
-        """Show the claim's passages, reusing the cards already mounted."""
-        passages = new.passages if new else ()
+        """Show the claim's passages; the cursor stays on the same passage of the same claim."""
         same_claim = old is not None and new is not None and old.claim_id == new.claim_id
         keep = self.current.passage_id if same_claim and self.current else None
-        ids = [p.passage_id for p in passages]
-        firsts = {items[0].passage_id: (outlet, len(items)) for outlet, items in grouped(passages)}
-        with self.app.batch_update():
-            while len(self.cards) > len(passages):
-                self.cards.pop().remove()
-            fresh = [PassageCard(i) for i in range(len(self.cards), len(passages))]
-            self.cards.extend(fresh)
-            if fresh:
-                self.mount_all(fresh)
-            self.empty.display = not passages
-            for card, data in zip(self.cards, passages, strict=True):
-                if card.data == data and not fresh:
-                    continue
-                first = firsts.get(data.passage_id)
-                heading = None if first is None else Text(
-                    f"{first[0]} · {first[1]} passage{'s' if first[1] > 1 else ''}")
-                card.show(data, heading, self.describe(data))
+        self.shown = new.passages if new else ()
+        blocks: list[Block] = []
+        for outlet, items in grouped(self.shown):
+            plural = "s" if len(items) > 1 else ""
+            blocks.append(Block(Text(f"{outlet} · {len(items)} passage{plural}"), heading=True,
+                                gap=False))
+            blocks.extend(Block(self.describe(data), selectable=True) for data in items)
+        if not blocks:
+            blocks.append(Block(Text("No passages.", style="dim")))
+        self.set_blocks(blocks, keep_scroll=same_claim)
+        ids = [p.passage_id for p in self.shown]
         position = ids.index(keep) if keep in ids else 0
-        if not same_claim:
-            self.scroll_home(animate=False, immediate=True)
         if position != self.cursor:
             self.cursor = position
         else:
-            self._show_cursor()
-
-    def validate_cursor(self, value: int) -> int:
-        """Keep the cursor on a passage."""
-        return max(0, min(value, len(self.cards) - 1))
+            self._announce()
 
     def watch_cursor(self, old: int, new: int) -> None:
-        """Move the highlight."""
-        if 0 <= old < len(self.cards):
-            self.cards[old].remove_class("-current")
-        self._show_cursor()
-
-    def _show_cursor(self) -> None:
-        if 0 <= self.cursor < len(self.cards):
-            card = self.cards[self.cursor]
-            card.add_class("-current")
-            if self.cursor > 0:
-                self.call_after_refresh(card.scroll_visible, animate=False)
+        """Move the highlight and tell the screen."""
+        super().watch_cursor(old, new)
         self._announce()
 
     def _announce(self) -> None:
@@ -163,13 +100,12 @@ class Passages(VerticalScroll, can_focus=True):
         self.cursor += step
 
     def describe(self, data: PassageData) -> Text:
-        """The text of one passage card."""
+        """The text of one passage."""
         style = self.get_component_rich_style
         meta = style("passages--meta")
         context = style("passages--context")
         text = Text()
-        heading = data.title or "(untitled)"
-        text.append(heading, "bold")
+        text.append(data.title or "(untitled)", "bold")
         if data.published:
             text.append(f"  {short_date(data.published)}", meta)
         if data.role != "body":

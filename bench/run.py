@@ -45,7 +45,7 @@ class Config:
     claims: list[int] = field(default_factory=lambda: [10_000])
     """Tracked-claim counts of the stores for marks, TUI and (at the first) exports."""
     marks: int = 50
-    tinydb_updates: int = 10
+    tinydb_updates: int = 5
     tui_steps: int = 50
     seed: int = DEFAULT_SEED
     workdir: Path | None = None
@@ -179,7 +179,7 @@ class Runner:
         for key, name in (("mark_ms_median", "median"), ("mark_ms_p95", "p95")):
             self.add(out, "store", f"durable mark, {name}", label, key, unit="ms", target=target,
                      note=f"over {self.config.marks} marks; fsynced journal line")
-        updates = max(3, self.config.tinydb_updates // (3 if big else 1))
+        updates = 3 if big else self.config.tinydb_updates
         tiny = self.stage(f"stock TinyDB: {label}", "tinydb_updates", store_path=str(path),
                           tinydb_path=str(path.with_name("tinydb.json")), count=updates)
         self.add(tiny, "store", "stock TinyDB upsert, median", label, "update_ms_median",
@@ -261,6 +261,7 @@ def main(argv: list[str] | None = None) -> list[Row]:
         rows = Runner(config, work, log).run()
     finally:
         if not config.keep:
+            log(f"removing {work}")
             shutil.rmtree(work, ignore_errors=True)
     machine["load_after"] = machine_info(Path("."))["load_before"]
     notes = [

@@ -14,6 +14,8 @@ import unicodedata
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+"""Terminal escape sequences (CSI, OSC and two-character ones): removed whole."""
 _SPACES = re.compile(r"[\s\u00a0]+")
 ELLIPSIS = "…"
 
@@ -21,6 +23,8 @@ ELLIPSIS = "…"
 def clean(text: object) -> str:
     """Remove control, bidi and zero-width characters; keep line breaks."""
     value = "" if text is None else str(text)
+    if "\x1b" in value:
+        value = _ESCAPES.sub("", value)
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
 

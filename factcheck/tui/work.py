@@ -73,10 +73,9 @@ class WorkingApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index",
           description="Indexing passages")
-    def index_passages(self, items: list[tuple[str, dict[str, Any]]],
-                       reply_to: MessagePump) -> None:
-        """Group a big store's passages by article (in a thread, from a snapshot)."""
-        reply_to.post_message(PassagesIndexed(group_passages(items)))
+    def index_passages(self, passages: dict[str, dict[str, Any]], reply_to: MessagePump) -> None:
+        """Group a big store's passages by article (in a thread, from a copy of the table)."""
+        reply_to.post_message(PassagesIndexed(group_passages(passages.items())))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Turn any worker's failure into an error dialog."""

@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.core.models import Claim, Evidence, Mention
 from factcheck.core.review import mark
@@ -240,7 +241,7 @@ def hand_over(folder: Path) -> None:
             os.chown(path, NOBODY, NOBODY)
 
 
-def run_unprivileged(action: Callable[[], object]) -> object:
+def run_unprivileged(action: Callable[[], Any]) -> Any:
     """Run ``action`` in a forked child without root's power over file permissions.
 
     Root ignores ``chmod``: as root the child drops to uid/gid 65534 (nobody) first, so a

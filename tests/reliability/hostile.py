@@ -73,15 +73,15 @@ def hostile_store(store: Store, reviewer: str = "rina") -> Store:
               for i, m in enumerate(mentions)]
     with store.transaction() as tx:
         tx.put("sources", source)
-        for doc in passages:
-            tx.put("passages", doc)
-        for doc in mentions:
-            tx.put("mentions", doc)
-        for doc in claims:
-            tx.put("claims", doc)
+        for passage in passages:
+            tx.put("passages", passage)
+        for mention in mentions:
+            tx.put("mentions", mention)
+        for claim in claims:
+            tx.put("claims", claim)
     for claim in claims:
-        passage = claim.evidence[0].passage_id
-        mark(store, claim.id, passage, "supports", reviewer)
-        add_note(store, claim.id, "note " + HOSTILE_LINE, "budi", passage_id=passage)
+        passage_id = claim.evidence[0].passage_id
+        mark(store, claim.id, passage_id, "supports", reviewer)
+        add_note(store, claim.id, "note " + HOSTILE_LINE, "budi", passage_id=passage_id)
         set_verdict(store, claim.id, "false", "budi", "because " + HOSTILE_LINE)
     return store

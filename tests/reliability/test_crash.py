@@ -9,6 +9,7 @@ compaction), and every mark acknowledged in any earlier trial must still be ther
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import signal
@@ -75,6 +76,11 @@ def _check_after_kill(db: Path, acks: list[Ack], leftovers: Counter[str], full: 
     leftovers.update(kind.replace("-", "_") for kind in {p.kind for p in found})
 
 
+def _mark_worker(db: Path, reviewer: str, order: list[Slot], compact_min: int | None,
+                 emit: Callable[[str], None]) -> None:
+    mark_slots(db, reviewer, order, emit, compact_min=compact_min)
+
+
 def _trials(db: Path, slots: list[Slot], name: str, *, compact_min: int | None = None,
             max_delay: float = 0.2) -> None:
     rng = random.Random(os.environ.get("FACTCHECK_CRASH_SEED", "factcheck"))
@@ -87,10 +93,9 @@ def _trials(db: Path, slots: list[Slot], name: str, *, compact_min: int | None =
         # With compactions on, every other kill aims at one: a random moment shortly after
         # a compaction starts.
         aim = compact_min is not None and trial % 2 == 1
-        output = _kill_after(
-            lambda emit, order=order, reviewer=reviewer: mark_slots(
-                db, reviewer, order, emit, compact_min=compact_min),
-            rng.uniform(0, 0.004 if aim else max_delay), "COMPACT start" if aim else None)
+        worker = functools.partial(_mark_worker, db, reviewer, order, compact_min)
+        output = _kill_after(worker, rng.uniform(0, 0.004 if aim else max_delay),
+                             "COMPACT start" if aim else None)
         acks = parse_acks(output)
         all_acks.extend(acks)
         compactions = [line for line in output.splitlines() if line.startswith("COMPACT")]

@@ -8,6 +8,7 @@ moment; the store must open, hold every acknowledged file with its passages, and
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import signal
@@ -64,7 +65,7 @@ def test_kill_during_ingest_of_many_files(tmp_path: Path) -> None:
     pipeline.ingest_paths(Store.open(tmp_path / "warm.json"), _articles(tmp_path / "warm", -1))
     for trial in range(TRIALS):
         files = _articles(tmp_path / f"batch{trial}", trial)
-        pid, fd = fork_worker(lambda emit, files=files: _ingest(db, files, emit))
+        pid, fd = fork_worker(functools.partial(_ingest, db, files))
         buffer = bytearray()
         assert read_line(fd, buffer) == "READY\n"
         time.sleep(rng.uniform(0, 0.7))

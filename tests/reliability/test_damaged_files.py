@@ -67,11 +67,12 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def assert_clear_error(code: int, err: str, path: Path, problem: str) -> None:
+    """Non-zero exit, one line on stderr naming the file and the problem, no traceback."""
     assert code != 0
     assert not has_traceback(err)
-    assert squash(str(path)) in squash(err), err
+    assert err.startswith("error: ") and err.count("\n") == 1, err  # one line, even in a log
+    assert str(path) in err, err
     assert squash(problem) in squash(err), err
-    assert err.startswith("error: ")
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))

@@ -1,4 +1,4 @@
-"""Fuzzing with hypothesis: arbitrary input never crashes ingest, the parsers, the store, the doctor.
+"""Fuzzing with hypothesis: arbitrary input never crashes ingest, the parsers, store or doctor.
 
 Sizes come from the profile (see ``conftest.py``): ``ci`` runs 150 cases per test, ``long``
 10,000 (``HYPOTHESIS_PROFILE=long python -m pytest tests/reliability -k fuzz -s``). The number of

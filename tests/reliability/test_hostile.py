@@ -20,8 +20,8 @@ from factcheck.core.store import Store
 from tests.reliability.hostile import (
     BIDI,
     ESCAPES,
-    HTML,
     HOSTILE_LINE,
+    HTML,
     INVISIBLE,
     LONG_LINE,
     LONG_PARAGRAPH,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+
+from textual.pilot import Pilot
 
 from factcheck.core.store import Store
 from factcheck.settings import Settings
@@ -63,3 +67,36 @@ def screen_text(app: FactcheckApp) -> str:
             if column + i < width:
                 row[column + i] = char
     return "\n".join("".join(lines[n]).rstrip() for n in sorted(lines))
+
+
+def drive(app: FactcheckApp, steps: Callable[[Pilot[Any]], Awaitable[None]],
+          size: tuple[int, int] = (100, 30)) -> None:
+    """Run ``app`` headless at ``size`` and let ``steps`` press keys (no pytest-asyncio here)."""
+
+    async def main() -> None:
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await pilot.pause()
+            await steps(pilot)
+            await pilot.pause()
+
+    asyncio.run(main())
+
+
+def passage_id(path: Path, needle: str) -> str:
+    """The id of the body passage of the store at ``path`` whose text contains ``needle``."""
+    with Store.open(path) as store:
+        return next(pid for pid, doc in store.raw("passages").items()
+                    if needle in doc["text"] and doc.get("role") == "body")
+
+
+def reopen(path: Path) -> Store:
+    """The store as another process sees it after the app exited."""
+    return Store.open(path)
+
+
+def pane_text(app: FactcheckApp, selector: str) -> str:
+    """All the text of a detail or passages pane (also what is scrolled out of view)."""
+    from factcheck.tui.widgets.blocks import BlockView
+
+    pane = app.screen.query_one(selector, BlockView)
+    return "\n".join(block.text.plain for block in pane.blocks)

@@ -172,8 +172,8 @@ def test_runner_smoke_run_writes_the_table_as_json(tmp_path: Path) -> None:
     from bench.run import main
 
     out = tmp_path / "results.json"
-    main(["--quick", "--sizes", "20,40", "--claims", "200", "--quiet", "--no-cache", "--out", str(out),
-          "--workdir", str(tmp_path / "work")])
+    main(["--quick", "--sizes", "20,40", "--claims", "200", "--quiet", "--no-cache",
+          "--out", str(out), "--workdir", str(tmp_path / "work")])
     result = json.loads(out.read_text())
     assert result["machine"]["cores"] and result["machine"]["python"]
     stages = {row["stage"] for row in result["rows"]}

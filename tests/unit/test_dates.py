@@ -117,7 +117,7 @@ def test_not_dates(text: str):
 
 
 def test_offsets_and_order():
-    text = "Setelah mengambil alih kekuasaan pada 1999 — Putin mengunjungi Pyongyang pada Juli 2000."
+    text = "Setelah berkuasa pada 1999 — Putin mengunjungi Pyongyang pada Juli 2000."
     found = find_dates(text, "id", None)
     assert [(d.value, text[d.start : d.end]) for d in found] == [
         ("1999", "1999"),

@@ -276,3 +276,25 @@ def test_teaser_with_headline_summary_and_time_is_dropped_whole() -> None:
     assert [p.text for p in result.passages if p.role == Role.BODY][-1] == (
         "The increase applies nationwide.")
     assert "Chili" not in result.source.text
+
+
+def test_initials_that_look_like_an_agency_are_a_sign_off_not_a_caption() -> None:
+    page = ("Gempa Guncang Bekasi\n\nJanuari 21, 2024\n\nGempa mengguncang Bekasi pada Minggu "
+            "pagi, kata BMKG.\n\nDemikian dilaporkan kantor berita AFP. [AP]\n")
+    result = ingest_bytes(page.encode(), "b.txt")
+    assert [p.text for p in result.passages if p.role == Role.BODY][-1] == (
+        "Demikian dilaporkan kantor berita AFP.")
+    assert not [p for p in result.passages if p.role == Role.CAPTION]
+    assert result.source.byline == {"initials": "AP"}
+    assert result.source.credits == ["AFP"]
+
+
+def test_a_tagline_above_the_headline_is_not_the_body() -> None:
+    page = ("Portal berita terpercaya sejak 1998.\n\nHarga Beras Naik Menjelang Lebaran\n\n"
+            "Harga beras naik lagi pekan ini, kata pedagang.\n\nKenaikan terjadi di banyak "
+            "pasar.\n")
+    result = ingest_bytes(page.encode(), "t.txt")
+    assert result.source.title == "Harga Beras Naik Menjelang Lebaran"
+    assert "Portal berita" not in result.source.text
+    assert [p.text for p in result.passages if p.role == Role.BODY] == [
+        "Harga beras naik lagi pekan ini, kata pedagang.", "Kenaikan terjadi di banyak pasar."]

@@ -303,3 +303,50 @@ def test_repeated_sentences_get_distinct_ids() -> None:
     assert len(repeated) == 2 and repeated[0].id != repeated[1].id
     assert re.fullmatch(r"p-[0-9a-f]{16}", repeated[0].id)
     assert result.source.id == "s-" + result.source.sha256[:16]
+
+
+DETIK_STYLE_PAGE = """\
+detikNews
+Internasional
+Putin Tiba di Korut, Disambut Langsung Kim Jong Un di Bandara
+Novi Christiastuti - detikNews
+Rabu, 19 Jun 2024 07:05 WIB
+Foto: Presiden Rusia Vladimir Putin disambut Kim Jong Un (dok. KCNA via REUTERS)
+Jakarta, CNN Indonesia --
+
+Presiden Rusia Vladimir Putin tiba di Korea Utara untuk kunjungan kenegaraan selama dua hari.
+
+Seperti dilansir kantor berita Yonhap dan AFP, pesawat Putin mendarat sekitar pukul 02.45.
+
+Baca juga:
+Kim Jong Un Sebut Rusia Sahabat Sejati
+Korut Gelar Parade Sambut Putin
+
+Ini merupakan kunjungan pertama Putin ke Korut dalam 24 tahun terakhir.
+
+Simak Video "Momen Putin Tiba di Pyongyang"
+[Gambas:Video 20detik]
+(nvc/nvc)
+putin
+kim jong un
+korea utara
+"""
+
+
+def test_bare_dateline_line_short_byline_and_read_also_list() -> None:
+    result = ingest(DETIK_STYLE_PAGE, "korut.txt")
+    source = result.source
+    assert source.title == "Putin Tiba di Korut, Disambut Langsung Kim Jong Un di Bandara"
+    assert source.outlet == "CNN Indonesia"
+    assert source.published == "2024-06-19T07:05:00+07:00"
+    assert source.credits == ["Yonhap", "AFP"]
+    assert source.byline == {"initials": "nvc/nvc"}
+    assert body(result) == [
+        "Jakarta, CNN Indonesia -- Presiden Rusia Vladimir Putin tiba di Korea Utara untuk "
+        "kunjungan kenegaraan selama dua hari.",
+        "Seperti dilansir kantor berita Yonhap dan AFP, pesawat Putin mendarat sekitar pukul "
+        "02.45.",
+        "Ini merupakan kunjungan pertama Putin ke Korut dalam 24 tahun terakhir.",
+    ]
+    assert [p.text for p in result.passages if p.role == Role.CAPTION] == [
+        "Foto: Presiden Rusia Vladimir Putin disambut Kim Jong Un (dok. KCNA via REUTERS)"]

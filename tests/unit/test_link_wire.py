@@ -46,7 +46,7 @@ def test_near_duplicates_without_credit_fold_into_the_earliest_outlet() -> None:
     claims = run(copy, early)
     claim = claim_of(claims, early.mentions[0])
     assert claim.origins == 1
-    assert {e.origin for e in claim.evidence} == {"source:" + early.source.id}
+    assert {e.origin for e in claim.evidence} == {"outlet:harianpagi"}
 
 
 def test_credits_in_the_passage_text_are_read() -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.core.views import inert
+
 FATAL = frozenset({"missing", "unreadable", "invalid-json", "not-a-store", "newer-schema"})
 """Problems that stop the check: the contents cannot be judged, or must not be touched."""
 
@@ -22,6 +24,10 @@ class Problem:
     """True when `repair` can fix it without guessing."""
     notice: bool = False
     """Worth knowing, but the store is healthy (an older schema, a review of a gone claim)."""
+
+    def __post_init__(self) -> None:
+        # Ids and names in the message come from the file: keep the line one inert line.
+        object.__setattr__(self, "message", inert(self.message))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

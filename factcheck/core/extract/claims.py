@@ -284,16 +284,18 @@ def _normalized(
 
 
 def _mention(
-    source: Source, sent: Sentence, lo: int, hi: int, kind: Kind, lex: Lang, *,
+    source: Source, sent: Sentence, lo: int, hi: int, kind: Kind | None, lex: Lang, *,
     speaker: str | None, threshold: float, denial: _Denial | None = None,
 ) -> Mention | None:
-    """The mention of ``sent.text[lo:hi]``, or None when it scores below ``threshold``."""
+    """The mention of ``sent.text[lo:hi]`` (of ``kind``, or the kind `_kind` gives), or None
+    when it scores below ``threshold``."""
     p = sent.passage
     while hi > lo and sent.text[hi - 1].isspace():
         hi -= 1
     value, reasons = score(signals(sent, lo, hi, denial=denial is not None, speaker=bool(speaker)))
     if value < threshold:
         return None
+    kind = kind or _kind(sent, lo, hi, lex, speaker)
     polarity = Polarity.DENIED if denial else Polarity.ASSERTED
     normalized = _normalized(sent, lo, hi, kind, lex, speaker=speaker, polarity=polarity)
     if denial is not None:
@@ -315,8 +317,7 @@ def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: di
     lo, hi = sent.core, sent.end
     denial = _find_denial(sent, lex, history, names)
     if denial is None:
-        kind = _kind(sent, lo, hi, lex, sent.speaker)
-        one = _mention(source, sent, lo, hi, kind, lex, speaker=sent.speaker, threshold=threshold)
+        one = _mention(source, sent, lo, hi, None, lex, speaker=sent.speaker, threshold=threshold)
         return [one] if one else []
     found: list[Mention | None] = []
     if denial.clause > lo:
@@ -327,8 +328,7 @@ def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: di
         att = sent.attribution
         asserted = att is not None and att.start < main_hi and sent.speaker
         if asserted or any(q.start < main_hi for q in sent.quantities):
-            kind = _kind(sent, lo, main_hi, lex, sent.speaker)
-            found.append(_mention(source, sent, lo, main_hi, kind, lex, speaker=sent.speaker,
+            found.append(_mention(source, sent, lo, main_hi, None, lex, speaker=sent.speaker,
                                   threshold=threshold))
     found.append(_mention(source, sent, lo, hi, Kind.DENIAL, lex, speaker=denial.speaker,
                           threshold=threshold, denial=denial))

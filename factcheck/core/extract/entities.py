@@ -22,11 +22,16 @@ from factcheck.core.extract.speakers import person_name
 _CAP = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*\.?"
 _TOKEN = re.compile(_CAP)
 _OPENING_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]{_CAP})*")
+_WORD_START = re.compile(r"[A-Z](?<![\w][A-Z])[\w'’]*(?:[.-][\w'’]+)*\.?")
+"""A capitalised word that does not continue another word."""
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z0-9.]+(?:\.[A-Za-z]+)?,\s*)?[A-Z][\w .'-]{1,40}?\s[-–—]\s"
 )
 """``TEMPO.CO, Jakarta - `` or ``SERAMBINEWS.COM, MOSKOW – `` at the start of a lead sentence."""
 _LEAD = re.compile(r"^[\W\d_]*")
+_CAPITALISED_WORD = re.compile(r"(?<!\S)[\"“‘'(]?[A-Z]")
+_LOWER_WORD = re.compile(r"(?<!\S)[\"“‘'(]?[^\W\d_A-Z]")
+_TITLE_SHARE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,13 @@ def find_entities(
     return out
 
 
+def is_title_case(text: str) -> bool:
+    """True for a title-case heading (most words capitalised)."""
+    capitalised = len(_CAPITALISED_WORD.findall(text))
+    lower = len(_LOWER_WORD.findall(text))
+    return capitalised >= 2 and capitalised >= _TITLE_SHARE * (capitalised + lower)
+
+
 def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:
     """Words written capitalised somewhere other than in the run of capitalised words that starts
     a sentence (``Kedekatan Putin``, ``Kim Jong Un``: nothing is learnt from either)."""
@@ -187,12 +199,9 @@ def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:
     for sentence in sentences:
         if sentence == sentence.upper():
             continue  # a credit line or shouting
-        tokens = sentence.split()
-        if len(tokens) >= 3 and sum(t[:1].isupper() for t in tokens) > 0.7 * len(tokens):
+        if is_title_case(sentence):
             continue  # a title-case heading says nothing about which words are names
         opening = _OPENING_RUN.match(sentence, sentence_start(sentence))
         after = opening.end() if opening else sentence_start(sentence)
-        for m in _TOKEN.finditer(sentence, after):
-            if m.start() > 0 and not sentence[m.start() - 1].isalnum():
-                words.add(m.group(0).rstrip("."))
+        words.update(w.rstrip(".") for w in _WORD_START.findall(sentence, after))
     return frozenset(words)

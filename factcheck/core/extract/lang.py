@@ -1,21 +1,27 @@
-"""A language's lexicon compiled for extraction: word sets and the regexes built from them.
+"""A language's lexicon compiled for extraction: word sets, phrase lists and a few regexes.
 
 Every word the extractor knows comes from ``factcheck/core/lexicons/{lang}.json``; this module
-only turns those lists into sets and alternations once per language (`compiled` is cached).
-Phrases match with any run of white space between their words and whole words only.
+turns those lists into sets, `Phrases` and regexes once per language (`compiled` is cached).
+A sentence is split into words once (`tokens`, cached); phrase lists are then matched against
+its words with dictionary look-ups, which is much cheaper than a regex alternation of a hundred
+words per list, and lets a stage skip work when none of its cue words is in the sentence.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from factcheck.core import lexicons
+from factcheck.core.extract.words import Phrases, Tokens, tokens
+
+__all__ = [
+    "Lang", "Phrases", "Tokens", "alternation", "compiled", "squash", "title_forms", "tokens",
+]
 
 DEFAULT_LANGUAGE = "en"
 _ACRONYM_MAX = 6
@@ -26,12 +32,6 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` (longest first, escaped, any white space inside)."""
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in unique)
-
-
-def word_regex(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """A regex matching any of ``words`` as whole words."""
-    alt = alternation(words) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
 
 
 def title_forms(words: Iterable[str]) -> list[str]:
@@ -45,134 +45,6 @@ def title_forms(words: Iterable[str]) -> list[str]:
 def squash(text: str) -> str:
     """Lower-case ``text`` with runs of white space collapsed (a lookup key for phrases)."""
     return " ".join(text.lower().split())
-
-
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-"""A word: letters and digits, with inner hyphens and apostrophes (``satu-satunya``, ``jum'at``)."""
-
-
-class Tokens:
-    """The words of one text, lower-cased, with their offsets (computed when first asked for)."""
-
-    __slots__ = ("_ends", "_positions", "_starts", "low", "text", "vocab")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ")
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        self.low: tuple[str, ...] = tuple(_WORD.findall(lowered))
-        self.vocab: frozenset[str] = frozenset(self.low)
-        """The distinct words, for a quick "does any phrase start here at all" test."""
-        self._starts: tuple[int, ...] | None = None
-        self._ends: tuple[int, ...] = ()
-        self._positions: dict[str, list[int]] | None = None
-
-    @property
-    def positions(self) -> dict[str, list[int]]:
-        """Word -> the indexes where it occurs."""
-        if self._positions is None:
-            self._positions = {}
-            for i, w in enumerate(self.low):
-                self._positions.setdefault(w, []).append(i)
-        return self._positions
-
-    def _offsets(self) -> tuple[int, ...]:
-        spans = [m.span() for m in _WORD.finditer(self.text)]
-        self._starts = tuple(a for a, _ in spans)
-        self._ends = tuple(b for _, b in spans)
-        return self._starts
-
-    @property
-    def starts(self) -> tuple[int, ...]:
-        """Start offset of each word."""
-        return self._starts if self._starts is not None else self._offsets()
-
-    @property
-    def ends(self) -> tuple[int, ...]:
-        """End offset of each word."""
-        if self._starts is None:
-            self._offsets()
-        return self._ends
-
-    def first_at(self, pos: int) -> int:
-        """Index of the first word starting at or after ``pos``."""
-        return bisect_left(self.starts, pos)
-
-
-@lru_cache(maxsize=512)
-def tokens(text: str) -> Tokens:
-    """The words of ``text`` (cached: every stage of one sentence reuses them)."""
-    return Tokens(text)
-
-
-class Phrases:
-    """A list of words and phrases matched as whole words, case-insensitively.
-
-    Matching walks the text's words once with a dictionary keyed on first words, so a list of a
-    hundred verbs costs a few dictionary look-ups per word rather than a hundred-way regex.
-    """
-
-    def __init__(self, phrases: Iterable[str]) -> None:
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in phrases:
-            words = tuple(w.lower() for w in _WORD.findall(phrase))
-            if words and words not in index.get(words[0], []):
-                index.setdefault(words[0], []).append(words)
-        for candidates in index.values():
-            candidates.sort(key=len, reverse=True)
-        self._index = index
-        self._firsts = frozenset(index)
-        self._all = {w for ws in index.values() for w in ws}
-        self._longest = max((len(w) for w in self._all), default=0)
-
-    def spans(self, toks: Tokens, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-        """Character spans of the phrases in ``toks`` between offsets ``lo`` and ``hi``."""
-        hits = self._firsts & toks.vocab
-        if not hits:
-            return []
-        hi = len(toks.text) if hi is None else hi
-        low, starts, ends = toks.low, toks.starts, toks.ends
-        found: list[tuple[int, int, int]] = []  # (first word, last word + 1, start offset)
-        for word in hits:
-            for i in toks.positions[word]:
-                if starts[i] < lo or starts[i] >= hi:
-                    continue
-                for words in self._index[word]:
-                    k = len(words)
-                    if low[i:i + k] == words and ends[i + k - 1] <= hi:
-                        found.append((i, i + k, starts[i]))
-                        break
-        found.sort()
-        out: list[tuple[int, int]] = []
-        last = -1
-        for i, j, _ in found:
-            if i >= last:  # phrases do not overlap; the earlier one wins
-                out.append((starts[i], ends[j - 1]))
-                last = j
-        return out
-
-    def search(self, toks: Tokens, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
-        """The first phrase between ``lo`` and ``hi``, or None."""
-        found = self.spans(toks, lo, hi)
-        return found[0] if found else None
-
-    def has(self, word: str) -> bool:
-        """True when ``word`` (one word or a phrase) is in the list."""
-        if (word.lower(),) in self._all:
-            return True
-        return tuple(w.lower() for w in _WORD.findall(word)) in self._all
-
-    def words(self) -> frozenset[str]:
-        """The one-word entries."""
-        return frozenset(w[0] for w in self._all if len(w) == 1)
-
-    def tail(self, words: Sequence[str]) -> int:
-        """How many of the last ``words`` form a phrase of the list (0 when none)."""
-        for k in range(min(self._longest, len(words)), 0, -1):
-            if tuple(w.lower() for w in words[-k:]) in self._all:
-                return k
-        return 0
 
 
 @dataclass(frozen=True)
@@ -231,7 +103,6 @@ class Lang:
     # Regexes (anchored, or with a cheap first character).
     comparative: re.Pattern[str]
     hedge_before: re.Pattern[str]
-    question_start: re.Pattern[str]
     furniture_prefix: re.Pattern[str]
     age_line: re.Pattern[str]
     reporting_post: re.Pattern[str]
@@ -386,7 +257,6 @@ def compiled(code: str | None) -> Lang:
         passive_agent=Phrases(rep["passive_agent"]),
         comparative=_comparative(d),
         hedge_before=re.compile(rf"(?<![\w-])({alternation(d['hedges'])})\s+$", re.IGNORECASE),
-        question_start=re.compile(rf"^\W*(?:{alternation(d['question_words'])})\b", re.I),
         furniture_prefix=re.compile(
             rf"^\W*(?:{alternation(furniture['prefixes'])})(?:\W|$)", re.IGNORECASE
         ),

@@ -277,7 +277,7 @@ def find_quantities(
         unit: str | None = None
         factor = 1.0
         if att == "%":
-            unit = "percent"
+            unit = lex.units["%"][0]
         elif att:
             if cur and att in pats.abbreviations:
                 value *= pats.abbreviations[att]

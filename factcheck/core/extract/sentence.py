@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from factcheck.core.extract.dates import DateMention, find_dates
-from factcheck.core.extract.entities import Entity, find_entities, sentence_start
-from factcheck.core.extract.lang import Lang, compiled, squash, tokens
+from factcheck.core.extract.entities import Entity, find_entities, is_title_case, sentence_start
+from factcheck.core.extract.lang import Lang, compiled, tokens
 from factcheck.core.extract.numbers import Quantity, find_quantities
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
@@ -84,12 +84,6 @@ def words_between(text: str, lo: int, hi: int) -> int:
     """Number of words of ``text`` starting between ``lo`` and ``hi`` (from its cached tokens)."""
     toks = tokens(text)
     return toks.first_at(hi) - toks.first_at(lo)
-
-
-def is_title_case(text: str) -> bool:
-    """True for a title-case heading (most words capitalised, no sentence punctuation)."""
-    tokens = [t for t in text.split() if t[:1].isalpha()]
-    return len(tokens) >= 2 and sum(t[:1].isupper() for t in tokens) >= 0.7 * len(tokens)
 
 
 def read_sentence(
@@ -189,7 +183,7 @@ def _superlative(sent: Sentence, lo: int, hi: int, lex: Lang) -> bool:
     toks = tokens(sent.text)
     excluded = lex.superlative_exclusion.spans(toks, lo, hi)
     return any(
-        squash(sent.text[a:b]) not in lex.titles
+        sent.text[a:b].lower() not in lex.titles
         and not sent.in_quotes(a)
         and not any(x <= a < y for x, y in excluded)
         for a, b in lex.superlative.spans(toks, lo, hi)

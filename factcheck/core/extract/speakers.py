@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.core.extract.lang import Lang, compiled, squash, tokens
+from factcheck.core.extract.lang import Lang, compiled, tokens
 
 _TOKENS = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+(?:\.[\w'’-]+)*|[^\w\s]")
 _SEGMENT = re.compile(r"[^,.;:()\[\]“”\"«»!?\n]+")
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)*")
 _MAX_SPEAKER_WORDS = 10
 _COMPLEMENTIZER_REACH = 4
+_INITIALS = 2
+"""All-capital words up to this long can be initials in a name (``ST Burhanuddin``)."""
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!]|$)")
 _CLAUSE_FINAL_WORDS = 5
 """``menyatakan keprihatinannya bahwa ...``: "bahwa"/"that" may come a few words after the verb."""
@@ -100,14 +102,14 @@ def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int
     # "juru bicara Kremlin, Dmitry Peskov, telah mengkonfirmasi": the comma closes an apposition.
     prefix = strip_auxiliaries(text[lo:pos], lex).rstrip(",")
     tokens = list(_TOKENS.finditer(prefix))
-    if tokens and squash(tokens[-1].group(0)) in {"yang", "who", "which"}:
+    if tokens and tokens[-1].group(0).lower() in lex.relativizers:
         # "Bagi Putin, yang mengatakan ...": the speaker is the phrase before ", yang".
         before = prefix[: tokens[-1].start()].rstrip().rstrip(",")
         return noun_phrase_before(text, lo + len(before), lang, lo) if before else None
     taken: list[re.Match[str]] = []
     for tok in reversed(tokens):
         word = tok.group(0)
-        low = squash(word)
+        low = word.lower()
         if not word[0].isalnum():
             break
         if not taken and (low in lex.pronouns or low in lex.plural_pronouns):
@@ -128,7 +130,7 @@ def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int
             taken.append(tok)
         break
     taken.reverse()
-    while taken and squash(taken[0].group(0)) in lex.conjunctions:
+    while taken and taken[0].group(0).lower() in lex.conjunctions:
         taken = taken[1:]
     if not taken or len(taken) > _MAX_SPEAKER_WORDS:
         return None
@@ -152,18 +154,16 @@ def phrase_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     """The speaker phrase that starts at ``pos`` (``kata X``), up to punctuation or a clause word;
     a role followed by an apposed name (``penasihat Putin, Yuri Ushakov``) gives the name."""
     lex = compiled(lang)
-    name = _name_run(text, pos, lex)
-    if name is not None:
-        return name
-    span = _segment(text, pos, lex)
+    span = _name_run(text, pos, lex) or _segment(text, pos, lex)
     if span is None:
         return None
     start, end = span
-    head = text[start:end]
-    if not _capitalised(head.split()[0]) and end < len(text) and text[end] == ",":
+    words = text[start:end].split()
+    is_role = not _capitalised(words[0]) or any(w.lower() in lex.titles for w in words)
+    if is_role and end < len(text) and text[end] == ",":
         nxt = _segment(text, end + 1, lex)
         if nxt and _is_name(text[nxt[0]:nxt[1]], lex):
-            return nxt
+            return nxt  # "penasihat ... Putin, Yuri Ushakov"; "Ketua Umum Perpadi, Sutarto"
     return span
 
 
@@ -181,8 +181,11 @@ def _name_run(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
         if _capitalised(word) and word[0].isalpha():
             end = tok.end()
             continue
-        low = squash(word)
-        if low in lex.titles or low in lex.role_words or low in lex.name_connectors:
+        low = word.lower()
+        if low in lex.role_words:
+            end = tok.end()  # "according to Ukrainian officials"
+            continue
+        if low in lex.titles or low in lex.name_connectors:
             continue
         break
     return (tokens[0].start(), end) if end is not None else None
@@ -209,7 +212,7 @@ def _segment(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
 def _is_name(phrase: str, lex: Lang) -> bool:
     words = phrase.split()
     return 0 < len(words) <= 5 and all(
-        _capitalised(w) or squash(w) in lex.name_connectors for w in words
+        _capitalised(w) or w.lower() in lex.name_connectors for w in words
     )
 
 
@@ -217,7 +220,7 @@ def is_anaphoric(phrase: str, lang: str) -> bool:
     """True for a pronoun or a definite description (``Ia``, ``Presiden itu``, ``the
     president``)."""
     lex = compiled(lang)
-    words = [squash(w) for w in phrase.split()]
+    words = [w.lower() for w in phrase.split()]
     if not words:
         return False
     if len(words) == 1:
@@ -228,8 +231,9 @@ def is_anaphoric(phrase: str, lang: str) -> bool:
     ):
         return True
     original = phrase.split()
+    # "the president": a title with a definite article (not "the statistics bureau").
     return words[0] in lex.anaphora_before and all(
-        (w in lex.titles or w in lex.role_words) and not o[:1].isupper()
+        w in lex.titles and not o[:1].isupper()
         for w, o in zip(words[1:], original[1:], strict=True)
     )
 
@@ -240,8 +244,8 @@ def person_name(tokens: list[str], lex: Lang) -> bool:
     return (
         2 <= len(tokens) <= 5
         and all(_capitalised(t) for t in tokens)
-        and not any(squash(t) in lex.titles or squash(t) in lex.role_words for t in tokens)
-        and not any(t.isupper() and len(t) > 1 for t in tokens)
+        and not any(t.lower() in lex.titles or t.lower() in lex.role_words for t in tokens)
+        and not any(t.isupper() and len(t) > _INITIALS for t in tokens)
         and not lex.is_place(" ".join(tokens))
         and not lex.is_place(tokens[-1])
     )
@@ -262,20 +266,20 @@ def clean_speaker(phrase: str, lang: str) -> str | None:
     if is_anaphoric(phrase, lang):
         return None
     words = phrase.split()
-    while words and squash(words[0]) in lex.determiners and len(words) > 1:
+    while words and words[0].lower() in lex.determiners and len(words) > 1:
         words = words[1:]
     if not words:
         return None
-    if any(squash(w) in lex.conjunctions for w in words):
+    if any(w.lower() in lex.conjunctions for w in words):
         return " ".join(words)
     i = len(words)
-    while i > 0 and (_capitalised(words[i - 1]) or squash(words[i - 1]) in lex.name_connectors):
+    while i > 0 and (_capitalised(words[i - 1]) or words[i - 1].lower() in lex.name_connectors):
         i -= 1
     head, run = words[:i], words[i:]
     if not run:
         return " ".join(words)
     # Titles written capitalised inside the run: keep what follows the last one if it is a name.
-    titles = [k for k, w in enumerate(run) if squash(w) in lex.titles]
+    titles = [k for k, w in enumerate(run) if w.lower() in lex.titles]
     if titles:
         after = _strip_known_prefix(run[titles[-1] + 1:], lex)
         if person_name(after, lex):
@@ -325,8 +329,9 @@ def find_attribution(
         if name and not _inside(m.start(), quotes):
             add(2, m.group("verb"), name.span(), (0, len(text)))
     for a, b in lex.reporting_after.spans(toks):
-        if _inside(a, quotes):
-            continue
+        i = toks.first_at(a)
+        if _inside(a, quotes) or (i and toks.low[i - 1] in lex.determiners):
+            continue  # "the claims", "the reports": a noun, not a verb
         content = b
         i = toks.first_at(b)
         for j in range(i, min(i + _COMPLEMENTIZER_REACH, len(toks.low))):
@@ -335,8 +340,8 @@ def find_attribution(
                 break
         span = noun_phrase_before(text, a, lang) or _clause_final_subject(text, a, b)
         add(3, text[a:b], span, (content, len(text)))
-    suffixed = lex.reporting_pronouns
-    for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True):
+    suffixed = lex.reporting_pronouns & toks.vocab
+    for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True) if suffixed else ():
         if word in suffixed and not _inside(a, quotes):
             before = text[:a].rstrip()
             if not before or before[-1] in ",;:”\"’":

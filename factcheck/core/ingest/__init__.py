@@ -93,7 +93,8 @@ def ingest_bytes(raw: bytes, file: str, path: str = "", outlet: str | None = Non
     layout = lay_out(split_lines(text), title=title)
     if not layout.body and not layout.title:
         raise IngestError(file, "no article text found")
-    source_id = "s-" + hashlib.sha256(raw).hexdigest()[:16]
+    digest = hashlib.sha256(raw).hexdigest()
+    source_id = "s-" + digest[:16]
     headline = redact(layout.title) if layout.title else None
     captions = [redact(c) for c in layout.captions]
     body = [redact(p) for p in layout.body]
@@ -104,13 +105,14 @@ def ingest_bytes(raw: bytes, file: str, path: str = "", outlet: str | None = Non
         path=path,
         outlet=_outlet(outlet, layout, page),
         title=headline,
-        published=layout.published or (page.published if page else None),
-        updated=layout.updated or (page.updated if page else None),
+        # A page's markup states its dates more reliably than a line of its text.
+        published=(page.published if page else None) or layout.published,
+        updated=(page.updated if page else None) or layout.updated,
         byline=_byline(layout, page),
         language=detect_language("\n".join(body)) or detect_language(cleaned),
-        url=page.url if page else None,
+        url=redact(page.url) if page and page.url else None,
         credits=[redact(c) for c in layout.credits],
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=digest,
         encoding=decoded.encoding,
         text=cleaned,
     )
@@ -121,20 +123,24 @@ def ingest_bytes(raw: bytes, file: str, path: str = "", outlet: str | None = Non
 
 
 def _one_line(text: str) -> str:
+    """A metadata value as one clean line."""
     return clean_line(" ".join(strip_invisible(text).split("\n")))
 
 
 def _outlet(given: str | None, layout: Layout, page: HtmlArticle | None) -> str | None:
+    """The caller's outlet, else the dateline's, else the HTML site name."""
     if given:
         return given
     if layout.dateline_outlet:
-        return layout.dateline_outlet
+        return redact(layout.dateline_outlet)
     if page and page.sitename:
-        return outlet_name(_one_line(page.sitename))
+        name = outlet_name(_one_line(page.sitename))
+        return redact(name) if name else None
     return None
 
 
 def _byline(layout: Layout, page: HtmlArticle | None) -> dict[str, str]:
+    """The byline the page's lines state; the HTML author when they name no writer."""
     byline = {role: redact(name) for role, name in layout.byline.items()}
     if page and page.author and not {"author", "reporter"} & byline.keys():
         names = [clean_name(n) for n in page.author.split(";")]

@@ -18,6 +18,8 @@ PHONE_MARK = "[phone]"
 # A run of two or more horizontal white-space characters (not newlines).
 _SPACE_RUN = re.compile(r"[^\S\n]{2,}")
 _TERMINAL = ".!?:;\"'\u201d\u2019)\u2026"
+# A dateline left alone on its line ("Jakarta, CNN Indonesia --"): it opens the next paragraph.
+_BARE_DATELINE = re.compile(r"^[A-Z][\w.,'() /-]{1,60}?\s(?:--|[-\u2013\u2014])$")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}")
 _CLOUDFLARE_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.IGNORECASE)
 # Candidate phone numbers; `_is_phone` decides on the digits.
@@ -46,11 +48,11 @@ def clean_line(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split a page into cleaned, non-empty lines; join lines that a scraper hard-wrapped.
+    """Split a page into cleaned, non-empty lines; join lines that a scraper broke apart.
 
     A line is joined to the next when it has no final punctuation, is long enough to be prose
     and the next line of the same block starts in lower case: that is a wrapped sentence, not
-    a heading or a list.
+    a heading or a list. A dateline alone on its line is joined to the paragraph it opens.
     """
     parts: list[list[str]] = []  # the pieces of each line (a wrapped line has several)
     blanks: list[bool] = []
@@ -61,8 +63,10 @@ def split_lines(text: str) -> list[Line]:
             blank = True
             continue
         last = parts[-1][-1] if parts else ""
-        if (not blank and len(last) >= 30 and last[-1] not in _TERMINAL
-                and cleaned[0].islower()):
+        wrapped = (not blank and len(last) >= 30 and last[-1] not in _TERMINAL
+                   and cleaned[0].islower())
+        opened = bool(parts) and len(parts[-1]) == 1 and _BARE_DATELINE.match(last) is not None
+        if wrapped or opened:
             parts[-1].append(cleaned)
         else:
             parts.append([cleaned])

@@ -49,29 +49,25 @@ def data() -> dict[str, Any]:
     return loaded
 
 
-class _Patterns:
-    """Many patterns matched against folded (lower-case) lines, as two regexes.
+def _anchored(patterns: list[str]) -> re.Pattern[str] | None:
+    """The patterns that start with ``^``, as one regex tried at the start of a line only."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    return re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
 
-    Patterns anchored with ``^`` are tried at the start of the line only (``match``). The others
-    must start at a word or at "[": the word boundary is tested once for all of them, since a
-    plain alternation of ``\\b...`` patterns is tried at every position and is several times
-    slower.
+
+def _floating(groups: dict[str, list[str]]) -> re.Pattern[str]:
+    """The other patterns of several sets, as one regex with a named group per set.
+
+    They must start at a word or at "[": the word boundary is tested once for all of them. A
+    plain alternation of ``\\b...`` patterns is tried at every position, and one search per
+    set would scan each line several times; together they are several times faster.
     """
-
-    def __init__(self, patterns: list[str]) -> None:
-        anchored = [p[1:] for p in patterns if p.startswith("^")]
+    parts = []
+    for name, patterns in groups.items():
         floating = [p.removeprefix("\\b") for p in patterns if not p.startswith("^")]
-        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
-        self.floating = (
-            re.compile(r"(?<![\w\[])(?=[\w\[])(?:" + "|".join(f"(?:{p})" for p in floating) + ")")
-            if floating else None
-        )
-
-    def hit(self, key: str) -> bool:
-        """True when one of the patterns occurs in ``key``."""
-        if self.anchored is not None and self.anchored.match(key):
-            return True
-        return self.floating is not None and self.floating.search(key) is not None
+        if floating:
+            parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in floating) + ")")
+    return re.compile(r"(?<![\w\[])(?=[\w\[])(?:" + "|".join(parts) + ")")
 
 
 @dataclass(frozen=True)
@@ -79,13 +75,21 @@ class _Rules:
     drop: frozenset[str]
     teaser: frozenset[str]
     read_also: frozenset[str]
-    drop_patterns: _Patterns
-    login: _Patterns
-    teaser_patterns: _Patterns
-    disclaimers: _Patterns
+    drop_start: re.Pattern[str] | None
+    teaser_start: re.Pattern[str] | None
+    disclaimer_start: re.Pattern[str] | None
+    floating: re.Pattern[str]
+    """Groups ``disclaimer``, ``drop``, ``login``, ``teaser``: patterns found anywhere in a line."""
     relative_time: re.Pattern[str]
     image: re.Pattern[str]
     agencies: dict[str, str]
+
+    def found(self, key: str, sets: tuple[str, ...]) -> str | None:
+        """The first of ``sets`` whose floating patterns occur in ``key``."""
+        for match in self.floating.finditer(key):
+            if match.lastgroup in sets:
+                return match.lastgroup
+        return None
 
 
 @cache
@@ -95,21 +99,27 @@ def _rules() -> _Rules:
         drop=frozenset(lexicon["drop_lines"]),
         teaser=frozenset(lexicon["teaser_headings"]),
         read_also=frozenset(lexicon["read_also_headings"]),
-        drop_patterns=_Patterns(lexicon["drop_patterns"]),
-        login=_Patterns(lexicon["login_patterns"]),
-        teaser_patterns=_Patterns(lexicon["teaser_heading_patterns"]),
-        disclaimers=_Patterns(lexicon["disclaimers"]),
+        drop_start=_anchored(lexicon["drop_patterns"]),
+        teaser_start=_anchored(lexicon["teaser_heading_patterns"]),
+        disclaimer_start=_anchored(lexicon["disclaimers"]),
+        floating=_floating({
+            "disclaimer": lexicon["disclaimers"],
+            "drop": lexicon["drop_patterns"],
+            "login": lexicon["login_patterns"],
+            "teaser": lexicon["teaser_heading_patterns"],
+        }),
         relative_time=re.compile(lexicon["relative_time"]),
         image=re.compile(lexicon["image_markers"]),
         agencies={fold(k): v for k, v in lexicon["agencies"].items()},
     )
 
 
+_MOST_WORDS = (("disclaimer", 40), ("drop", 30), ("login", 20), ("teaser", 6))
 # Markdown and table debris, image links, and lines of digits and punctuation only ("1 / 5").
 _JUNK = re.compile(r"^[\s\d|!\[\]()\-:=_*#~`>+/.,]*$|!\[[^\]]*\]\(|^\|\s|\s\|$")
 _EDGES = " \u00a0:.!|>\u00bb\u203a-\u2013\u2014\u2022\u00b7*#"
 _CREDIT_SPLIT = re.compile(r"\s*(?:\||/|,|&|;|\band\b|\bdan\b)\s*", re.IGNORECASE)
-_SOURCE_LABEL = re.compile(r"^(?:sumber(?: berita)?|source[s]?|foto|teks)\s*:\s*", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"^(?:sumber(?: berita)?|sources?)\s*:\s*", re.IGNORECASE)
 _WIDGET_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022/]\s*|\s+-\s+")
 _CAPTION_HINT = re.compile(r"[/\[]|via|[Ff]oto|FOTO|[Pp]hoto|Getty|AP|Credit")
 _WORD = r"[A-Z][\w'\u2019.&-]*"
@@ -119,12 +129,15 @@ _PHOTO_CREDIT = re.compile(
     rf"|(?:{_WORD}\s){{1,3}}via\s(?:REUTERS|Reuters|AP|AFP|EPA|Getty Images)"
     r"|\((?:[^()]{0,60}?(?:via|/)\s?)?(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|ANTARA)"
     r"[^()]{0,40}\)"
-    r"|\[[^\[\]]{0,60}(?:Photo|Foto|FOTO|REUTERS|Reuters|AP|AFP)[^\[\]]{0,40}\]"
+    r"|\[[^\[\]]{0,60}(?:Photo|Foto|FOTO|/)[^\[\]]{0,40}\]"
     r"|Getty Images|AP Photo[^.]{0,40}"
     r"|\(?(?:Foto|FOTO|Photo|Dok|Doc|Credit|Image)\s?[:.]\s?[^.]{1,60}?\)?"
     r")\s*$"
 )
-_CAPTION_START = re.compile(r"^(?:foto|photo|gambar|image|caption)\s*:\s*\S", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"^(?:foto|photo|gambar|image|caption|keterangan (?:foto|gambar)|image caption)\s*[:,]\s*\S",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -163,13 +176,14 @@ def furniture_kind(text: str) -> Furniture | None:
         return Furniture.READ_ALSO
     if words <= 8 and rules.relative_time.match(key):
         return Furniture.RELATIVE_TIME
-    if rules.disclaimers.hit(key):
+    # Headings are shorter than login boxes, login boxes than widgets, widgets than disclaimers.
+    sets = tuple(name for name, most in _MOST_WORDS if words <= most)
+    found = rules.found(key, sets)
+    if found == "disclaimer" or rules.disclaimer_start and rules.disclaimer_start.match(key):
         return Furniture.DISCLAIMER
-    if words <= 6 and rules.teaser_patterns.hit(key):
+    if found == "teaser" or words <= 6 and rules.teaser_start and rules.teaser_start.match(key):
         return Furniture.TEASER_HEADING
-    if words <= 30 and rules.drop_patterns.hit(key):
-        return Furniture.DROP
-    if words <= 20 and rules.login.hit(key):
+    if found or words <= 30 and rules.drop_start and rules.drop_start.match(key):
         return Furniture.DROP
     if words <= 4 and rules.image.match(key):
         return Furniture.IMAGE

@@ -115,7 +115,7 @@ def _own_timestamps(kinds: list[Kind]) -> list[Kind]:
     return kinds
 
 
-def _body_start(kinds: list[Kind]) -> int:
+def _body_start(lines: list[Line], kinds: list[Kind]) -> int:
     """Index of the first body line (len(kinds) when the page has none)."""
     teaser = False
     for i, kind in enumerate(kinds):
@@ -126,7 +126,9 @@ def _body_start(kinds: list[Kind]) -> int:
             teaser = False
         elif kind == Kind.DATELINE and not teaser:
             return i
-    start = next((i for i, k in enumerate(kinds) if k in _HEADER_ITEMS), 0)
+    start = next((i for i, k in enumerate(kinds) if k in _HEADER_ITEMS), None)
+    if start is None:
+        return _start_without_header(lines, kinds)
     for _ in range(_MAX_DECKS):
         prose = next((i for i in range(start, len(kinds)) if kinds[i] == Kind.PROSE
                       and not _after_teaser(kinds, i)), len(kinds))
@@ -137,6 +139,23 @@ def _body_start(kinds: list[Kind]) -> int:
             return prose
         start = later[-1] + 1
     return start
+
+
+def _start_without_header(lines: list[Line], kinds: list[Kind]) -> int:
+    """The first prose line, unless it stands above the headline (a site's tagline)."""
+    def prose_from(start: int) -> int:
+        return next((i for i in range(start, len(kinds)) if kinds[i] == Kind.PROSE
+                     and not _after_teaser(kinds, i)), len(kinds))
+
+    def headline(i: int) -> bool:
+        return kinds[i] == Kind.SHORT and len(lines[i].text.split()) >= 3
+
+    first = prose_from(0)
+    if any(headline(i) for i in range(first)):
+        return first
+    second = prose_from(first + 1)
+    title = next((i for i in range(first + 1, second) if headline(i)), None)
+    return first if title is None else prose_from(title + 1)
 
 
 def _after_teaser(kinds: list[Kind], i: int) -> bool:
@@ -245,8 +264,10 @@ def _title(lines: list[Line], kinds: list[Kind], header: list[int]) -> str | Non
         seen[key] = i
     first_item = next((i for i in header if kinds[i] in (*_HEADER_ITEMS, Kind.IMAGE,
                                                          Kind.CAPTION)), None)
-    before = [i for i in candidates if first_item is None or i < first_item]
-    return lines[before[-1] if before else candidates[-1]].text
+    before = [i for i in candidates if first_item is None or i < first_item] or candidates
+    # The headline is just above the byline or date, unless a short unlabelled byline ("Name -
+    # Outlet") sits between them: of the last two candidates, the longer.
+    return max((lines[i].text for i in before[-2:]), key=lambda t: len(t.split()))
 
 
 def _header_lines(kinds: list[Kind], start: int) -> list[int]:
@@ -330,7 +351,7 @@ def lay_out(lines: list[Line], title: str | None = None) -> Layout:
         title: the title when the page's metadata already gives it (HTML).
     """
     kinds = _own_timestamps([classify(line) for line in lines])
-    start = _body_start(kinds)
+    start = _body_start(lines, kinds)
     header = _header_lines(kinds, start)
     layout = Layout(title=title or _title(lines, kinds, header))
     _collect(layout, lines, kinds, header, in_body=False)

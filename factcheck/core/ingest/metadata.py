@@ -11,6 +11,7 @@ import re
 
 from factcheck.core.ingest.dates import is_date_line
 from factcheck.core.ingest.furniture import agency, data, normalized
+from factcheck.core.textnorm import fold
 
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|bin|binti|van|von|der|de|da|al|el|di|dan|and|&)"
 _NAME = re.compile(
@@ -51,18 +52,24 @@ _SUFFIX = re.compile(
     r"\.(?:co\.id|co\.uk|com\.au|com\.sg|com\.my|com|co|id|net|org|news|tv|info|my|sg|ph|in)$",
     re.IGNORECASE,
 )
-_CREDIT_PHRASE = re.compile(
-    r"\b(?P<verb>(?i:dikutip dari|dikutip oleh|seperti dikutip(?: oleh| dari)?|mengutip|melansir|"
+# Credit phrases are found in the folded (lower-case, same-length) paragraph; the name after
+# them is read, case and all, from the paragraph itself.
+_CREDIT_VERB = re.compile(
+    r"(?<!\w)(?:dikutip dari|dikutip oleh|seperti dikutip(?: oleh| dari)?|mengutip|melansir|"
     r"dilansir(?: dari| oleh)?|via|according to|reported by|quoted by|told|kepada|kantor berita|"
-    r"news agency))\s+"
+    r"news agency)\s+"
+)
+_CREDIT_NAME = re.compile(
     r"(?:(?:kantor berita|news agency|media|laman|situs|harian|the)\s+(?:[A-Za-z]+\s+){0,2}?)?"
     r"(?P<name>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
 )
+_MORE_NAMES = re.compile(r"\s*(?:,|dan|and|&)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)")
 _OUTLET_VERBS = ("dikutip", "seperti dikutip", "mengutip", "melansir", "dilansir")
 _PAREN_NAME = re.compile(r"\((?P<name>[A-Za-z][\w .&-]{1,30})\)")
 
 
 def _roles() -> dict[str, str]:
+    """Byline label (lower case) -> role, from ``furniture.json``."""
     roles: dict[str, str] = data()["byline_roles"]
     return roles
 
@@ -72,9 +79,9 @@ _LABEL = re.compile(
     + r")\b\s*[:\-\u2013]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-
-
 _LABEL_FIRST_WORDS = frozenset(label.split()[0] for label in _roles())
+# Labels followed by a place or outlet before the name: "Kontributor Bandung, Agus Susanto".
+_ROLE_WITH_PLACE = re.compile(r"kontributor|correspondent|laporan")
 
 
 def byline_label(text: str) -> str | None:
@@ -123,17 +130,19 @@ def parse_byline(text: str) -> dict[str, str]:
             continue
         label = match.group("label").lower()
         rest = match.group("rest")
+        if _ROLE_WITH_PLACE.match(label) and "," in rest:
+            rest = rest.split(",", 1)[1]
         name = clean_name(rest) if rest else None
         if name is None:
             return {}
-        # "Editor" without a colon needs a name right after it; so does "By".
         found.setdefault(_roles()[label], name)
     return found
 
 
 def dateline_outlet(paragraph: str) -> str | None:
     """The outlet named by a paragraph's dateline ("TEMPO.CO, Jakarta -" -> "Tempo")."""
-    if not any(dash in paragraph[:100] for dash in ("-", "\u2013", "\u2014")):
+    head = paragraph[:120]
+    if not (" -" in head or "- " in head or "\u2013" in head or "\u2014" in head):
         return None
     for form in _DATELINES:
         match = form.match(paragraph)
@@ -155,7 +164,7 @@ def outlet_name(name: str) -> str | None:
     canonical = agency(name)
     if canonical:
         return canonical
-    if name.isupper() and len(name) > 4 or name.islower():
+    if (name.isupper() and len(name) > 4) or name.islower():
         return name[:1].upper() + name[1:].lower()
     return name
 
@@ -163,15 +172,25 @@ def outlet_name(name: str) -> str | None:
 def credits_in(paragraph: str) -> list[str]:
     """Wire services and outlets a body paragraph credits ("Dikutip dari Reuters", "(AFP)")."""
     found: list[str] = []
-    for match in _CREDIT_PHRASE.finditer(paragraph):
+    for verb in _CREDIT_VERB.finditer(fold(paragraph)):
+        match = _CREDIT_NAME.match(paragraph, verb.end())
+        if match is None:
+            continue
         words = match.group("name").rstrip(".").split()
         spans = [(a, b) for a in range(len(words)) for b in range(len(words), a, -1)]
         name = next((agency(" ".join(words[a:b])) for a, b in spans
                      if agency(" ".join(words[a:b]))), None)
-        if name is None and match.group("verb").lower().startswith(_OUTLET_VERBS):
+        if name is None and verb.group(0).startswith(_OUTLET_VERBS):
             name = " ".join(words)
         if name and name not in found:
             found.append(name)
+        # "kantor berita Yonhap dan AFP": more agencies listed after the first.
+        position = match.end()
+        while (more := _MORE_NAMES.match(paragraph, position)) and agency(more.group("name")):
+            extra = agency(more.group("name"))
+            if extra and extra not in found:
+                found.append(extra)
+            position = more.end()
     for match in _PAREN_NAME.finditer(paragraph):
         name = agency(match.group("name"))
         if name and name not in found:

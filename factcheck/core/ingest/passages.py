@@ -87,7 +87,11 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 def passage_id(file: str, role: Role, text: str, occurrence: int) -> str:
     """The stable id of a passage (see the module docstring)."""
-    key = f"{file}\0{role.value}\0{fold(text)}\0{occurrence}"
+    return _hash_id(file, role, fold(text), occurrence)
+
+
+def _hash_id(file: str, role: Role, folded: str, occurrence: int) -> str:
+    key = f"{file}\0{role.value}\0{folded}\0{occurrence}"
     return "p-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -120,13 +124,14 @@ def assemble(
     offset = 0
     for index, (role, paragraph) in enumerate(blocks):
         spans = split_sentences(paragraph) if role == Role.BODY else [(0, len(paragraph))]
+        folded = fold(paragraph)  # same length as the paragraph: slice it per sentence
         for begin, end in spans:
             text = paragraph[begin:end]
-            key = (role, fold(text))
+            key = (role, folded[begin:end])
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             passages.append(Passage(
-                id=passage_id(file, role, text, occurrence),
+                id=_hash_id(file, role, key[1], occurrence),
                 source_id=source_id,
                 start=offset + begin,
                 end=offset + end,

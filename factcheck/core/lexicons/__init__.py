@@ -1,7 +1,14 @@
 """Words of each language, kept as data: one JSON file per language (``id.json``, ``en.json``).
 
-Adding a language is adding a file with the same keys. `load` reads a file once and caches it;
-`detect_language` picks the language whose function words cover most of a text.
+Adding a language is adding a file with the same keys (`missing_keys` lists what a file lacks
+next to the English one). `load` reads a file once and caches it; `detect_language` picks the
+language whose function words cover most of a text.
+
+Besides ``function_words`` a file holds, for claim extraction (`factcheck.core.extract`): number
+words, separators, hedges and units (``numbers``, ``hedges``, ``units``), month, weekday and
+relative-time words (``dates``), reporting and denial verbs and their speakers' shapes
+(``reporting``, ``denial``), event verbs, superlatives, speculation and opinion words, titles,
+role words, pronouns, places and institutions, and page-furniture prefixes (``furniture``).
 """
 
 from __future__ import annotations
@@ -29,6 +36,28 @@ def load(lang: str) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
     return data
+
+
+def missing_keys(lang: str, reference: str = "en") -> list[str]:
+    """Keys (nested ones as ``numbers.words``) that the ``reference`` lexicon has and ``lang``
+    lacks; empty when ``lang`` is complete."""
+
+    def paths(data: dict[str, Any], prefix: str = "") -> set[str]:
+        found = set()
+        for key, value in data.items():
+            found.add(prefix + key)
+            if isinstance(value, dict) and key not in _FREE_FORM:
+                found |= paths(value, prefix + key + ".")
+        return found
+
+    return sorted(paths(load(reference)) - paths(load(lang)))
+
+
+_FREE_FORM = frozenset({
+    "words", "multipliers", "fractions", "vague", "scale_abbreviations", "hedges", "units",
+    "currency_prefixes", "months", "weekdays", "relative_days", "periods",
+})
+"""Keys whose values map a language's own words: their entries differ between languages."""
 
 
 @cache

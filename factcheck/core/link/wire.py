@@ -9,7 +9,8 @@ origin is, in order:
    within a claim and only when they share a shingle-sketch key, never all pairs), the origin
    any of them credits, else the earliest of them;
 3. the wire services the source credits as a whole (``Source.credits``);
-4. the source itself (``source:<id>``).
+4. the outlet that published it (``outlet:<name>``: two articles of one outlet are not two
+   independent confirmations), or the source itself (``source:<id>``) when the outlet is unknown.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def _sketch(text: str) -> list[int]:
     return hashes[:SKETCH_SIZE]
 
 
+def own_origin(source: Source | None, source_id: str) -> str:
+    """The origin of an uncredited, unduplicated passage: its outlet, else its source."""
+    key = ascii_key(source.outlet) if source and source.outlet else ""
+    return "outlet:" + key if key else "source:" + source_id
+
+
 def _order_key(source: Source | None, source_id: str) -> tuple[str, str]:
     return ((source.published or "~") if source else "~", source_id)
 
@@ -138,7 +145,7 @@ def assign_origins(
             pid = pids[0]
             sid = owner[pid]
             origin_of_passage[pid] = (
-                credit[pid] or source_credit(sources.get(sid)) or "source:" + sid
+                credit[pid] or source_credit(sources.get(sid)) or own_origin(sources.get(sid), sid)
             )
             continue
         wires: list[str] = own or [
@@ -149,7 +156,7 @@ def assign_origins(
             origin = max(sorted(set(wires)), key=wires.count)
         else:
             first = min(pids, key=lambda p: _order_key(sources.get(owner[p]), owner[p]))
-            origin = "source:" + owner[first]
+            origin = own_origin(sources.get(owner[first]), owner[first])
         for pid in pids:
             origin_of_passage[pid] = origin
     return {f.index: origin_of_passage[f.passage_id] for f in members}

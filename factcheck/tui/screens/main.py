@@ -85,6 +85,8 @@ class MainScreen(ReviewActions, Screen[None]):
         self.view = RowView(self.model)
         self.passage_index = PassageIndex()
         self.highlighted_passage: str | None = None
+        self.wanted_claim: str | None = None
+        """The claim under the list's cursor (shown once no keys are waiting)."""
         self._changes_seen = len(store.raw("changes"))
         self.init_review_actions()
 
@@ -112,7 +114,7 @@ class MainScreen(ReviewActions, Screen[None]):
         self.claims.set_view(self.view)
         self.update_status()
         self.set_interval(self.settings.poll_seconds, self.poll_store)
-        self.index_passages()
+        self.call_after_refresh(self.index_passages)
         # The store's data lives as long as the app: keep the cycle collector from scanning it
         # again and again (on a big store a full collection shows as a stutter).
         gc.freeze()
@@ -121,7 +123,7 @@ class MainScreen(ReviewActions, Screen[None]):
         """Index a big store's passages in a worker (small stores are indexed on first use)."""
         passages = self.store.raw("passages")
         if len(passages) > SYNC_INDEX_LIMIT:
-            cast(WorkingApp, self.app).index_passages(list(passages.items()), self)
+            cast(WorkingApp, self.app).index_passages(dict(passages), self)
 
     def on_passages_indexed(self, message: PassagesIndexed) -> None:
         """The context passages can be shown now."""
@@ -138,7 +140,22 @@ class MainScreen(ReviewActions, Screen[None]):
     # State ------------------------------------------------------------------------------------
     @on(ClaimHighlighted)
     def _claim_highlighted(self, event: ClaimHighlighted) -> None:
-        self.highlighted_claim = event.claim_id
+        self.wanted_claim = event.claim_id
+        if self.app.message_queue_size:
+            # More keys are waiting (a held arrow key): move the list first, load the claim
+            # once they are handled.
+            self.set_timer(1 / 60, self.settle_claim)
+        else:
+            self.settle_claim()
+
+    def settle_claim(self) -> None:
+        """Show the claim under the list's cursor (deferred while keys are waiting)."""
+        if self.wanted_claim == self.highlighted_claim:
+            return
+        if self.app.message_queue_size:
+            self.set_timer(1 / 60, self.settle_claim)
+            return
+        self.highlighted_claim = self.wanted_claim
 
     def watch_highlighted_claim(self) -> None:
         """Load the claim the cursor reached."""
@@ -219,7 +236,13 @@ class MainScreen(ReviewActions, Screen[None]):
 
     # Actions: moving and finding ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide keys that do not apply to the claim or passage under the cursor."""
+        """Hide keys that do not apply to the claim or passage under the cursor.
+
+        Runs before every action, so a claim whose loading was deferred is loaded first:
+        an action always applies to the claim under the list's cursor.
+        """
+        if self.wanted_claim != self.highlighted_claim:
+            self.highlighted_claim = self.wanted_claim
         if action in PASSAGE_ACTIONS or action in {"verdict", "note", "history", "open_article",
                                                    "merge"}:
             return self.check_review_action(action)

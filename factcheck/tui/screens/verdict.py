@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from factcheck.settings import Settings
-from factcheck.tui.keys import bind
+from factcheck.tui.keys import bind, key_label
 from factcheck.tui.text import one_line
 
 CLEAR = "-clear-"
@@ -48,11 +48,12 @@ class VerdictScreen(ModalScreen[str | None]):
             yield Static("Verdict", classes="dialog-title")
             yield Static(Text(one_line(self.claim_text, 300)), classes="dialog-subtitle")
             yield OptionList(*options, id="verdicts")
-            explanation = str((self.current or {}).get("explanation") or "")
+            mine = (self.current or {}).get("reviewer") == self.settings.reviewer
+            explanation = str((self.current or {}).get("explanation") or "") if mine else ""
             yield Input(explanation, placeholder="Explanation (optional, shown in reports)",
                         id="explanation")
-            keys = "↑↓ choose · enter save · tab explanation · esc cancel"
-            yield Static(keys, classes="dialog-keys")
+            yield Static(f"↑↓ choose · enter save · tab explanation · "
+                         f"{key_label(self.app, 'close')} cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:
         """Highlight the current verdict; focus the list."""

@@ -104,8 +104,14 @@ class BlockView(ScrollView, can_focus=False):
         self.scroll_to_cursor()
 
     def scroll_to_cursor(self) -> None:
-        """Scroll so the cursor's block is visible (its start first)."""
+        """Scroll so the cursor's block is visible (its start first, with the heading just
+        above it, if any)."""
         start, count = self.line_range(self.cursor)
+        if self._selectable:
+            block = self._selectable[self.cursor]
+            if block > 0 and self.blocks[block - 1].heading:
+                heading_start, heading_count = self._spans[block - 1]
+                start, count = heading_start, count + heading_count
         top = round(self.scroll_offset.y)
         height = self.scrollable_content_region.height
         if start < top:

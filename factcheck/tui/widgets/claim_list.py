@@ -33,7 +33,7 @@ MARK_W, KIND_W, COUNT_W, FLAG_W = 2, 6, 6, 2
 
 def verdict_width(width: int) -> int:
     """Cells of the verdict column at a list width."""
-    return 14 if width >= 70 else 10 if width >= 50 else 0
+    return 14 if width >= 70 else 9 if width >= 40 else 0
 
 
 def text_width(width: int) -> int:

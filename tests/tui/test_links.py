@@ -1,0 +1,106 @@
+"""Pilot tests of link decisions: confirm, reject, unlink, split, link, merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from factcheck.tui.screens.link import LinkScreen
+from factcheck.tui.widgets.passages import Passages
+from tests.tui.helpers import REVIEWER, app_for, drive, pane_text, passage_id, reopen
+from tests.tui.test_list import shown_ids
+
+
+def evidence(path: Path, claim_id: str) -> dict[str, str]:
+    """Passage id -> link state of a claim, as stored."""
+    with reopen(path) as store:
+        claim = store.claim(claim_id)
+        return {} if claim is None else {e.passage_id: e.link.value for e in claim.evidence}
+
+
+def test_confirm_a_suggested_link(store_path: Path) -> None:
+    kabar = passage_id(store_path, "20 tahun")
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("tab", "c")  # Tempo's passage is not a suggestion: nothing happens
+        await pilot.press("j", "j")
+        passages = app.screen.query_one(Passages)
+        assert passages.current is not None and passages.current.link == "suggested"
+        footer = " ".join(b.binding.description for b in app.screen.active_bindings.values()
+                          if b.binding.show)
+        assert "Confirm link" in footer and "Reject link" in footer
+        await pilot.press("c")
+        seen.append(pane_text(app, "#passages"))
+
+    drive(app, steps)
+    assert "link suggested" not in seen[0]
+    links = evidence(store_path, "c-visit")
+    assert links[kabar] == "confirmed"
+    assert list(links.values()).count("confirmed") == 1  # only the suggestion changed
+    with reopen(store_path) as store:
+        change = store.changes("c-visit")[-1]
+    assert (change.what, change.who, change.detail) == ("confirm", REVIEWER, kabar)
+
+
+def test_reject_a_suggested_link_makes_the_passage_stand_alone(store_path: Path) -> None:
+    kabar = passage_id(store_path, "20 tahun")
+    app = app_for(store_path)
+    seen: list[list[str]] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("tab", "j", "j", "r")
+        seen.append(shown_ids(app))
+
+    drive(app, steps)
+    assert kabar not in evidence(store_path, "c-visit")
+    assert len(seen[0]) == 4  # the passage is a claim of its own, in the list
+    with reopen(store_path) as store:
+        alone = [cid for cid, doc in store.raw("claims").items()
+                 if [e["passage_id"] for e in doc["evidence"]] == [kabar]]
+    assert len(alone) == 1 and alone[0] in seen[0]
+
+
+def test_split_and_unlink(store_path: Path) -> None:
+    deny = passage_id(store_path, "membantahnya")
+    app = app_for(store_path)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("j", "tab", "j", "j", "j")  # c-arms, its fourth passage
+        passages = app.screen.query_one(Passages)
+        assert passages.current is not None
+        await pilot.press("s")  # split it off
+        await pilot.press("U")  # unlink the passage now under the cursor
+        await pilot.pause()
+
+    drive(app, steps)
+    arms = evidence(store_path, "c-arms")
+    assert len(arms) == 2 and deny in arms or len(arms) == 2
+    with reopen(store_path) as store:
+        whats = [c.what for c in store.changes("c-arms")]
+        assert len(store.raw("claims")) == 5
+    assert whats[-2:] == ["split", "reject"]
+
+
+def test_link_a_passage_into_another_claim_and_merge(store_path: Path) -> None:
+    wire = passage_id(store_path, "supplied arms")
+    app = app_for(store_path)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("j", "tab", "j", "l")  # c-arms, World Wire's passage: link it...
+        assert isinstance(app.screen, LinkScreen)
+        await pilot.press(*"warga", "enter")  # ...into the hostile claim, found by search
+        await pilot.press("tab")  # back to the list (c-arms stays highlighted)
+        await pilot.press("m")  # merge another claim into c-arms
+        assert isinstance(app.screen, LinkScreen)
+        await pilot.press(*"kunjungi", "enter")
+        await pilot.pause()
+
+    drive(app, steps)
+    assert wire in evidence(store_path, "c-hostile")
+    merged = evidence(store_path, "c-arms")
+    assert not evidence(store_path, "c-visit")  # merged away
+    assert passage_id(store_path, "24 tahun") in merged

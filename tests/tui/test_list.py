@@ -1,0 +1,144 @@
+"""Pilot tests of the claim list: search, filter, sort, next unreviewed, the layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Select
+
+from factcheck.core.models import Claim, Evidence, Kind
+from factcheck.tui.screens.filter import FilterScreen
+from factcheck.tui.screens.main import MainScreen
+from factcheck.tui.widgets.claim_list import ClaimList
+from tests.tui.helpers import app_for, drive, pane_text, passage_id, reopen, screen_text
+
+
+def shown_ids(app: Any) -> list[str]:
+    """Ids of the claims the list shows, top to bottom."""
+    claims = app.screen.query_one(ClaimList)
+    return [claims.view.row(i).id for i in range(len(claims.view))]
+
+
+def add_accented_claim(path: Path) -> None:
+    """A claim whose wording has accents (and capitals) to search for."""
+    pid = passage_id(path, "berulang kali membantahnya")
+    with reopen(path) as store, store.transaction() as tx:
+        passage = store.raw("passages")[pid]
+        tx.put("claims", Claim(
+            id="c-accent", kind=Kind.QUOTE, text="Le Président a DÉMENTI la visite à Pyongyang",
+            score=0.1, outlets=1, origins=1,
+            evidence=[Evidence(mention_id="m-none", passage_id=pid,
+                               source_id=passage["source_id"])]))
+
+
+def test_search_is_incremental_and_ignores_case_and_accents(store_path: Path) -> None:
+    add_accented_claim(store_path)
+    app = app_for(store_path)
+    seen: list[list[str]] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"WASH")
+        seen.append(shown_ids(app))
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"dementi")
+        seen.append(shown_ids(app))
+        assert "search: dementi" in screen_text(app)
+        await pilot.press("enter")  # keep the search, back to the list
+        assert app.screen.query_one(ClaimList).has_focus
+        await pilot.press("slash", "escape")  # escape clears it
+        seen.append(shown_ids(app))
+
+    drive(app, steps)
+    assert seen[0] == ["c-arms"]
+    assert seen[1] == ["c-accent"]
+    assert len(seen[2]) == 4
+
+
+def test_filter_dialog_unreviewed_and_kind(store_path: Path) -> None:
+    app = app_for(store_path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("f")
+        assert isinstance(app.screen, FilterScreen)
+        app.screen.query_one("#unreviewed", Checkbox).value = True
+        await pilot.click("#apply")
+        seen.append(shown_ids(app))
+        seen.append(screen_text(app))
+        await pilot.press("f")
+        app.screen.query_one("#unreviewed", Checkbox).value = False
+        app.screen.query_one("#kind", Select).value = "attribution"
+        await pilot.click("#apply")
+        seen.append(shown_ids(app))
+        await pilot.press("f")
+        await pilot.click("#reset")
+        seen.append(shown_ids(app))
+
+    drive(app, steps)
+    assert seen[0] == ["c-hostile"]
+    assert "filter: unreviewed" in seen[1] and "showing 1" in seen[1]
+    assert seen[2] == ["c-arms"]
+    assert len(seen[3]) == 3
+
+
+def test_sort_cycles_and_next_unreviewed_jumps(store_path: Path) -> None:
+    app = app_for(store_path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, MainScreen)
+        seen.append(app.screen.highlighted_claim)
+        await pilot.press("S", "S", "S")  # score -> kind -> outlets -> conflicts first
+        seen.append(screen_text(app))
+        await pilot.press("S")  # unreviewed first
+        seen.append(shown_ids(app))
+
+    drive(app, steps)
+    assert seen[0] == "c-hostile"  # the only claim without a verdict or full marks
+    assert "sort: conflicts first" in seen[1]
+    assert seen[2][0] == "c-hostile"
+
+
+def test_wide_terminal_puts_panes_side_by_side_narrow_stacks_them(store_path: Path) -> None:
+    for size, wide in (((140, 40), True), ((80, 24), False)):
+        app = app_for(store_path)
+        regions: dict[str, Any] = {}
+
+        async def steps(pilot: Pilot[Any]) -> None:
+            regions["list"] = app.screen.query_one("#list-pane").region
+            regions["claim"] = app.screen.query_one("#claim-pane").region
+
+        drive(app, steps, size=size)
+        if wide:
+            assert regions["claim"].x >= regions["list"].right
+        else:
+            assert regions["claim"].y >= regions["list"].bottom
+
+
+def test_hostile_text_is_inert_and_long_text_is_cut(store_path: Path) -> None:
+    hostile = ("\x1b[31mRED\x1b[0m [bold]boom[/bold] \u202eevil\u202c zero\u200bwidth "
+               + "x" * 1_000_000)
+    with reopen(store_path) as store, store.transaction() as tx:
+        claim = dict(store.raw("claims")["c-hostile"])
+        claim["text"] = hostile
+        claim["score"] = 0.99
+        tx.put("claims", claim, "c-hostile")
+        pid = claim["evidence"][0]["passage_id"]
+        passage = dict(store.raw("passages")[pid])
+        passage["text"] = hostile
+        tx.put("passages", passage, pid)
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        seen.append(screen_text(app))
+        seen.append(pane_text(app, "#passages"))
+
+    drive(app, steps)
+    screen, passages = seen
+    assert "[bold]boom[/bold]" in screen  # markup shown as typed, not applied
+    assert "\x1b" not in screen and "\u202e" not in screen and "\u200b" not in screen
+    assert "zerowidth" in screen and "RED [bold]" in screen and "[31m" not in screen
+    assert len(passages) < 5_000 and "chars)" in passages  # a window, not a megabyte

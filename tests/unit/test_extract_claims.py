@@ -1,0 +1,298 @@
+"""Claims from articles written for these tests, in Indonesian and English (`extract_claims`)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from factcheck.core.extract import CHECKWORTHY, extract_claims
+from factcheck.core.models import Kind, Mention, Passage, Polarity, Role, Source
+
+
+def article(
+    sentences: list[str],
+    lang: str,
+    published: str | None = "2024-01-21",
+    headline: str | None = None,
+    captions: tuple[str, ...] = (),
+) -> tuple[Source, list[Passage]]:
+    """A cleaned article with one passage per sentence (offsets into ``Source.text``)."""
+    items = [(headline, Role.HEADLINE)] if headline else []
+    items += [(c, Role.CAPTION) for c in captions]
+    items += [(s, Role.BODY) for s in sentences]
+    text, passages = "", []
+    for i, (sentence, role) in enumerate(items):
+        start = len(text)
+        text += sentence
+        passages.append(
+            Passage(id=f"p{i}", source_id="s1", start=start, end=len(text), text=sentence,
+                    role=role)
+        )
+        text += "\n\n"
+    source = Source(
+        id="s1", file="a.txt", sha256="0", text=text, language=lang, published=published
+    )
+    return source, passages
+
+
+def claims(sentences: list[str], lang: str, **kwargs: object) -> list[Mention]:
+    source, passages = article(sentences, lang, **kwargs)  # type: ignore[arg-type]
+    return extract_claims(source, passages)
+
+
+def only(mentions: list[Mention]) -> Mention:
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+# Indonesian -----------------------------------------------------------------------------------
+
+
+def test_quantity_with_hedge_unit_and_speaker():
+    m = only(claims(["Badan SAR mengatakan sedikitnya 34 orang tewas akibat gempa di Cianjur."],
+                    "id"))
+    assert m.kind == Kind.QUANTITY
+    n = m.normalized
+    assert (n.value, n.unit, n.approximate, n.speaker) == (34, "people", "at least", "Badan SAR")
+    assert "number" in m.reasons and "hedge" in m.reasons
+
+
+def test_span_back_from_now_is_time():
+    m = only(claims([
+        "Presiden akan mengunjungi Jepang untuk pertama kalinya dalam 10 tahun terakhir, "
+        "kata Kementerian Luar Negeri."
+    ], "id"))
+    assert m.kind == Kind.TIME
+    assert (m.normalized.value, m.normalized.unit) == (10, "years")
+    assert m.normalized.speaker == "Kementerian Luar Negeri"
+
+
+def test_more_than_two_decades():
+    m = only(claims(["Ini akan menjadi lawatan pertama pemimpin Jepang ke Korea Utara dalam "
+                     "periode lebih dari dua dekade."], "id"))
+    n = m.normalized
+    assert (m.kind, n.value, n.unit, n.approximate) == (Kind.TIME, 20, "years", "more than")
+
+
+def test_measured_duration_is_a_quantity():
+    m = only(claims(["Kedua pemimpin berjabat tangan selama sekitar 40 detik di depan wartawan "
+                     "di Istana Merdeka."], "id"))
+    n = m.normalized
+    assert (m.kind, n.value, n.unit, n.approximate) == (Kind.QUANTITY, 40, "seconds", "about")
+
+
+def test_historical_date_is_time_and_day_of_the_news_is_an_event():
+    historical, news = claims([
+        "Indonesia memproklamasikan kemerdekaannya di Jakarta pada Agustus 1945.",
+        "Kedua menteri menandatangani perjanjian dagang di Jakarta pada Rabu, 17 Januari 2024.",
+    ], "id")
+    assert (historical.kind, historical.normalized.value) == (Kind.TIME, "1945-08")
+    assert news.kind == Kind.EVENT
+    assert news.normalized.date == "2024-01-17"
+
+
+def test_relative_date_resolved_or_kept():
+    [resolved] = claims(["Gubernur Jawa Tengah meresmikan 25 pasar murah di Semarang pekan lalu."],
+                        "id")
+    assert resolved.normalized.date == "2024-W02"
+    [kept] = claims(["Gubernur Jawa Tengah meresmikan 25 pasar murah di Semarang pekan lalu."],
+                    "id", published=None)
+    assert (kept.normalized.date, kept.normalized.relative) == (None, "pekan lalu")
+
+
+def test_attribution_and_pronoun_resolution():
+    first, second = claims([
+        "Menteri Keuangan Sri Mulyani Indrawati mengatakan bahwa defisit anggaran masih "
+        "terkendali.",
+        "Ia menegaskan bahwa pemerintah tidak akan menaikkan tarif pajak penghasilan.",
+    ], "id")
+    assert first.kind == second.kind == Kind.ATTRIBUTION
+    assert first.normalized.speaker == "Sri Mulyani Indrawati"
+    assert second.normalized.speaker == "Sri Mulyani Indrawati"
+
+
+def test_pronoun_resolves_to_the_person_acting_in_the_previous_sentence():
+    _, said = claims([
+        "Pada kunjungan pertamanya ke Surabaya sejak Juli 2019, Prabowo Subianto meninjau "
+        "pabrik kapal milik negara.",
+        "Ia mengatakan pemerintah akan memesan 12 kapal patroli baru tahun ini.",
+    ], "id")
+    assert said.normalized.speaker == "Prabowo Subianto"
+
+
+def test_surname_expands_to_the_full_name_the_article_gives():
+    mentions = claims([
+        "Juru bicara Kremlin Dmitry Peskov menolak berkomentar soal rencana kunjungan itu.",
+        "Rusia akan meningkatkan kerja sama militer dengan Korea Utara, kata Peskov.",
+    ], "id")
+    assert mentions[-1].normalized.speaker == "Dmitry Peskov"
+
+
+def test_assertion_and_its_denial_in_one_sentence():
+    text = ("Polisi mengatakan tersangka telah mengakui perbuatannya di hadapan penyidik, "
+            "meskipun kuasa hukumnya membantah hal tersebut.")
+    source, passages = article([text], "id")
+    asserted, denied = extract_claims(source, passages)
+    assert asserted.kind == Kind.ATTRIBUTION
+    assert asserted.normalized.polarity == Polarity.ASSERTED
+    assert asserted.normalized.speaker == "Polisi"
+    assert asserted.text.endswith("di hadapan penyidik")
+    assert denied.kind == Kind.DENIAL
+    assert denied.normalized.polarity == Polarity.DENIED
+    assert denied.normalized.speaker == "kuasa hukumnya"
+    assert denied.text == text  # the denial refers back to what is denied
+
+
+def test_denial_alone():
+    m = only(claims(["Kementerian Kesehatan membantah kabar bahwa vaksin tersebut berbahaya."],
+                    "id"))
+    assert (m.kind, m.normalized.polarity) == (Kind.DENIAL, Polarity.DENIED)
+    assert m.normalized.speaker == "Kementerian Kesehatan"
+    assert "denial verb" in m.reasons
+
+
+def test_attributed_quote_with_checkable_content():
+    m = only(claims(["“Daftar negara yang mau menerima kami lebih pendek dari sebelumnya,” kata "
+                     "Retno Marsudi di Jakarta."], "id"))
+    assert (m.kind, m.normalized.speaker) == (Kind.QUOTE, "Retno Marsudi")
+
+
+def test_quote_of_opinion_only_is_not_a_claim():
+    assert claims(["“Kami sangat senang dan bangga,” kata Retno Marsudi."], "id") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apakah harga beras akan turun bulan depan?",
+        "Baca juga: Harga Cabai Melonjak 40 Persen Jelang Ramadan",
+        "13 jam lalu",
+        "REUTERS",
+        "[SB]",
+        "Vladimir Putin",
+        "Korea Utara",
+        "Kebijakan ini sangat bagus dan penting.",
+        "Menurut saya, kebijakan itu sangat bagus.",
+    ],
+)
+def test_not_claims(line: str):
+    assert claims([line], "id") == []
+
+
+def test_captions_are_skipped_unless_asked_for():
+    caption = "Presiden Joko Widodo meresmikan 12 bendungan di Jawa Tengah, 19 Juni 2024."
+    source, passages = article(["Pemerintah menargetkan 61 bendungan selesai tahun ini."], "id",
+                               captions=(caption,))
+    assert all(m.passage_id != "p0" for m in extract_claims(source, passages))
+    with_captions = extract_claims(source, passages, include_captions=True, threshold=0.0)
+    [from_caption] = [m for m in with_captions if m.passage_id == "p0"]
+    assert "caption" in from_caption.reasons
+
+
+def test_headline_restating_the_body_is_dropped_other_headlines_kept():
+    body = ["Presiden Prabowo Subianto akan mengunjungi Jepang untuk pertama kalinya dalam 10 "
+            "tahun terakhir, kata Kementerian Luar Negeri."]
+    source, passages = article(body, "id", headline="Prabowo ke Jepang, Pertama dalam 10 Tahun")
+    assert [m.passage_id for m in extract_claims(source, passages)] == ["p1"]
+    source, passages = article(body, "id", headline="Banjir Tewaskan 7 Orang di Semarang")
+    assert {m.passage_id for m in extract_claims(source, passages)} == {"p0", "p1"}
+
+
+# English -------------------------------------------------------------------------------------
+
+
+def test_english_time_span_quantity_and_date():
+    span, deaths = claims([
+        "The Kremlin said Putin would visit North Korea for the first time in 24 years.",
+        "Police said at least 12 people were killed in the blast on Tuesday.",
+    ], "en", published="2024-06-20")
+    assert (span.kind, span.normalized.value, span.normalized.unit) == (Kind.TIME, 24, "years")
+    assert span.normalized.speaker == "Kremlin"
+    n = deaths.normalized
+    assert (deaths.kind, n.value, n.unit) == (Kind.QUANTITY, 12, "people")
+    assert n.approximate == "at least"
+    assert (n.speaker, n.date) == ("Police", "2024-06-18")
+
+
+def test_english_assertion_and_denial():
+    asserted, denied = claims([
+        "Washington says North Korea has supplied arms to Russia, although Pyongyang and Moscow "
+        "have repeatedly denied it."
+    ], "en")
+    assert (asserted.kind, asserted.normalized.speaker) == (Kind.ATTRIBUTION, "Washington")
+    assert (denied.kind, denied.normalized.speaker) == (Kind.DENIAL, "Pyongyang and Moscow")
+    assert denied.normalized.polarity == Polarity.DENIED
+
+
+def test_english_pronoun_and_according_to():
+    said, added, fled = claims([
+        "Interior Minister Jane Mwangi said the floods had destroyed 3,400 homes.",
+        "She added that rescue teams would stay in the region until March.",
+        "According to the United Nations, more than 1.5 million people have fled the region.",
+    ], "en")
+    assert said.normalized.speaker == added.normalized.speaker == "Jane Mwangi"
+    assert (said.normalized.value, said.normalized.unit) == (3400, "houses")
+    n = fled.normalized
+    assert (n.value, n.unit, n.approximate) == (1_500_000, "people", "more than")
+    assert n.speaker == "United Nations"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Will the talks succeed?", "Read more: Floods in Kenya", "It was a wonderful evening.",
+     "AP Photo/John Doe"],
+)
+def test_english_not_claims(line: str):
+    assert claims([line], "en") == []
+
+
+# Invariants ----------------------------------------------------------------------------------
+
+
+def _sample() -> tuple[Source, list[Passage]]:
+    return article([
+        "TEMPO.CO, Jakarta - Badan SAR mengatakan sedikitnya 34 orang tewas akibat gempa.",
+        "Washington mengatakan bahwa Korea Utara telah memasok senjata ke Rusia, meskipun "
+        "Pyongyang dan Moskow berulang kali membantahnya.",
+        "Ia juga sempat melintasi perbatasan antar-Korea dua kali.",
+    ], "id", headline="Gempa Cianjur Tewaskan 34 Orang")
+
+
+def test_offsets_text_ids_and_scores():
+    source, passages = _sample()
+    by_id = {p.id: p for p in passages}
+    mentions = extract_claims(source, passages)
+    assert len(mentions) == 4
+    for m in mentions:
+        p = by_id[m.passage_id]
+        assert m.text == source.text[m.start : m.end]
+        assert p.start <= m.start < m.end <= p.end
+        key = f"{m.passage_id}\0{m.kind.value}\0{m.normalized.polarity.value}\0{m.start - p.start}"
+        assert m.id == "m-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+        assert CHECKWORTHY <= m.score <= 1 and m.reasons
+        assert m.language == "id" and m.source_id == source.id
+    # The dateline is not part of the claim's words.
+    assert mentions[0].text.startswith("Badan SAR")
+    assert [m.id for m in extract_claims(source, passages)] == [m.id for m in mentions]
+
+
+def test_entities_are_names_as_written():
+    source, passages = _sample()
+    mentions = extract_claims(source, passages)
+    denial = next(m for m in mentions if m.kind == Kind.DENIAL)
+    assert denial.entities == ["Washington", "Korea Utara", "Rusia", "Pyongyang", "Moskow"]
+
+
+def test_language_is_detected_when_not_declared():
+    source, passages = article(
+        ["Police said at least 12 people were killed in the blast on Tuesday."], None  # type: ignore[arg-type]
+    )
+    [m] = extract_claims(source, passages)
+    assert m.language == "en"
+
+
+def test_threshold_is_a_parameter():
+    source, passages = article(["Kedua kunjungan ini sudah diperkirakan sebelumnya."], "id")
+    assert extract_claims(source, passages) == []
+    assert extract_claims(source, passages, threshold=0.0) != []

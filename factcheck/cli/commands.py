@@ -93,17 +93,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _summary_table(report: pipeline.IngestReport) -> Table:
-    table = Table(title="Ingest summary", expand=False)
-    for column in ("file", "status", "outlet", "title", "date", "passages", "claims",
-                   "warnings"):
-        table.add_column(column, overflow="fold")
+    table = Table(title="Ingest summary")
+    table.add_column("file", no_wrap=True, overflow="ellipsis", max_width=18)
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=12)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=22)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("pass.", justify="right", no_wrap=True)
+    table.add_column("claims", justify="right", no_wrap=True)
     for item in report.files:
         src = item.source
+        name = item.path.name + ("" if item.status == "new" else f" ({item.status})")
         table.add_row(
-            safe(item.path.name, 40), item.status,
-            safe(src.outlet if src else "", 20), safe(src.title if src else "", 50),
-            safe(src.published if src else "", 25), str(item.passages), str(item.claims),
-            safe("; ".join(item.warnings) if item.status != "error" else item.error, 80),
+            safe(name, 80), safe(src.outlet if src else "", 30),
+            safe(src.title if src else "", 200),
+            safe((src.published or "")[:10] if src else "", 10), str(item.passages),
+            str(item.claims), style={"unchanged": "dim", "error": "red"}.get(item.status),
         )
     return table
 
@@ -135,6 +139,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for item in report.files:
             if item.error:
                 console.print(f"[red]error:[/] {safe(item.error)}")
+            for warning in item.warnings:
+                console.print(f"[yellow]warning:[/] {safe(item.path.name)}: {safe(warning)}")
         for error in report.errors:
             console.print(f"[red]error:[/] {safe(error)}")
         stored = sum(f.status in ("new", "new version") for f in report.files)

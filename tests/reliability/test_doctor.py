@@ -278,3 +278,17 @@ def test_repair_waits_for_and_keeps_another_reviewers_concurrent_mark(db: Path) 
     marks = Store.open(db).review("c-arms").marks  # type: ignore[union-attr]
     assert marks[claim.evidence[0].passage_id]["tess"].stance == "supports"
     assert check(db).healthy
+
+
+def test_a_store_that_is_only_a_journal(tmp_path: Path) -> None:
+    """A crash after a new store's first change but before its first compaction."""
+    path = tmp_path / "claims.json"
+    store = healthy_store(path)
+    data = json.loads(path.read_text())
+    data["_meta"]["store"]["generation"] = 0
+    ops = [[table, doc_id, doc] for table, rows in data.items() for doc_id, doc in rows.items()]
+    journal_of(path).write_bytes(orjson.dumps({"g": 0, "ops": ops}) + b"\n")
+    store.unlink()
+    assert Store.open(path).claim("c-visit") is not None  # the store opens from its journal
+    report = check(path)
+    assert [p.kind for p in report.problems] == ["journal-only"] and report.healthy

@@ -97,3 +97,17 @@ def test_v0_store_through_the_command_line(v0: Path, capsys: pytest.CaptureFixtu
     assert main(["mark", "c-visit", passage, "denial", "--db", str(v0), "--reviewer", "rina"]) == 0
     marks = Store.open(v0).review("c-visit").marks[passage]  # type: ignore[union-attr]
     assert {r: m.stance.value for r, m in marks.items()} == {"budi": "supports", "rina": "denial"}
+
+
+def test_doctor_repair_of_a_v0_store_keeps_journal_lines_the_upgrade_would_drop(v0: Path) -> None:
+    """The upgrade compacts (emptying the journal): lines the store ignores are quarantined
+    first."""
+    from factcheck.core.doctor import repair
+
+    line = b'{"g": 7, "ops": [["reviews", "c-arms", null]]}\n'
+    v0.with_name("claims.json.journal").write_bytes(line)
+    report = repair(v0)
+    assert report.healthy and report.quarantine_file is not None
+    items = json.loads(report.quarantine_file.read_text())["items"]
+    assert [item["removed"] for item in items] == [line.decode()]
+    assert Store.open(v0).header()["schema_version"] == SCHEMA_VERSION

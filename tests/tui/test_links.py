@@ -65,24 +65,32 @@ def test_reject_a_suggested_link_makes_the_passage_stand_alone(store_path: Path)
 
 
 def test_split_and_unlink(store_path: Path) -> None:
-    deny = passage_id(store_path, "membantahnya")
+    kabar_denies = passage_id(store_path, "menepis")
+    wire = passage_id(store_path, "supplied arms")
     app = app_for(store_path)
+    outlets: list[str] = []
 
     async def steps(pilot: Pilot[Any]) -> None:
-        await pilot.press("j", "tab", "j", "j", "j")  # c-arms, its fourth passage
+        await pilot.press("j", "tab", "j", "j", "j")  # c-arms, its last passage (Kabar Harian)
         passages = app.screen.query_one(Passages)
         assert passages.current is not None
-        await pilot.press("s")  # split it off
+        outlets.append(passages.current.outlet)
+        await pilot.press("s")  # split it off into a new claim
+        assert passages.current is not None
+        outlets.append(passages.current.outlet)
         await pilot.press("U")  # unlink the passage now under the cursor
-        await pilot.pause()
 
     drive(app, steps)
-    arms = evidence(store_path, "c-arms")
-    assert len(arms) == 2 and deny in arms or len(arms) == 2
+    assert outlets == ["Kabar Harian", "World Wire"]
+    assert set(evidence(store_path, "c-arms")) == {passage_id(store_path, "memasok senjata"),
+                                                  passage_id(store_path, "membantahnya")}
     with reopen(store_path) as store:
         whats = [c.what for c in store.changes("c-arms")]
-        assert len(store.raw("claims")) == 5
+        alone = [[e["passage_id"] for e in doc["evidence"]]
+                 for cid, doc in store.raw("claims").items() if cid.startswith("c-") and
+                 cid not in ("c-arms", "c-visit", "c-hostile")]
     assert whats[-2:] == ["split", "reject"]
+    assert sorted(alone) == sorted([[kabar_denies], [wire]])
 
 
 def test_link_a_passage_into_another_claim_and_merge(store_path: Path) -> None:
@@ -90,13 +98,13 @@ def test_link_a_passage_into_another_claim_and_merge(store_path: Path) -> None:
     app = app_for(store_path)
 
     async def steps(pilot: Pilot[Any]) -> None:
-        await pilot.press("j", "tab", "j", "l")  # c-arms, World Wire's passage: link it...
+        await pilot.press("j", "tab", "j", "j", "l")  # c-arms, World Wire's passage: link it...
         assert isinstance(app.screen, LinkScreen)
         await pilot.press(*"warga", "enter")  # ...into the hostile claim, found by search
         await pilot.press("tab")  # back to the list (c-arms stays highlighted)
         await pilot.press("m")  # merge another claim into c-arms
         assert isinstance(app.screen, LinkScreen)
-        await pilot.press(*"kunjungi", "enter")
+        await pilot.press(*"putin akan", "enter")
         await pilot.pause()
 
     drive(app, steps)

@@ -133,3 +133,8 @@ def test_several_quantities_in_order():
 def test_no_number_gives_none():
     assert parse_number("tidak ada angka di sini", "id") is None
     assert parse_number("", "en") is None
+
+
+def test_overflowing_digit_strings_are_not_quantities():
+    assert parse_number("1" + ".000" * 120, "id") is None
+    assert find_quantities("9" * 400 + " orang", "id") == []

@@ -71,7 +71,7 @@ def repair(store_path: str | os.PathLike[str]) -> DoctorReport:
             f"(this one is {report.backups[0]})")
         return report
     try:
-        _repair_wrong_types(path, report)
+        _set_aside(path, report, stamp)
         _repair_documents(path, report, stamp)
     except StoreError as exc:
         report.actions.append(f"repair stopped: {exc}; the backup is {report.backups[0]}")
@@ -83,21 +83,26 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _repair_wrong_types(path: Path, report: DoctorReport) -> None:
-    """Take tables and documents of the wrong type out of the main file (the store refuses it).
+def _set_aside(path: Path, report: DoctorReport, stamp: str) -> None:
+    """Quarantine the journal lines the store ignores, and remove tables and documents of the
+    wrong type from the main file (the store refuses to open it with them).
 
-    `Store` cannot open such a file, so this one write goes through
+    Done before `Store` opens the file, which may compact it (an upgrade) and so empty the
+    journal. `Store` cannot open a file with wrong types, so that one write goes through
     `factcheck.core.storage.atomic_write` directly, under the store's lock.
     """
     with files.store_lock(path, fcntl.LOCK_EX):
         state = files.load(path, [])
-        if state is None or not state.structural:
+        if state is None:
             return
+        report.quarantine.extend([*state.journal, *state.structural])
+        if not state.structural:
+            return
+        _write_quarantine(path, report, stamp)
         try:
             atomic_write(path, orjson.dumps(state.main))
         except OSError as exc:
             raise StoreError(f"{path}: cannot write the store ({_why(exc)})") from exc
-    report.quarantine.extend(state.structural)
     report.actions.append(f"{path}: took {len(state.structural)} table(s) or document(s) of the "
                           "wrong type out")
 
@@ -106,11 +111,9 @@ def _repair_documents(path: Path, report: DoctorReport, stamp: str) -> None:
     """Fix the documents and fold the journal in, all under the store's own lock."""
     store = Store.open(path)  # upgrades an older schema, after its own backup
     try:
-        with store.storage.locked():
-            state = files.load(path, [])  # again: another process may have written since
-            ignored_lines = state.journal if state is not None else []
+        with store.storage.locked():  # fresh data: another process may have written since
             plan = examine(store.storage.read())
-            report.quarantine.extend([*ignored_lines, *plan.quarantine])
+            report.quarantine.extend(plan.quarantine)
             if report.quarantine:
                 _write_quarantine(path, report, stamp)
             with store.transaction(bulk=True) as tx:
@@ -122,9 +125,8 @@ def _repair_documents(path: Path, report: DoctorReport, stamp: str) -> None:
             if not plan.ops:
                 store.compact()  # drops torn, damaged and stale journal lines
             report.actions.extend(plan.actions)
-            report.actions.append(
-                f"{path}: {len(plan.quarantine) + len(ignored_lines)} item(s) quarantined, "
-                f"{len(plan.ops)} change(s) written, journal folded in")
+            report.actions.append(f"{path}: {len(report.quarantine)} item(s) quarantined, "
+                                  f"{len(plan.ops)} change(s) written, journal folded in")
             for tmp in files.temp_files(path):
                 tmp.unlink(missing_ok=True)
                 report.actions.append(f"{tmp}: removed")

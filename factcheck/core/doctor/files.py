@@ -73,8 +73,12 @@ def load(path: Path, problems: list[Problem]) -> StoredState | None:
         problems.append(Problem(kind, f"{path}: {message}"))
 
     if not path.exists():
-        fatal("missing", "no such store")
-        return None
+        if not _journal_only(path, problems):
+            fatal("missing", "no such store")
+            return None
+        state = StoredState(main={}, live={}, generation=0, version=SCHEMA_VERSION)
+        _scan_journal(path, state, problems)
+        return state
     if path.is_dir():
         fatal("not-a-store", "is a folder, not a factcheck store")
         return None
@@ -121,6 +125,17 @@ def load(path: Path, problems: list[Problem]) -> StoredState | None:
                             "(the store does not need it)", fixable=True)
                     for tmp in temp_files(path))
     return state
+
+
+def _journal_only(path: Path, problems: list[Problem]) -> bool:
+    """A crash between a new store's first change and its first compaction leaves only the
+    journal: the store opens from it."""
+    journal = path.with_name(path.name + ".journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return False
+    problems.append(Problem("journal-only", f"{path}: not written yet: the store is all in "
+                            f"{journal.name} (the next compaction writes it)", notice=True))
+    return True
 
 
 def byte_offset(raw: bytes, char_pos: int) -> int:

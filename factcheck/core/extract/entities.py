@@ -29,8 +29,8 @@ _DATELINE = re.compile(
 )
 """``TEMPO.CO, Jakarta - `` or ``SERAMBINEWS.COM, MOSKOW – `` at the start of a lead sentence."""
 _LEAD = re.compile(r"^[\W\d_]*")
-_CAPITALISED_WORD = re.compile(r"(?<!\S)[\"“‘'(]?[A-Z]")
-_LOWER_WORD = re.compile(r"(?<!\S)[\"“‘'(]?[^\W\d_A-Z]")
+_INITIAL = re.compile(r"(?<!\S)[\"“‘'(]?([^\W\d_])")
+"""The first letter of each word."""
 _TITLE_SHARE = 0.7
 
 
@@ -187,9 +187,9 @@ def find_entities(
 
 def is_title_case(text: str) -> bool:
     """True for a title-case heading (most words capitalised)."""
-    capitalised = len(_CAPITALISED_WORD.findall(text))
-    lower = len(_LOWER_WORD.findall(text))
-    return capitalised >= 2 and capitalised >= _TITLE_SHARE * (capitalised + lower)
+    initials = _INITIAL.findall(text)
+    capitalised = sum(map(str.isupper, initials))
+    return capitalised >= 2 and capitalised >= _TITLE_SHARE * len(initials)
 
 
 def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:

@@ -19,6 +19,8 @@ from functools import cache
 from factcheck.core.extract.lang import Lang, Phrases, Tokens, alternation, compiled, squash, tokens
 
 _DIGIT = re.compile(r"\d")
+MAX_VALUE = 1e18
+"""Larger values (and infinities from endless digit strings) are not read as quantities."""
 _NOT_BEFORE = "_.,/:-"
 """A number right after one of these (or a letter or digit) is part of something else."""
 _CURRENCY_REACH = 5
@@ -250,6 +252,8 @@ def find_quantities(
 
     def add(start: int, end: int, value: float, unit: str | None, hedge: str | None,
             spelled: bool) -> None:
+        if not abs(value) < MAX_VALUE:
+            return  # an overflowing digit string is not a figure anyone wrote to be read
         h = lex.hedge_before.search(text, max(0, start - 30), start)
         if h and not _overlaps(h.start(), start, taken):
             hedge = lex.hedges.get(squash(h.group(1)), hedge)

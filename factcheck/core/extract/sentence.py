@@ -110,7 +110,7 @@ def read_sentence(
     sent.quantities = find_quantities(
         text, lang, exclude=[(0, core), *[(d.start, d.end) for d in sent.dates]]
     )
-    n_words = words_between(text, core, end)
+    n_words = len(tokens(text).low) - words(text[:core])
     bare = n_words - sum(words(d.text) for d in sent.dates)
     if bare < MIN_WORDS and not sent.quantities:
         return None  # a dateline, a time stamp, a tag

@@ -33,10 +33,10 @@ class Tokens:
         self._ends: tuple[int, ...] = ()
 
     def _offsets(self) -> tuple[int, ...]:
-        spans = [m.span() for m in _WORD.finditer(self.text)]
-        self._starts = tuple(a for a, _ in spans)
-        self._ends = tuple(b for _, b in spans)
-        return self._starts
+        spans = list(map(re.Match.span, _WORD.finditer(self.text)))
+        starts, ends = zip(*spans, strict=True) if spans else ((), ())
+        self._starts, self._ends = starts, ends
+        return starts
 
     @property
     def starts(self) -> tuple[int, ...]:

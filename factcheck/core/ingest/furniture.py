@@ -121,7 +121,7 @@ _EDGES = " \u00a0:.!|>\u00bb\u203a-\u2013\u2014\u2022\u00b7*#"
 _CREDIT_SPLIT = re.compile(r"\s*(?:\||/|,|&|;|\band\b|\bdan\b)\s*", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"^(?:sumber(?: berita)?|sources?)\s*:\s*", re.IGNORECASE)
 _WIDGET_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022/]\s*|\s+-\s+")
-_CAPTION_HINT = re.compile(r"[/\[]|via|[Ff]oto|FOTO|[Pp]hoto|Getty|AP|Credit")
+_CAPTION_HINTS = ("/", "[", "via", "oto", "OTO", "hoto", "Getty", "AP", "Credit", "Image", "Do")
 _WORD = r"[A-Z][\w'\u2019.&-]*"
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?\"\u201d)]\s*)(?:"
@@ -187,7 +187,7 @@ def furniture_kind(text: str) -> Furniture | None:
         return Furniture.DROP
     if words <= 4 and rules.image.match(key):
         return Furniture.IMAGE
-    if words <= 12 and credit_line(text):
+    if (words <= 6 or _SOURCE_LABEL.match(text)) and credit_line(text):
         return Furniture.CREDIT
     if is_caption(text):
         return Furniture.CAPTION
@@ -220,11 +220,13 @@ def credit_line(text: str) -> list[str]:
 
 def is_caption(text: str) -> bool:
     """True when the line describes a photo: it ends with a photo credit or says "Foto:"."""
-    if len(text.split()) < 4:
+    if text.count(" ") < 3:
         return False
     if _CAPTION_START.match(text):
         return True
-    if _CAPTION_HINT.search(text, max(0, len(text) - 160)) is None:
+    # The credit closes the line: look at its tail only (the pattern is anchored at the end),
+    # and only when the tail holds a sign of a credit.
+    tail = max(0, len(text) - 160)
+    if not any(hint in text[tail:] for hint in _CAPTION_HINTS):
         return False
-    # The credit closes the line: search its tail only (the pattern is anchored at the end).
-    return _PHOTO_CREDIT.search(text, max(0, len(text) - 160)) is not None
+    return _PHOTO_CREDIT.search(text, tail) is not None

@@ -40,7 +40,7 @@ def looks_like_html(text: str, file: str = "") -> bool:
 
 
 def _iso(stamp: str | None) -> str | None:
-    """Turn htmldate's ``%Y-%m-%dT%H:%M:%S%z`` output into ISO 8601 (a bare midnight: a date)."""
+    """Turn a ``%Y-%m-%dT%H:%M:%S%z`` stamp into ISO 8601 (a bare midnight stays a date)."""
     if not stamp:
         return None
     if stamp.endswith("T00:00:00"):
@@ -51,7 +51,7 @@ def _iso(stamp: str | None) -> str | None:
 
 def extract_html(html: str) -> HtmlArticle | None:
     """The main text and metadata of an HTML page, or None when no article text is found."""
-    import trafilatura
+    import trafilatura  # imported on first use: it takes a while, and text pages never need it
 
     dates = {"original_date": True, "extensive_search": False, "outputformat": _STAMP}
     document = trafilatura.bare_extraction(

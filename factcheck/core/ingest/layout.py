@@ -164,7 +164,9 @@ def _after_teaser(kinds: list[Kind], i: int) -> bool:
 
 
 def _is_tag(line: Line, kind: Kind) -> bool:
-    return kind == Kind.SHORT and len(line.text.split()) <= 6 and not line.text.startswith(_BULLET)
+    text = line.text
+    return (kind == Kind.SHORT and len(text.split()) <= 6 and not text.startswith(_BULLET)
+            and split_initials(text)[0] != "")  # a sign-off such as "(nvc/nvc)" is no tag
 
 
 def _tag_lists(lines: list[Line], kinds: list[Kind]) -> list[bool]:

@@ -31,6 +31,7 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _TRAILING_PARENTHETICAL = re.compile(r"^\([^()]{1,80}\)\s*$")
 _LOOKAHEAD = 120
+_WORD = re.compile(r"[\w']+")
 
 
 def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
@@ -61,7 +62,7 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "Joe R. Biden"
     if _DOTTED.match(word):
-        next_word = re.match(r"[\w']+", rest)
+        next_word = _WORD.match(rest)
         return bool(next_word and next_word.group(0).lower() in _STARTERS)
     return True
 

@@ -90,8 +90,9 @@ class ArticleScreen(ModalScreen[None]):
         with Vertical(classes="article"):
             yield Static(self._header(source), id="article-header")
             yield VerticalScroll(id="article-body")
-            yield Static(f"{key_label(self.app, 'close')} back · highlighted: the claims of "
-                         "this article; the current claim stands out", classes="dialog-keys")
+            yield Static(Text(f"{key_label(self.app, 'close')} back · highlighted: the claims "
+                              "of this article; the current claim stands out"),
+                         classes="dialog-keys")
 
     def _paragraphs(self) -> list[Static]:
         source = self.store.raw("sources").get(self.source_id, {})

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -43,7 +44,7 @@ class ExportScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The fields and the progress bar."""
         with Vertical(classes="dialog export-dialog"):
-            yield Static("Export a report", classes="dialog-title")
+            yield Static(Text("Export a report"), classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("Format")
                 yield Select([(f, f) for f in report.FORMATS], id="format", allow_blank=False,
@@ -58,7 +59,7 @@ class ExportScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Close", id="close")
-            yield Static(f"{key_label(self.app, 'close')} close", classes="dialog-keys")
+            yield Static(Text(f"{key_label(self.app, 'close')} close"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         """Start on the format."""
@@ -97,7 +98,7 @@ class ExportScreen(ModalScreen[str | None]):
     def on_export_done(self, message: ExportDone) -> None:
         """Say where the report went, and close."""
         self.notify(f"Report written to {message.path} ({message.size:,} characters)",
-                    title="Exported")
+                    title="Exported", markup=False)
         self.dismiss(message.path)
 
     @on(Button.Pressed, "#close")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -47,14 +48,15 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         """The fields."""
         flt = self.current
         with Vertical(classes="dialog filter-dialog"):
-            yield Static("Filter and sort", classes="dialog-title")
+            yield Static(Text("Filter and sort"), classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("Kind")
                 yield Select([(k, k) for k in self.kinds], prompt="any kind", id="kind",
                              value=flt.kind if flt.kind in self.kinds else Select.NULL)
             with Horizontal(classes="field"):
                 yield Label("Outlet")
-                yield Select([(one_line(o, 40), o) for o in self.outlets], prompt="any outlet",
+                yield Select([(Text(one_line(o, 40)), o) for o in self.outlets],
+                             prompt="any outlet",
                              id="outlet",
                              value=flt.outlet if flt.outlet in self.outlets else Select.NULL)
             with Horizontal(classes="field"):
@@ -72,7 +74,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Show all", id="reset")
                 yield Button("Cancel", id="cancel")
-            yield Static(f"tab next field · {key_label(self.app, 'close')} cancel",
+            yield Static(Text(f"tab next field · {key_label(self.app, 'close')} cancel"),
                          classes="dialog-keys")
 
     def on_mount(self) -> None:

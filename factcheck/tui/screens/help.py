@@ -34,15 +34,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The table."""
         with Vertical(classes="dialog help-dialog"):
-            yield Static("Keys", classes="dialog-title")
+            yield Static(Text("Keys"), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="help-table")
-            yield Static(f"{key_label(self.app, 'close')} close · keys can be changed in "
-                         "the settings file ([keys] action = \"key\")", classes="dialog-keys")
+            yield Static(Text(f"{key_label(self.app, 'close')} close · keys can be changed in "
+                              "the settings file ([keys] action = \"key\")"),
+                         classes="dialog-keys")
 
     def _table(self) -> Table:
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column("key", style="bold", no_wrap=True, min_width=8)
+        table.add_column("key", style="bold", no_wrap=True, width=14)
         table.add_column("what", ratio=1)
         seen: set[str] = set()
         for title, bindings in self.sections:

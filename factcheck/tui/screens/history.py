@@ -53,11 +53,11 @@ class HistoryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """Title and the table."""
         with Vertical(classes="dialog history-dialog"):
-            yield Static("Change log", classes="dialog-title")
+            yield Static(Text("Change log"), classes="dialog-title")
             yield Static(Text(one_line(self.claim_text, 300)), classes="dialog-subtitle")
             with VerticalScroll(id="history-scroll"):
                 yield Static(self._table(self.store.changes(self.claim_id)), id="history-table")
-            yield Static(f"{key_label(self.app, 'close')} close", classes="dialog-keys")
+            yield Static(Text(f"{key_label(self.app, 'close')} close"), classes="dialog-keys")
 
     def _where(self, detail: str) -> str:
         passage = self.store.raw("passages").get(detail)

@@ -39,13 +39,13 @@ class LinkScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title, search box, list."""
         with Vertical(classes="dialog link-dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(Text(self.title_text), classes="dialog-title")
             yield Static(Text(one_line(self.about, 300)), classes="dialog-subtitle")
             yield Input(placeholder="Search claims…", id="link-search")
             yield ClaimListHeader(classes="list-header")
             yield ClaimList(self.view, self.verdict_label, id="link-claims")
-            yield Static(f"type to search · ↓ list · enter pick · "
-                         f"{key_label(self.app, 'close')} cancel", classes="dialog-keys")
+            yield Static(Text(f"type to search · ↓ list · enter pick · "
+                              f"{key_label(self.app, 'close')} cancel"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         """Start in the search box."""

@@ -211,7 +211,7 @@ class MainScreen(ReviewActions, Screen[None]):
         try:
             changed = self.store.refresh()
         except StoreError as exc:
-            self.notify(str(exc), title="Cannot read the store", severity="error")
+            self.notify(str(exc), title="Cannot read the store", severity="error", markup=False)
             return
         if changed:
             self.store_changed()
@@ -231,7 +231,7 @@ class MainScreen(ReviewActions, Screen[None]):
                     f"“{self.verdict_label(before.get('label'))}” with "
                     f"“{self.verdict_label(after.get('label')) or 'none'}” on: "
                     f"{row.text[:80] if row else doc.get('target')}",
-                    title="Verdict replaced", severity="warning", timeout=15)
+                    title="Verdict replaced", severity="warning", timeout=15, markup=False)
         self._changes_seen = len(docs)
 
     # Actions: moving and finding ----------------------------------------------------------------
@@ -290,7 +290,7 @@ class MainScreen(ReviewActions, Screen[None]):
             if not self.view.is_reviewed(position):
                 self.claims.cursor = position
                 return
-        self.notify("Every claim shown is reviewed.", title="Nothing left")
+        self.notify("Every claim shown is reviewed.", title="Nothing left", markup=False)
 
     def action_cycle_sort(self) -> None:
         """Next sort order."""
@@ -298,7 +298,7 @@ class MainScreen(ReviewActions, Screen[None]):
         self.view.set_sort(keys[(keys.index(self.view.sort) + 1) % len(keys)])
         self.claims.set_view(self.view, keep=self.highlighted_claim)
         self.update_status()
-        self.notify(f"Sorted by {SORTS[self.view.sort]}.", timeout=2)
+        self.notify(f"Sorted by {SORTS[self.view.sort]}.", timeout=2, markup=False)
 
     def action_filter(self) -> None:
         """Open the filter dialog."""
@@ -316,7 +316,7 @@ class MainScreen(ReviewActions, Screen[None]):
         self.claims.set_view(self.view, keep=self.highlighted_claim)
         self.update_status()
         if not len(self.view):
-            self.notify("No claim matches this filter.", severity="warning")
+            self.notify("No claim matches this filter.", severity="warning", markup=False)
 
     def action_help(self) -> None:
         """Show every key."""

@@ -28,10 +28,10 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title, editor, keys."""
         with Vertical(classes="dialog note-dialog"):
-            yield Static("New note", classes="dialog-title")
+            yield Static(Text("New note"), classes="dialog-title")
             yield Static(Text(one_line(self.about, 300)), classes="dialog-subtitle")
             yield TextArea(id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(self._keys_hint(), classes="dialog-keys")
+            yield Static(Text(self._keys_hint()), classes="dialog-keys")
 
     def _keys_hint(self) -> str:
         return (f"{key_label(self.app, 'save_note')} save · "
@@ -47,7 +47,7 @@ class NoteScreen(ModalScreen[str | None]):
         """Save the note (an empty note is refused)."""
         text = self.query_one("#note-text", TextArea).text
         if not text.strip():
-            self.notify("The note is empty.", severity="warning")
+            self.notify("The note is empty.", severity="warning", markup=False)
             return
         self.dismiss(text.strip())
 

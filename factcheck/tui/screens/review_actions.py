@@ -128,7 +128,7 @@ class ReviewActions(Screen[None]):
         try:
             return do()
         except ReviewError as exc:
-            self.notify(str(exc), title="Not done", severity="error")
+            self.notify(str(exc), title="Not done", severity="error", markup=False)
         except StoreError as exc:
             self.app.push_screen(ErrorScreen("Could not save", str(exc)))
         return None
@@ -184,7 +184,7 @@ class ReviewActions(Screen[None]):
                     f"{one_line(outcome.conflict.who, 30)} saved the verdict "
                     f"“{self.verdict_label(replaced.get('label'))}” after you opened this "
                     "claim; yours replaced it (see the history, h).",
-                    title="Verdict replaced", severity="warning", timeout=15)
+                    title="Verdict replaced", severity="warning", timeout=15, markup=False)
 
         self.app.push_screen(picker, chosen)
 
@@ -206,7 +206,7 @@ class ReviewActions(Screen[None]):
             if outcome is not None:
                 self.remember(outcome)
                 self.rows_changed([claim.claim_id])
-                self.notify("Note saved.", timeout=2)
+                self.notify("Note saved.", timeout=2, markup=False)
 
         self.app.push_screen(NoteScreen(about, cursor_blink=self.cursor_blink), written)
 
@@ -218,12 +218,12 @@ class ReviewActions(Screen[None]):
         shown = stance_word(str(value)) if change.what == "mark" and value else (
             self.verdict_label(value.get("label")) if isinstance(value, dict)
             and change.what == "verdict" else "removed" if value is None else "restored")
-        self.notify(f"{done}: {change.what} → {shown}", timeout=3)
+        self.notify(f"{done}: {change.what} → {shown}", timeout=3, markup=False)
 
     def action_undo(self) -> None:
         """Undo this session's last mark, verdict or note."""
         if not self.undo_stack:
-            self.notify("Nothing to undo.", timeout=2)
+            self.notify("Nothing to undo.", timeout=2, markup=False)
             return
         change = self.undo_stack.pop()
         if self.attempt(lambda: review.revert(self.store, change, self.reviewer)) is not None:
@@ -234,7 +234,7 @@ class ReviewActions(Screen[None]):
     def action_redo(self) -> None:
         """Redo what was undone."""
         if not self.redo_stack:
-            self.notify("Nothing to redo.", timeout=2)
+            self.notify("Nothing to redo.", timeout=2, markup=False)
             return
         change = self.redo_stack.pop()
         if self.attempt(lambda: review.reapply(self.store, change, self.reviewer)) is not None:
@@ -249,7 +249,7 @@ class ReviewActions(Screen[None]):
         after = outcome.change.after
         extra = [after] if isinstance(after, str) and after.startswith("c-") else []
         self.rows_changed([*claim_ids, *extra])
-        self.notify(message, timeout=4)
+        self.notify(message, timeout=4, markup=False)
 
     def _passage_decision(self, decide: Callable[[Store, str, str, str], Outcome],
                           message: str) -> None:

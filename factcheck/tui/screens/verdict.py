@@ -45,15 +45,15 @@ class VerdictScreen(ModalScreen[str | None]):
         if self.current:
             options.append(Option(Text("Clear the verdict", style="italic"), id=CLEAR))
         with Vertical(classes="dialog verdict-dialog"):
-            yield Static("Verdict", classes="dialog-title")
+            yield Static(Text("Verdict"), classes="dialog-title")
             yield Static(Text(one_line(self.claim_text, 300)), classes="dialog-subtitle")
             yield OptionList(*options, id="verdicts")
             mine = (self.current or {}).get("reviewer") == self.settings.reviewer
             explanation = str((self.current or {}).get("explanation") or "") if mine else ""
             yield Input(explanation, placeholder="Explanation (optional, shown in reports)",
                         id="explanation")
-            yield Static(f"↑↓ choose · enter save · tab explanation · "
-                         f"{key_label(self.app, 'close')} cancel", classes="dialog-keys")
+            yield Static(Text(f"↑↓ choose · enter save · tab explanation · "
+                              f"{key_label(self.app, 'close')} cancel"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         """Highlight the current verdict; focus the list."""

@@ -80,7 +80,10 @@ class Passages(BlockView, can_focus=True):
             blocks.append(Block(Text("No passages.", style="dim")))
         self.set_blocks(blocks, keep_scroll=same_claim)
         ids = [p.passage_id for p in self.shown]
-        position = ids.index(keep) if keep in ids else 0
+        if keep in ids:
+            position = ids.index(keep)
+        else:  # a new claim starts at the top; a passage that left leaves the cursor in place
+            position = min(self.cursor, len(ids) - 1) if same_claim else 0
         if position != self.cursor:
             self.cursor = position
         else:

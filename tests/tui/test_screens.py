@@ -1,0 +1,142 @@
+"""Pilot tests of the other screens: help, history, article, export, palette, rebound keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from factcheck.core.review import set_verdict
+from factcheck.settings import DEFAULT_KEYS
+from factcheck.tui.keys import HELP
+from factcheck.tui.screens.article import ArticleScreen
+from factcheck.tui.screens.error import ErrorScreen
+from factcheck.tui.screens.export import ExportScreen
+from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.screens.history import HistoryScreen
+from factcheck.tui.screens.main import MainScreen
+from tests.tui.helpers import REVIEWER, app_for, drive, passage_id, reopen, screen_text
+
+
+def test_help_lists_every_key_of_the_settings(store_path: Path) -> None:
+    app = app_for(store_path, keys={**DEFAULT_KEYS, "supports": "z"})
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        seen.append(screen_text(app))
+        await pilot.press("escape")
+        await pilot.press("z")  # the rebound key marks "supports"...
+        await pilot.press("k", "a")  # ...and the old one does nothing any more
+
+    drive(app, steps, size=(140, 100))
+    help_text = seen[0]
+    for action in DEFAULT_KEYS:
+        assert HELP[action] in help_text, action
+    assert " z  " in help_text
+    with reopen(store_path) as store:
+        review = store.review("c-visit")
+        assert review is not None
+        mine = [m[REVIEWER].stance for m in review.marks.values() if REVIEWER in m]
+    assert mine == ["supports"]
+
+
+def test_command_palette_offers_the_review_actions(store_path: Path) -> None:
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("ctrl+p", *"verdict")
+        await pilot.pause(0.3)
+        seen.append(screen_text(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        seen.append(type(app.screen).__name__)
+
+    drive(app, steps)
+    assert "Verdict (v)" in seen[0]
+    assert seen[1] == "VerdictScreen"
+
+
+def test_history_shows_who_when_and_conflicts(store_path: Path) -> None:
+    with reopen(store_path) as store:
+        seen_before = store.review("c-visit").verdict.model_dump(mode="json")  # type: ignore[union-attr]
+        set_verdict(store, "c-visit", "false", "budi")
+        set_verdict(store, "c-visit", "misleading", "rina", seen=seen_before)
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        seen.append(screen_text(app))
+
+    drive(app, steps, size=(140, 40))
+    text = seen[0]
+    assert "rina" in text and "budi" in text and "2024-06-20 09:30" in text
+    assert "True" in text and "→ False" in text and "→ Misleading" in text
+    assert "⚠ replaced budi's verdict" in text
+
+
+def test_article_view_shows_the_whole_article(store_path: Path) -> None:
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("o")
+        assert isinstance(app.screen, ArticleScreen)
+        seen.append(screen_text(app))
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+    drive(app, steps)
+    text = seen[0]
+    assert "Tempo" in text and "editor: Ida" in text
+    assert "Washington mengatakan" in text  # the other claims of the article
+    assert "<script>alert(1)</script>" in text  # hostile text shown as text
+
+
+def test_export_runs_in_a_worker_and_failures_show_a_dialog(store_path: Path,
+                                                           tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    app = app_for(store_path)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#format", Select).value = "json"
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.click("#export")  # the folder does not exist: the worker fails
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "report.json" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        target.parent.mkdir()
+        await pilot.click("#export")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+    drive(app, steps)
+    report = json.loads(target.read_text(encoding="utf-8"))
+    assert "c-visit" in json.dumps(report)
+
+
+def test_quit_never_asks_and_everything_is_saved(store_path: Path) -> None:
+    app = app_for(store_path)
+    tempo = passage_id(store_path, "24 tahun")
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("a", "q")
+
+    drive(app, steps)
+    assert app.return_code == 0 and not app.is_running
+    with reopen(store_path) as store:
+        review = store.review("c-visit")
+        assert review is not None and review.marks[tempo][REVIEWER].stance == "supports"

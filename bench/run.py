@@ -124,7 +124,8 @@ class Runner:
             f["articles_per_s"] = f["articles"] / seconds
             f["claims_per_s"] = f["claims"] / seconds
         note = (f"{f['articles']:,} articles, {f['claims']:,} claims, {f['errors']} errors in "
-                f"{seconds:.1f} s; one fsynced journal line per file" if out.ok else "")
+                f"{seconds:.1f} s, of which fsync {f['fsync_s']:.1f} s ({f['fsyncs']:,} calls: "
+                "one journal line per file)" if out.ok else "")
         label = f"{size:,} articles"
         self.add(out, "ingest + extract", "articles/s", label, "articles_per_s",
                  unit="art/s", target=INGEST_TARGET, higher_is_better=True, note=note)
@@ -176,9 +177,10 @@ class Runner:
         self.add(out, "store", "file size", label, "mb", unit="MB")
         self.add(out, "store", "Store.open", label, "open_s", unit="s")
         target = _scale_target(MARK_TARGET_MS, claims)
+        fsync = f"; fsync {out.figures['fsync_ms_mean']:.1f} ms on average" if out.ok else ""
         for key, name in (("mark_ms_median", "median"), ("mark_ms_p95", "p95")):
             self.add(out, "store", f"durable mark, {name}", label, key, unit="ms", target=target,
-                     note=f"over {self.config.marks} marks; fsynced journal line")
+                     note=f"over {self.config.marks} marks{fsync}")
         updates = 3 if big else self.config.tinydb_updates
         tiny = self.stage(f"stock TinyDB: {label}", "tinydb_updates", store_path=str(path),
                           tinydb_path=str(path.with_name("tinydb.json")), count=updates)

@@ -63,11 +63,13 @@ def _source_and_passages(article: Article) -> tuple[Source, list[tuple[dict[str,
     """
     sid = "s-" + _h("bench", article.number)
     pieces: list[tuple[str, str, int, Any]] = [(article.title, Role.HEADLINE.value, 0, None)]
-    for i, paragraph in enumerate(article.paragraphs, start=1):
-        for j, sentence in enumerate(paragraph):
+    for i, sentences in enumerate(article.paragraphs, start=1):
+        for j, sentence in enumerate(sentences):
             text = article.dateline + sentence.text if i == 1 and j == 0 else sentence.text
             pieces.append((text, Role.BODY.value, i, sentence))
-    text_parts, passages, pos = [], [], 0
+    text_parts: list[str] = []
+    passages: list[tuple[dict[str, Any], Any]] = []
+    pos = 0
     for k, (text, role, paragraph, sentence) in enumerate(pieces):
         if k:
             sep = "\n\n" if paragraph != pieces[k - 1][2] else " "
@@ -174,8 +176,8 @@ def _review(claim: Claim, rng: random.Random) -> tuple[Review, list[Change]]:
 
 def _renamed(docs: Docs, k: int) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Copy ``k`` of the base documents: every id (and reference to one) gets ``-k``."""
-    def r(value: str | None) -> str | None:
-        return None if value is None else f"{value}-{k}"
+    def r(value: str) -> str:
+        return f"{value}-{k}"
 
     for key, doc in docs.get("sources", {}).items():
         yield "sources", r(key), {**doc, "id": r(doc["id"]), "file": f"{k}-{doc['file']}"}
@@ -186,7 +188,8 @@ def _renamed(docs: Docs, k: int) -> Iterator[tuple[str, str, dict[str, Any]]]:
                                    "passage_id": r(doc["passage_id"])}
     for key, doc in docs.get("claims", {}).items():
         evidence = [{**e, "mention_id": r(e["mention_id"]), "passage_id": r(e["passage_id"]),
-                     "source_id": r(e["source_id"]), "origin": r(e["origin"])}
+                     "source_id": r(e["source_id"]),
+                     "origin": r(e["origin"]) if e["origin"] else None}
                     for e in doc["evidence"]]
         conflicts = [{**c, "passages": [r(p) for p in c["passages"]]} for c in doc["conflicts"]]
         yield "claims", r(key), {**doc, "id": r(doc["id"]), "evidence": evidence,

@@ -148,11 +148,11 @@ def _wrong_value(value: int, rng: random.Random) -> int:
     return round(value * rng.choice((0.8, 0.85, 1.2, 1.25)))
 
 
-def _fill(story: Story, language: str, rng: random.Random, wrong: bool) -> dict[str, str]:
-    """Placeholder -> text for one article of ``story``."""
+def _fill(story: Story, language: str, rng: random.Random, wrong: bool) -> dict[str, Any]:
+    """Placeholder -> text for one article of ``story`` (and ``_raw_<slot>`` -> its number)."""
     event, names = story.event, story.names
     li = 0 if language == "id" else 1
-    values = dict(names)
+    values: dict[str, Any] = dict(names)
     values["country"] = names["country_id"] if li == 0 else names["country_en"]
     values["role"] = event.role[li].format(**values)
     values["accuser"] = event.accuser[li].format(**values)
@@ -163,7 +163,7 @@ def _fill(story: Story, language: str, rng: random.Random, wrong: bool) -> dict[
         if wrong and key == story.contested and story.wrong is not None:
             raw = story.wrong
         values[key] = wording.number(raw, slot, language, rng)
-        values["_raw_" + key] = raw  # type: ignore[assignment]
+        values["_raw_" + key] = raw
     return values
 
 

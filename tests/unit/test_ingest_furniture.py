@@ -50,6 +50,8 @@ from factcheck.core.models import Role
     ("REUTERS", Furniture.CREDIT),
     ("(AFP)", Furniture.CREDIT),
     ("Sumber: Antara, Xinhua", Furniture.CREDIT),
+    ("Reuters contributed to this report.", Furniture.CREDIT),
+    ("Associated Press writer Kim Tong-hyung contributed from Seoul.", Furniture.DROP),
     ("image-1234", Furniture.IMAGE),
     ("Warga antre beras di Pasar Induk, Senin. ANTARA FOTO/Budi Santoso", Furniture.CAPTION),
     ("Protesters gather outside parliament. (AP Photo/Jane Roe)", Furniture.CAPTION),

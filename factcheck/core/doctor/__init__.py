@@ -37,8 +37,12 @@ def check(store_path: str | os.PathLike[str]) -> DoctorReport:
     """Read the store at ``store_path`` and report its problems; changes nothing."""
     path = Path(store_path)
     report = DoctorReport(path)
-    with files.store_lock(path, fcntl.LOCK_SH):
-        state = files.load(path, report.problems)
+    try:
+        with files.store_lock(path, fcntl.LOCK_SH):
+            state = files.load(path, report.problems)
+    except OSError as exc:  # e.g. a folder on the way that we may not enter
+        report.problems.append(Problem("unreadable", f"{path}: cannot be read ({_why(exc)})"))
+        return report
     if state is not None:
         report.problems.extend(examine(state.live).problems)
     return report

@@ -86,6 +86,10 @@ def extract_claims(
         passages: Its passages (offsets into ``source.text``).
         include_captions: Also read photo captions (scored lower).
         threshold: Keep mentions scoring at least this (see `score.CHECKWORTHY`).
+
+    Returns:
+        The mentions, sorted by offset; a sentence that asserts something and reports its
+        denial gives two (the assertion's clause, then the whole sentence as the denial).
     """
     lang = language_of(source.text, source.language)
     lex = compiled(lang)

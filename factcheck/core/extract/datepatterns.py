@@ -23,10 +23,14 @@ DIGIT_FIRST = {"iso": "-_", "dmy": ".,/_", "num": "/._", "year": ".,/:-_"}
 """Date patterns that start with a digit, and the characters that may not come right before."""
 BEFORE_REACH = 16
 """How far before a digit-first date a weekday or ``tahun`` is looked for."""
+WINDOW_REACH = 32
+"""How far around a cue word (a month, a weekday, ``lalu``) a word-led pattern is tried."""
 
 
 @dataclass(frozen=True)
 class Patterns:
+    """The compiled date patterns of one language, in the order they are tried."""
+
     ordered: tuple[tuple[str, re.Pattern[str]], ...]
     before: dict[str, re.Pattern[str]]
     """Optional words before a date that starts with a digit (a weekday, ``tahun``): the main
@@ -38,11 +42,13 @@ class Patterns:
 
 
 def alt(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` that never matches when the list is empty."""
     return alternation(words) or NEVER
 
 
 @cache
 def patterns(code: str) -> Patterns:
+    """The date patterns of ``code``, built once from its lexicon."""
     lex = compiled(code)
     d = lex.data["dates"]
     wd = alt(title_forms(d["weekdays"]))

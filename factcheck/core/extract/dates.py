@@ -21,8 +21,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from factcheck.core.extract.datepatterns import DIGIT, DIGIT_FIRST, DIGITS, extend, patterns
-from factcheck.core.extract.lang import compiled, squash, tokens
+from factcheck.core.extract.datepatterns import (
+    DIGIT,
+    DIGIT_FIRST,
+    DIGITS,
+    WINDOW_REACH,
+    extend,
+    patterns,
+)
+from factcheck.core.extract.lang import Tokens, compiled, squash, tokens
 
 _FALLBACK_MAX_CHARS = 40
 """`parse_date` hands texts up to this long to dateparser when no pattern matches."""
@@ -105,9 +112,11 @@ class _Resolver:
         self.future = future
 
     def month(self, word: str) -> int:
+        """The number of a month name or abbreviation (``Juli``, ``Sept.``)."""
         return self.lex.months[squash(word).rstrip(".")]
 
     def direction(self, word: str | None) -> int:
+        """-1 for a past marker (``lalu``, ``last``), 1 for a future one, 0 otherwise."""
         d = self.lex.data["dates"]
         w = squash(word or "")
         if w in {squash(x) for x in d["past_after"] + d["past_before"]}:
@@ -163,6 +172,7 @@ class _Resolver:
         return self.relative(kind, g, ref)
 
     def relative(self, kind: str, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
+        """Resolve a relative expression against the publication date ``ref``."""
         if kind == "month_rel":
             mo = self.month(g["mon"] or g["mon2"] or "")
             step = self.direction(g["post"] or g["pre"]) or (1 if self.future else -1)
@@ -187,6 +197,7 @@ class _Resolver:
         return (ref + timedelta(days=delta)).isoformat(), "day", False
 
     def period(self, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
+        """``pekan lalu``, ``3 hari lalu``, ``next month``: a shift of whole periods."""
         periods = {squash(k): v for k, v in self.lex.data["dates"]["periods"].items()}
         unit = periods[squash(g["p"] or g["p2"] or "")]
         rel = g["post"] or g["pre"]
@@ -208,7 +219,27 @@ class _Resolver:
         return ref.isoformat(), "day", False  # hours and minutes ago: the day of publication
 
 
+_NEEDS = {"iso": "-", "num": "/"}
+"""Characters without which a pattern cannot match (a cheap test before the regex)."""
 _PRECISION = {"month_rel": "month", "period": "day", "day_rel": "day", "weekday": "day"}
+
+
+def _windows(toks: Tokens, cues: set[str]) -> list[tuple[int, int]]:
+    """Stretches of text around the cue words, widened to whole words and merged: a pattern
+    led by a word list only needs to be tried near one of its words."""
+    text = toks.text
+    out: list[tuple[int, int]] = []
+    for i, word in enumerate(toks.low):
+        if word not in cues:
+            continue
+        lo = max(0, toks.starts[i] - WINDOW_REACH)
+        hi = text.find(" ", min(len(text), toks.ends[i] + WINDOW_REACH))
+        hi = len(text) if hi < 0 else hi
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def find_dates(
@@ -242,9 +273,12 @@ def find_dates(
     if not cues:
         return []
     for kind, pattern in resolver.pats.ordered:
-        if not cues & resolver.pats.cues[kind]:
+        kind_cues = cues & resolver.pats.cues[kind]
+        if not kind_cues or _NEEDS.get(kind, "") not in text:
             continue
-        for m in pattern.finditer(text):
+        windows = [(0, len(text))] if DIGITS in kind_cues else _windows(toks, kind_cues)
+        matches = (m for lo, hi in windows for m in pattern.finditer(text, lo, hi))
+        for m in matches:
             start, end = m.span()
             groups = {k: v or "" for k, v in m.groupdict().items()}
             if kind in DIGIT_FIRST:

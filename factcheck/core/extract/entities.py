@@ -29,8 +29,7 @@ _DATELINE = re.compile(
 )
 """``TEMPO.CO, Jakarta - `` or ``SERAMBINEWS.COM, MOSKOW – `` at the start of a lead sentence."""
 _LEAD = re.compile(r"^[\W\d_]*")
-_INITIAL = re.compile(r"(?<!\S)[\"“‘'(]?([^\W\d_])")
-"""The first letter of each word."""
+_OPENING_MARKS = "\"“‘'(["
 _TITLE_SHARE = 0.7
 
 
@@ -87,13 +86,22 @@ def _runs(text: str, lex: Lang) -> list[list[tuple[str, int, int]]]:
     runs: list[list[tuple[str, int, int]]] = []
     for r in run_re.finditer(text):
         run: list[tuple[str, int, int]] = []
-        for m in _TOKEN.finditer(text, r.start(), r.end()):
-            word = m.group(0)
+        pos = r.start()
+        for word in r.group(0).split():
+            start = text.index(word, pos)
+            pos = start + len(word)
+            if not word[0].isupper():
+                continue  # a name connector ("bin", "of")
             if word.count(".") == 1:
                 word = word.rstrip(".")
-            run.append((word, m.start(), m.start() + len(word)))
+            run.append((word, start, start + len(word)))
         runs.append(run)
     return runs
+
+
+@lru_cache(maxsize=4096)
+def _is_person(name: str, code: str) -> bool:
+    return person_name(name.split(), compiled(code))
 
 
 def _is_common(word: str, lex: Lang) -> bool:
@@ -181,15 +189,16 @@ def find_entities(
             if len(name) < 2 or name in seen or name in lex.data["currency_prefixes"]:
                 continue
             seen.add(name)
-            out.append(Entity(name, start, end, person_name(name.split(), lex)))
+            out.append(Entity(name, start, end, _is_person(name, lex.code)))
     return out
 
 
 def is_title_case(text: str) -> bool:
     """True for a title-case heading (most words capitalised)."""
-    initials = _INITIAL.findall(text)
-    capitalised = sum(map(str.isupper, initials))
-    return capitalised >= 2 and capitalised >= _TITLE_SHARE * len(initials)
+    initials = [w.lstrip(_OPENING_MARKS)[:1] for w in text.split()]
+    letters = [c for c in initials if c.isalpha()]
+    capitalised = sum(map(str.isupper, letters))
+    return capitalised >= 2 and capitalised >= _TITLE_SHARE * len(letters)
 
 
 def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:

@@ -99,7 +99,7 @@ def read_sentence(
         return None
     end = len(text.rstrip())
     core = sentence_start(text)
-    if text[core - 1 : core] in "\"“‘'«" and core > 0:
+    if core > 0 and text[core - 1] in "\"“‘'«":
         core -= 1  # keep an opening quote mark with the quotation
     quotes = quote_spans(text)
     if is_question(text[core:end], [(a - core, b - core) for a, b in quotes]):

@@ -119,6 +119,8 @@ _MOST_WORDS = (("disclaimer", 40), ("drop", 30), ("login", 20), ("teaser", 6))
 _JUNK = re.compile(r"^[\s\d|!\[\]()\-:=_*#~`>+/.,]*$|!\[[^\]]*\]\(|^\|\s|\s\|$")
 _EDGES = " \u00a0:.!|>\u00bb\u203a-\u2013\u2014\u2022\u00b7*#"
 _CREDIT_SPLIT = re.compile(r"\s*(?:\||/|,|&|;|\band\b|\bdan\b)\s*", re.IGNORECASE)
+# "AFP contributed to this report." credits AFP.
+_CONTRIBUTED = re.compile(r"\s+contributed\b.*$", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"^(?:sumber(?: berita)?|sources?)\s*:\s*", re.IGNORECASE)
 _WIDGET_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022/]\s*|\s+-\s+")
 _CAPTION_HINTS = ("/", "[", "via", "oto", "OTO", "hoto", "Getty", "AP", "Credit", "Image", "Do")
@@ -176,6 +178,8 @@ def furniture_kind(text: str) -> Furniture | None:
         return Furniture.READ_ALSO
     if words <= 8 and rules.relative_time.match(key):
         return Furniture.RELATIVE_TIME
+    if (words <= 8 or _SOURCE_LABEL.match(text)) and credit_line(text):
+        return Furniture.CREDIT
     # Headings are shorter than login boxes, login boxes than widgets, widgets than disclaimers.
     sets = tuple(name for name, most in _MOST_WORDS if words <= most)
     found = rules.found(key, sets)
@@ -187,8 +191,6 @@ def furniture_kind(text: str) -> Furniture | None:
         return Furniture.DROP
     if words <= 4 and rules.image.match(key):
         return Furniture.IMAGE
-    if (words <= 6 or _SOURCE_LABEL.match(text)) and credit_line(text):
-        return Furniture.CREDIT
     if is_caption(text):
         return Furniture.CAPTION
     return None
@@ -203,7 +205,7 @@ def credit_line(text: str) -> list[str]:
     """The agencies of a lone credit line ("REUTERS | TASS", "(AFP)"), else an empty list."""
     if len(text) > 80:
         return []
-    body = text.strip(" ()[]\u2014\u2013-*")
+    body = _CONTRIBUTED.sub("", text).strip(" ()[]\u2014\u2013-*")
     labelled = _SOURCE_LABEL.match(body)
     if labelled:
         body = body[labelled.end():]

@@ -130,8 +130,7 @@ def _body_start(lines: list[Line], kinds: list[Kind]) -> int:
     if start is None:
         return _start_without_header(lines, kinds)
     for _ in range(_MAX_DECKS):
-        prose = next((i for i in range(start, len(kinds)) if kinds[i] == Kind.PROSE
-                      and not _after_teaser(kinds, i)), len(kinds))
+        prose = _first_prose(kinds, start)
         # A standfirst above the byline ("deck") is not the body: move past the byline.
         later = [h for h in range(prose + 1, min(prose + 4, len(kinds)))
                  if kinds[h] in _HEADER_ITEMS]
@@ -141,21 +140,23 @@ def _body_start(lines: list[Line], kinds: list[Kind]) -> int:
     return start
 
 
+def _first_prose(kinds: list[Kind], start: int) -> int:
+    """The first prose line from ``start`` that is not a teaser's summary."""
+    return next((i for i in range(start, len(kinds))
+                 if kinds[i] == Kind.PROSE and not _after_teaser(kinds, i)), len(kinds))
+
+
 def _start_without_header(lines: list[Line], kinds: list[Kind]) -> int:
     """The first prose line, unless it stands above the headline (a site's tagline)."""
-    def prose_from(start: int) -> int:
-        return next((i for i in range(start, len(kinds)) if kinds[i] == Kind.PROSE
-                     and not _after_teaser(kinds, i)), len(kinds))
-
     def headline(i: int) -> bool:
         return kinds[i] == Kind.SHORT and len(lines[i].text.split()) >= 3
 
-    first = prose_from(0)
+    first = _first_prose(kinds, 0)
     if any(headline(i) for i in range(first)):
         return first
-    second = prose_from(first + 1)
+    second = _first_prose(kinds, first + 1)
     title = next((i for i in range(first + 1, second) if headline(i)), None)
-    return first if title is None else prose_from(title + 1)
+    return first if title is None else _first_prose(kinds, title + 1)
 
 
 def _after_teaser(kinds: list[Kind], i: int) -> bool:

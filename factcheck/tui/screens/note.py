@@ -44,7 +44,15 @@ class NoteScreen(ModalScreen[str | None]):
         editor.focus()
 
     def action_save(self) -> None:
-        """Save the note (an empty note is refused)."""
+        """Save the note once the editor has taken every key typed before ctrl+s.
+
+        The save key is a priority binding, handled as soon as it arrives, while typed keys
+        wait in the editor's queue: reading the text at once could cut off the end of a
+        quickly typed (or pasted) note.
+        """
+        self.query_one("#note-text", TextArea).call_later(self._save)
+
+    def _save(self) -> None:
         text = self.query_one("#note-text", TextArea).text
         if not text.strip():
             self.notify("The note is empty.", severity="warning", markup=False)

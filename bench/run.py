@@ -107,8 +107,9 @@ class Runner:
         out = self.stage(f"corpus: {size:,} articles", "corpus", folder=str(folder), size=size,
                          seed=self.config.seed)
         target = 5.0 * size / 10_000 if size >= 10_000 else None
+        cpu = f"{out.figures['cpu_s']:.1f} s of processor time; " if out.ok else ""
         self.add(out, "corpus", "generate + write pages", f"{size:,} articles", "seconds",
-                 unit="s", target=target, note=f"seed {self.config.seed}")
+                 unit="s", target=target, note=f"{cpu}seed {self.config.seed}")
         return Corpus(folder, size, self.config.seed)
 
     def ingest(self, corpus: Corpus) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck.cli.common import add_store_arguments, console, print_json
+from factcheck.cli.common import console, print_json
 from factcheck.core.doctor import DoctorReport, Problem, check, repair
 from factcheck.core.store import default_path
 from factcheck.core.views import inert
@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--repair", action="store_true",
                    help="back up, then fix what can be fixed safely")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    add_store_arguments(p)
+    p.add_argument("--db", metavar="PATH",
+                   help="the store (default: $FACTCHECK_DB, else ./claims.json)")
     p.set_defaults(handler=cmd_doctor)
 
 

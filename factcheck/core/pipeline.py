@@ -8,7 +8,12 @@ reviewers' link decisions. Reviews live in their own table and are never touched
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +24,12 @@ from factcheck.core.models import Claim, Mention, Passage, Source
 from factcheck.core.store import Store, Transaction
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+BATCH_FILES = 64
+"""Files written per transaction (one fsync) during ingest."""
+BATCH_SECONDS = 1.0
+"""... or fewer, so that no more than about a second of work waits to be stored."""
+PARALLEL_MIN_FILES = 16
+"""Below this many files, parsing in worker processes costs more than it saves."""
 
 Progress = Callable[[str], None]
 
@@ -70,23 +81,65 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return files, errors
 
 
+@dataclass
+class Parsed:
+    """One file read, cleaned and with its claims extracted (done in a worker process)."""
+
+    path: Path
+    result: IngestResult | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    error: str | None = None
+
+
+def parse_file(path: Path, outlet: str | None = None) -> Parsed:
+    """Ingest and extract one file; never raises for a bad file (the error is recorded)."""
+    try:
+        result = ingest_file(path, outlet=outlet)
+    except IngestError as exc:
+        return Parsed(path, error=str(exc))
+    return Parsed(path, result, extract_claims(result.source, result.passages))
+
+
+def _parse_all(files: Sequence[Path], outlet: str | None, workers: int) -> Iterator[Parsed]:
+    """Parse files in order, in worker processes when there are enough files to pay off."""
+    if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
+        yield from (parse_file(path, outlet) for path in files)
+        return
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: stay sequential
+        yield from (parse_file(path, outlet) for path in files)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(parse_file, files, itertools.repeat(outlet), chunksize=4)
+
+
 def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = None,
-                 progress: Progress | None = None, link: bool = True) -> IngestReport:
-    """Ingest files and folders into ``store``; then re-link (unless ``link`` is False)."""
+                 progress: Progress | None = None, link: bool = True,
+                 workers: int | None = None) -> IngestReport:
+    """Ingest files and folders into ``store``; then re-link (unless ``link`` is False).
+
+    Files are parsed in worker processes (one per core) and written in batches: each batch is
+    one durable transaction, and ``progress`` is called for a file only once it is stored.
+    """
     files, errors = collect_files(paths)
     report = IngestReport(errors=errors)
-    changed = False
-    for path in files:
-        if progress:
-            progress(path.name)
-        try:
-            result = ingest_file(path, outlet=outlet)
-        except IngestError as exc:
-            report.files.append(FileOutcome(path, "error", error=str(exc)))
+    index = _SourceIndex(store)
+    batch: list[Parsed] = []
+    started = time.monotonic()
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    for parsed in _parse_all(files, outlet, count):
+        if parsed.error is not None:
+            report.files.append(FileOutcome(parsed.path, "error", error=parsed.error))
+            if progress:
+                progress(parsed.path.name)
             continue
-        outcome = store_result(store, path, result)
-        changed = changed or outcome.status != "unchanged"
-        report.files.append(outcome)
+        batch.append(parsed)
+        if len(batch) >= BATCH_FILES or time.monotonic() - started > BATCH_SECONDS:
+            report.files.extend(_store_batch(store, index, batch, progress))
+            batch, started = [], time.monotonic()
+    report.files.extend(_store_batch(store, index, batch, progress))
+    changed = any(f.status in ("new", "new version") for f in report.files)
     if changed and link:
         link_all(store)
     if changed:
@@ -94,36 +147,65 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
     return report
 
 
+class _SourceIndex:
+    """Which raw hashes and which current file names the store already holds."""
+
+    def __init__(self, store: Store) -> None:
+        self.current: dict[str, str] = {}
+        for sid, doc in store.raw("sources").items():
+            if doc.get("superseded_by") is None:
+                self.current[doc.get("file", "")] = sid
+
+
+def _store_batch(store: Store, index: _SourceIndex, batch: list[Parsed],
+                 progress: Progress | None) -> list[FileOutcome]:
+    if not batch:
+        return []
+    with store.transaction() as tx:
+        outcomes = [_store_one(store, tx, index, parsed) for parsed in batch]
+    if progress:
+        for parsed in batch:
+            progress(parsed.path.name)
+    return outcomes
+
+
 def store_result(store: Store, path: Path, result: IngestResult) -> FileOutcome:
     """Write one ingested article (a new source, or a new version of one) with its claims."""
-    source = result.source
-    with store.transaction() as tx:
-        sources = store.raw("sources")
-        if source.id in sources:
-            existing = store.source(source.id)
-            return FileOutcome(path, "unchanged", existing, warnings=[])
-        previous = next(
-            (s for s in sources.values()
-             if s.get("file") == source.file and s.get("superseded_by") is None),
-            None,
-        )
-        status = "new"
-        warnings = list(result.warnings)
-        if previous is not None:
-            status = "new version"
-            manual = dict(previous.get("manual", {}))
-            carried = {k: previous.get(k) for k in manual}
-            source = source.model_copy(update={"version": int(previous.get("version", 1)) + 1,
-                                               "manual": manual, **carried})
-            old = Source.model_validate(previous)
-            tx.put("sources", old.model_copy(update={"superseded_by": source.id}))
-            warnings.extend(_retire(store, tx, old.id, {p.id for p in result.passages}))
-        mentions = extract_claims(source, result.passages)
-        tx.put("sources", source)
-        for passage in result.passages:
-            tx.put("passages", passage)
-        for mention in mentions:
-            tx.put("mentions", mention)
+    parsed = Parsed(path, result, extract_claims(result.source, result.passages))
+    return _store_batch(store, _SourceIndex(store), [parsed], None)[0]
+
+
+def _store_one(store: Store, tx: Transaction, index: _SourceIndex,
+               parsed: Parsed) -> FileOutcome:
+    result = parsed.result
+    assert result is not None
+    source, path, mentions = result.source, parsed.path, parsed.mentions
+    sources = store.raw("sources")
+    if source.id in sources:
+        return FileOutcome(path, "unchanged", store.source(source.id))
+    if any(op[0] == "sources" and op[1] == source.id for op in tx.ops):
+        return FileOutcome(path, "unchanged", source)  # the same bytes twice in one run
+    previous_id = index.current.get(source.file)
+    previous = sources.get(previous_id) if previous_id else None
+    status = "new"
+    warnings = list(result.warnings)
+    if previous is not None:
+        status = "new version"
+        manual = dict(previous.get("manual", {}))
+        carried = {k: previous.get(k) for k in manual}
+        source = source.model_copy(update={"version": int(previous.get("version", 1)) + 1,
+                                           "manual": manual, **carried})
+        if {"published", "language"} & set(manual):
+            mentions = extract_claims(source, result.passages)
+        old = Source.model_validate(previous)
+        tx.put("sources", old.model_copy(update={"superseded_by": source.id}))
+        warnings.extend(_retire(store, tx, old.id, {p.id for p in result.passages}))
+    index.current[source.file] = source.id
+    tx.put("sources", source)
+    for passage in result.passages:
+        tx.put("passages", passage)
+    for mention in mentions:
+        tx.put("mentions", mention)
     return FileOutcome(path, status, source, len(result.passages), len(mentions), warnings)
 
 

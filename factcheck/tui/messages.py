@@ -46,7 +46,10 @@ class ExportDone(Message):
 
 
 @dataclass
-class PassagesIndexed(Message):
-    """A worker grouped a big store's passages by article (a `claim_data.Grouped`)."""
+class StoreIndexed(Message):
+    """A worker indexed a big store: passages by article (a `claim_data.Grouped`) and the
+    claims' search keys, for the row model of ``generation``."""
 
-    grouped: dict[str, Any]
+    grouped: dict[str, Any] | None
+    search_keys: list[str]
+    generation: int

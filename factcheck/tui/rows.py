@@ -77,6 +77,13 @@ def _is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> 
     return bool(passages) and passages <= set(review.get("marks", {}))
 
 
+def search_key(doc: Mapping[str, Any]) -> str:
+    """What a search matches in a claim: its wording, subject, speaker and value, folded."""
+    norm = doc.get("normalized") or {}
+    extra = " ".join(str(norm.get(k) or "") for k in ("subject", "speaker", "value"))
+    return fold(f"{one_line(doc.get('text'), ROW_TEXT_LIMIT)} {one_line(extra, 200)}")
+
+
 class RowModel:
     """Every tracked claim of a store, kept in step with the store.
 
@@ -134,7 +141,7 @@ class RowModel:
             else:
                 self.verdicts.pop(cid, None)
             if self._search_keys is not None:
-                self._search_keys[at] = self._search_key(doc)
+                self._search_keys[at] = search_key(doc)
             if self._outlets is not None:
                 self._outlets[at] = self._outlets_of(doc)
         if len(claims) != len(self.ids):
@@ -183,17 +190,16 @@ class RowModel:
         return sorted(n for n in names if n)
 
     # Lazily built indexes ------------------------------------------------------------------
-    @staticmethod
-    def _search_key(doc: Mapping[str, Any]) -> str:
-        norm = doc.get("normalized") or {}
-        extra = " ".join(str(norm.get(k) or "") for k in ("subject", "speaker", "value"))
-        return fold(f"{one_line(doc.get('text'), ROW_TEXT_LIMIT)} {one_line(extra, 200)}")
-
     def search_keys(self) -> list[str]:
-        """Folded text of each claim (built on first search)."""
+        """Folded text of each claim (built on first search, or by a worker beforehand)."""
         if self._search_keys is None:
-            self._search_keys = [self._search_key(doc) for doc in self.docs]
+            self._search_keys = [search_key(doc) for doc in self.docs]
         return self._search_keys
+
+    def set_search_keys(self, keys: list[str], generation: int) -> None:
+        """Use search keys made by a worker (ignored when the rows changed since)."""
+        if generation == self.generation and len(keys) == len(self.docs):
+            self._search_keys = keys
 
     def _outlets_of(self, doc: Mapping[str, Any]) -> frozenset[str]:
         sources = self.store.raw("sources")

@@ -7,6 +7,7 @@ of the app so every worker's failure reaches `on_worker_state_changed`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
 from factcheck.settings import Settings
 from factcheck.tui.claim_data import group_passages
-from factcheck.tui.messages import ExportDone, ExportProgress, PassagesIndexed
+from factcheck.tui.messages import ExportDone, ExportProgress, StoreIndexed
+from factcheck.tui.rows import search_key
 from factcheck.tui.screens.error import ErrorScreen
 
 
@@ -72,10 +74,15 @@ class WorkingApp(App[int]):
         job.reply_to.post_message(ExportDone(str(job.path), len(text)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index",
-          description="Indexing passages")
-    def index_passages(self, passages: dict[str, dict[str, Any]], reply_to: MessagePump) -> None:
-        """Group a big store's passages by article (in a thread, from a copy of the table)."""
-        reply_to.post_message(PassagesIndexed(group_passages(passages.items())))
+          description="Indexing the store")
+    def index_store(self, passages: dict[str, dict[str, Any]] | None,
+                    claims: list[Mapping[str, Any]], generation: int,
+                    reply_to: MessagePump) -> None:
+        """Group a big store's passages by article (unless None) and make the claims' search
+        keys (in a thread, from copies of the tables), so neither waits for the reviewer."""
+        grouped = None if passages is None else group_passages(passages.items())
+        keys = [search_key(doc) for doc in claims]
+        reply_to.post_message(StoreIndexed(grouped, keys, generation))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Turn any worker's failure into an error dialog."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -56,16 +55,7 @@ def passage_of(data: Data, claim: str, index: int) -> dict[str, Any]:
 
 
 def run_doctor(argv: list[str]) -> int:
-    """``factcheck doctor ARGS``: through ``factcheck.cli.main`` once it has the command, else
-    through a parser with only `factcheck.cli.maintenance` (same handler, same output)."""
-    from factcheck import cli
-    from factcheck.cli import maintenance
+    """``factcheck doctor ARGV`` through the command line's entry point."""
+    from factcheck.cli import main
 
-    parser = cli.build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "doctor" in sub.choices:
-        return cli.main(["doctor", *argv])
-    own = argparse.ArgumentParser(prog="factcheck")
-    maintenance.register(own.add_subparsers())
-    args = own.parse_args(["doctor", *argv])
-    return int(args.handler(args))
+    return main(["doctor", *argv])

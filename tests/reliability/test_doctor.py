@@ -292,3 +292,14 @@ def test_a_store_that_is_only_a_journal(tmp_path: Path) -> None:
     assert Store.open(path).claim("c-visit") is not None  # the store opens from its journal
     report = check(path)
     assert [p.kind for p in report.problems] == ["journal-only"] and report.healthy
+
+
+def test_doctor_output_is_inert(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ids and names in a damaged file may be scraped text: printed as plain, literal text."""
+    hostile_id = "c-[bold red]x[/]\x1b]0;pwned\x07\u202e\n"
+    edit(db, lambda d: d["claims"].update({hostile_id: {"id": hostile_id}}))
+    capsys.readouterr()
+    assert run_doctor(["--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "c-[bold red]x[/]]0;pwned" in out

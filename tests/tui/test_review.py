@@ -187,3 +187,18 @@ def test_another_process_change_is_noticed_and_the_cursor_stays(store_path: Path
     assert "Reviewed 3 of 3" in shown[0]
     assert "Unverifi" in shown[0]
     assert "Washington mengatakan Korea Utara telah memasok senjata" in shown[1]  # same claim
+
+
+def test_the_reviewer_whose_verdict_was_replaced_is_told(store_path: Path) -> None:
+    app = app_for(store_path, reviewer="rina", poll_seconds=0.05)  # rina set c-visit's verdict
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        with reopen(store_path) as other:  # budi decides without having seen rina's verdict
+            set_verdict(other, "c-visit", "false", "budi", seen=None)
+        await pilot.pause(0.4)
+        shown.append(screen_text(app))
+
+    drive(app, steps, size=(120, 30))
+    assert "Verdict replaced" in shown[0]
+    assert "budi replaced your verdict" in shown[0]

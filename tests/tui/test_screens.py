@@ -140,3 +140,44 @@ def test_quit_never_asks_and_everything_is_saved(store_path: Path) -> None:
     with reopen(store_path) as store:
         review = store.review("c-visit")
         assert review is not None and review.marks[tempo][REVIEWER].stance == "supports"
+
+
+def test_mouse_and_themes(store_path: Path) -> None:
+    app = app_for(store_path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.click("#claims", offset=(10, 2))  # the third claim
+        assert isinstance(app.screen, MainScreen)
+        seen.append(app.screen.highlighted_claim)
+        await pilot.click("#passages", offset=(10, 3))  # its only passage, and the focus
+        seen.append(app.screen.query_one("#passages").has_focus)
+        app.theme = "nord"
+        await pilot.pause()
+        seen.append(screen_text(app))
+
+    drive(app, steps)
+    assert seen[0] == "c-hostile"
+    assert seen[1] is True
+    assert "Warga menulis" in seen[2]
+
+
+def test_footer_shows_link_keys_only_for_suggestions(store_path: Path) -> None:
+    app = app_for(store_path)
+    footers: list[str] = []
+
+    def footer() -> str:
+        return " ".join(b.binding.description for b in app.screen.active_bindings.values()
+                        if b.binding.show and b.enabled)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        footers.append(footer())  # the list has the focus
+        await pilot.press("tab")
+        footers.append(footer())  # Tempo's passage: linked automatically
+        await pilot.press("j", "j")
+        footers.append(footer())  # Kabar Harian's passage: a suggestion
+
+    drive(app, steps)
+    assert "Verdict" in footers[0] and "Supports" not in footers[0]
+    assert "Supports" in footers[1] and "Confirm link" not in footers[1]
+    assert "Confirm link" in footers[2] and "Reject link" in footers[2]

@@ -40,8 +40,9 @@ class Terminal:
         self.tmux("new-session", "-d", "-s", self.session, "-x", "100", "-y", "30",
                   " ".join(command))
 
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self.session, check=False).stdout
+    def screen(self, *, colours: bool = False) -> str:
+        args = ["-e"] if colours else []
+        return self.tmux("capture-pane", "-p", *args, "-t", self.session, check=False).stdout
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
@@ -54,12 +55,13 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
     def press(self, key: str, timeout: float = 20) -> str:
-        """Press one key and wait until the screen shows its effect."""
-        before = self.screen()
+        """Press one key and wait until the screen shows its effect (colours count: moving a
+        highlight changes no text)."""
+        before = self.screen(colours=True)
         self.keys(key)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            screen = self.screen()
+            screen = self.screen(colours=True)
             if screen != before:
                 time.sleep(0.1)  # let the redraw finish
                 return self.screen()

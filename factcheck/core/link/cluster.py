@@ -29,6 +29,9 @@ across outlets is what tracking is for."""
 
 
 MOVE_MARGIN = 0.02
+PER_GROUP = 3
+"""A mention is compared with at most this many members of one group: the candidates that
+share most keys with it come first, so these are its best way into the group."""
 
 
 @dataclass
@@ -114,27 +117,43 @@ def group_mentions(
         elif mention_id in decisions.alone:
             groups.append(Group(alone=True))
             place(i, len(groups) - 1, LinkState.CONFIRMED, 1.0)
+    # Similarity of each pair compared, kept for the second look.
+    scores: dict[tuple[int, int], float] = {}
+
+    def score_of(i: int, j: int) -> float:
+        pair = (i, j) if i < j else (j, i)
+        score = scores.get(pair)
+        if score is None:
+            f, other = features[i], features[j]
+            score = similarity(f, other)
+            if other.source_id == f.source_id and other.passage_id != f.passage_id:
+                score *= SAME_ARTICLE_FACTOR
+            scores[pair] = score
+        return score
+
     def best_group(i: int, exclude: int | None) -> tuple[int, float] | None:
-        f = features[i]
-        mention_id = f.mention.id
+        mention_id = features[i].mention.id
         rejected = decisions.rejected.get(mention_id, set())
         prev = previous_of.get(mention_id)
         best: dict[int, float] = {}
+        tried: dict[int, int] = {}
         for j in index.candidates(i):
             g = group_of.get(j)
             if g is None or g == exclude:
                 continue
             group = groups[g]
-            if group.alone or rejected & (group.previous_ids | {group.fixed_id or ""}):
+            if group.links[j][0] == LinkState.SUGGESTED:
+                continue  # only settled members attract: suggestions never chain
+            if tried.get(g, 0) >= PER_GROUP:
+                continue
+            tried[g] = tried.get(g, 0) + 1
+            if group.alone or (
+                rejected and rejected & (group.previous_ids | {group.fixed_id or ""})
+            ):
                 continue
             if prev and prev in group.rejected:
                 continue
-            if group.links[j][0] == LinkState.SUGGESTED:
-                continue  # only settled members attract: suggestions never chain
-            score = similarity(f, features[j])
-            other = features[j]
-            if other.source_id == f.source_id and other.passage_id != f.passage_id:
-                score *= SAME_ARTICLE_FACTOR
+            score = score_of(i, j)
             if score > best.get(g, -1.0):
                 best[g] = score
         return max(best.items(), key=lambda kv: (kv[1], -kv[0]), default=None)

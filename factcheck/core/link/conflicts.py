@@ -11,21 +11,33 @@ Nothing here decides the truth; it flags for a reviewer:
   and a passage that states both sides ("Washington says ..., though Moscow denies it") is in
   conflict only with passages that assert without mentioning the denial.
 
+Figures, dates and timings conflict only between mentions of the same event: two passages whose
+frames (frames.py) tell apart different actions, or one action by or to different parties, may
+both be right ("fired two missiles" and "sent about 50 missiles"). Members are compared class by
+class (one figure, one date), within a bounded budget, never all pairs of a big claim.
+
 Disagreements between two passages of one article are flagged as internal inconsistencies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from itertools import combinations
+from typing import TypeVar
 
 from factcheck.core.link.features import Features
+from factcheck.core.link.frames import compare
 from factcheck.core.link.lexicon import lexicon
 from factcheck.core.link.match import dates_agree, numbers_agree
 from factcheck.core.link.terms import Number, first_phrase, tokenize
-from factcheck.core.models import Conflict, ConflictKind, Kind, Polarity, Source, Stance
+from factcheck.core.models import Conflict, ConflictKind, Source, Stance
 
 MAX_CONFLICTS = 100
+MAX_PER_CLASS = 25
+"""Members of one class (one figure, one date) compared with another class."""
+PAIR_BUDGET = 5_000
+"""Comparisons one claim's figure, date and timing checks may make each."""
+K = TypeVar("K", bound=Hashable)
 _HEDGE_WORDS = {"about": "about ", "more_than": "more than ", "at_least": "at least ",
                 "less_than": "less than ", "at_most": "at most "}
 
@@ -52,10 +64,7 @@ def describe(number: Number) -> str:
 
 def is_denial(f: Features) -> bool:
     """The mention itself reports a denial (not only mentions one in a concessive clause)."""
-    m = f.mention
-    if m.normalized.polarity == Polarity.DENIED or m.kind == Kind.DENIAL:
-        return True
-    return f.denial and not f.balanced
+    return f.reports_denial
 
 
 def denial_excerpt(text: str, width: int = 90) -> str:
@@ -109,22 +118,43 @@ class ConflictFinder:
                 passages=[a.passage_id, b.passage_id], kind=kind, reason=reason
             )
 
+    def _pairs(
+        self, classes: dict[K, list[Features]], disagree: Callable[[K, K], bool]
+    ) -> Iterator[tuple[K, Features, K, Features]]:
+        """Members of disagreeing classes that may describe the same event.
+
+        Members are grouped by what they state (a figure, a date), so a claim with hundreds of
+        members compares classes, not all pairs; the pairs tried are bounded, and a pair whose
+        frames tell two events apart ("fired two missiles" / "sent 50 missiles") never
+        conflicts: numbers of different events are not a discrepancy.
+        """
+        budget = PAIR_BUDGET
+        for (ka, fa), (kb, fb) in combinations(classes.items(), 2):
+            budget -= 1
+            if budget < 0 or self.full:
+                return
+            if not disagree(ka, kb):
+                continue
+            for a in fa[:MAX_PER_CLASS]:
+                for b in fb[:MAX_PER_CLASS]:
+                    budget -= 1
+                    if budget < 0 or self.full:
+                        return
+                    if a.passage_id != b.passage_id and same_event(a, b):
+                        yield ka, a, kb, b
+
     def numbers(self) -> None:
         """Figures in the same unit that cannot both be true."""
-        classes: dict[tuple[str, float, str | None], list[Features]] = {}
+        classes: dict[Number, list[Features]] = {}
         for f in self.settled:
             if f.primary is not None and f.primary.unit:
-                p = f.primary
-                classes.setdefault((p.unit, p.value, p.hedge), []).append(f)
-        for (ka, fa), (kb, fb) in combinations(classes.items(), 2):
-            na, nb = Number(ka[1], ka[0], ka[2]), Number(kb[1], kb[0], kb[2])
-            if ka[0] != kb[0] or numbers_agree(na, nb):
-                continue
-            for a in fa:
-                for b in fb:
-                    if self.full:
-                        return
-                    self._number_conflict(a, na, b, nb)
+                classes.setdefault(f.primary, []).append(f)
+
+        def disagree(na: Number, nb: Number) -> bool:
+            return na.unit == nb.unit and not numbers_agree(na, nb)
+
+        for na, a, nb, b in self._pairs(classes, disagree):
+            self._number_conflict(a, na, b, nb)
 
     def _number_conflict(self, a: Features, na: Number, b: Features, nb: Number) -> None:
         if a.source_id == b.source_id:
@@ -141,36 +171,28 @@ class ConflictFinder:
         for f in self.settled:
             if d := event_date(f):
                 by_date.setdefault(d, []).append(f)
-        for (da, fa), (db, fb) in combinations(by_date.items(), 2):
-            if dates_agree(da, db):
-                continue
-            for a in fa:
-                for b in fb:
-                    if self.full:
-                        return
-                    name_a, name_b = self._names(a, b)
-                    self._add(a, b, ConflictKind.DATE,
-                              f"{name_a} gives the date {da}; {name_b} gives {db}")
-        clocked = [f for f in self.settled if f.clock]
-        for a, b in combinations(clocked, 2):
-            day_a, day_b = event_date(a), event_date(b)
-            same_day = not day_a or not day_b or dates_agree(day_a, day_b)
-            if not self.full and same_day and _clock_differs(a, b):
-                name_a, name_b = self._names(a, b)
-                self._add(a, b, ConflictKind.DATE,
-                          f"{name_a} gives the time {_hhmm(a)}; {name_b} gives {_hhmm(b)}")
+        for da, a, db, b in self._pairs(by_date, lambda x, y: not dates_agree(x, y)):
+            name_a, name_b = self._names(a, b)
+            self._add(a, b, ConflictKind.DATE, f"{name_a} gives the date {da}; {name_b} gives {db}")
+        by_clock: dict[tuple[str, tuple[int, str]], list[Features]] = {}
+        for f in self.settled:
+            if f.clock:
+                by_clock.setdefault((event_date(f) or "", f.clock), []).append(f)
+
+        def clocks_differ(x: tuple[str, tuple[int, str]], y: tuple[str, tuple[int, str]]) -> bool:
+            same_day = not x[0] or not y[0] or dates_agree(x[0], y[0])
+            return same_day and _clock_differs(x[1], y[1])
+
+        for _ca, a, _cb, b in self._pairs(by_clock, clocks_differ):
+            name_a, name_b = self._names(a, b)
+            self._add(a, b, ConflictKind.DATE,
+                      f"{name_a} gives the time {_hhmm(a)}; {name_b} gives {_hhmm(b)}")
         by_timing: dict[frozenset[str], list[Features]] = {}
         for f in self.settled:
             if f.time_relations:
                 by_timing.setdefault(frozenset(f.time_relations), []).append(f)
-        for (ka, fa), (kb, fb) in combinations(by_timing.items(), 2):
-            if ka & kb:
-                continue
-            for a in fa:
-                for b in fb:
-                    if self.full:
-                        return
-                    self._timing_conflict(a, b)
+        for _ka, a, _kb, b in self._pairs(by_timing, lambda x, y: not x & y):
+            self._timing_conflict(a, b)
 
     def _timing_conflict(self, a: Features, b: Features) -> None:
         phrase_a = next(iter(a.time_relations.values()))
@@ -198,12 +220,13 @@ class ConflictFinder:
                 asserting.append(items[0])
             elif reports_denial:
                 denying.append(next((f for f in items if is_denial(f) or f.balanced), items[0]))
+        excerpts = {d.index: denial_excerpt(d.mention.text) for d in denying[:MAX_CONFLICTS]}
         for a in asserting:
-            for d in denying:
+            for d in denying[:MAX_CONFLICTS]:
                 if self.full:
                     break
                 name_a, name_d = self._names(a, d)
-                excerpt = denial_excerpt(d.mention.text)
+                excerpt = excerpts[d.index]
                 self._add(a, d, ConflictKind.DENIAL,
                           f'{name_a} reports the claim; {name_d} reports a denial: "{excerpt}"')
         balanced = any(f.balanced for f in self.members)
@@ -223,6 +246,8 @@ def event_date(f: Features) -> str | None:
     Only explicit calendar dates count: a relative expression the extractor resolved ("pekan
     lalu", "on Tuesday") is too uncertain to accuse an outlet of a discrepancy.
     """
+    if not f.text_dates:
+        return None
     precise = [d for d in f.text_dates if len(d) >= 7]
     return precise[0] if len(precise) == 1 else None
 
@@ -232,10 +257,13 @@ def _hhmm(f: Features) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" {zone.upper()}" if zone else "")
 
 
-def _clock_differs(a: Features, b: Features) -> bool:
-    if not a.clock or not b.clock or a.clock[1] != b.clock[1]:
-        return False
-    return abs(a.clock[0] - b.clock[0]) >= 60
+def _clock_differs(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    return a[1] == b[1] and abs(a[0] - b[0]) >= 60
+
+
+def same_event(a: Features, b: Features) -> bool:
+    """False when the two mentions' frames tell different events apart (frames.py)."""
+    return compare(a.frames, b.frames) != "different"
 
 
 def suggest_stance(f: Features, representative: Features) -> Stance:

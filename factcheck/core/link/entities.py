@@ -16,10 +16,11 @@ Sun-hui``), comparing only names that share a blocking key, and resolves a lone 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factcheck.core.link.lexicon import Lexicon, lexicon
 from factcheck.core.link.terms import Token, stem
@@ -50,6 +51,8 @@ class Scan:
     """(name key, token indexes, weak): weak runs (sentence-initial single words, headline case)
     count only if the batch knows the name from elsewhere."""
     used: set[int] = field(default_factory=set)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    """(first token, end token, canonical alias) of each alias found."""
 
 
 def _name_capable(token: Token, lex: Lexicon) -> bool:
@@ -62,9 +65,14 @@ def _name_capable(token: Token, lex: Lexicon) -> bool:
     return not ((root,) in lex.concept_phrases or root in lex.stopwords)
 
 
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    return ascii_key(word)
+
+
 def name_key(parts: list[str]) -> NameKey:
     """The matching key of a name: ascii-folded sub-words ("Jong-un" -> ("jong", "un"))."""
-    return tuple(k for k in (ascii_key(p) for p in parts) if k)
+    return tuple(k for k in map(_word_key, parts) if k)
 
 
 def scan(tokens: list[Token], headline: bool | None = None) -> Scan:
@@ -90,6 +98,7 @@ def scan(tokens: list[Token], headline: bool | None = None) -> Scan:
                 break
         if hit:
             out.aliases.add(hit[0])
+            out.spans.append((i, i + hit[1], hit[0]))
             out.used.update(range(i, i + hit[1]))
             i += hit[1]
         else:
@@ -151,21 +160,30 @@ class NameBook:
     """Every name of a batch, with spelling variants folded and lone surnames resolved."""
 
     def __init__(self) -> None:
-        self._counts: Counter[NameKey] = Counter()
-        self._by_source: dict[str, Counter[NameKey]] = defaultdict(Counter)
+        self._counts: dict[NameKey, int] = {}
+        self._by_source: dict[str, dict[NameKey, int]] = defaultdict(dict)
         self._canon: dict[NameKey, NameKey] = {}
+        self._resolved: dict[tuple[str, NameKey], NameKey | None] = {}
+        self._fuller_by_source: dict[str, dict[str, tuple[int, NameKey]]] = {}
 
     def add(self, source_id: str, key: NameKey) -> None:
         """Record a (strong) name seen in a source."""
-        self._counts[key] += 1
-        self._by_source[source_id][key] += 1
+        counts = self._counts
+        counts[key] = counts.get(key, 0) + 1
+        mine = self._by_source[source_id]
+        mine[key] = mine.get(key, 0) + 1
 
     def knows(self, key: NameKey) -> bool:
         """True when the name was seen as a strong name anywhere in the batch."""
         return key in self._counts
 
     def build(self) -> None:
-        """Fold spelling variants (call once, after every `add`)."""
+        """Fold spelling variants (call once, after every `add`).
+
+        `same_name` needs every aligned part to start with the same letter, so names are only
+        compared inside blocks of one length and one tuple of initials (lossless blocking); a
+        big block is screened in C with rapidfuzz's ``cdist`` before the exact test.
+        """
         parent: dict[NameKey, NameKey] = {k: k for k in self._counts}
 
         def find(k: NameKey) -> NameKey:
@@ -174,18 +192,36 @@ class NameBook:
                 k = parent[k]
             return k
 
+        def union(a: NameKey, b: NameKey) -> None:
+            if find(a) != find(b) and same_name(a, b):
+                parent[find(a)] = find(b)
+
+        joined: dict[str, list[NameKey]] = defaultdict(list)
         blocks: dict[tuple[object, ...], list[NameKey]] = defaultdict(list)
         for key in self._counts:
-            blocks[("joined", "".join(key))].append(key)
-            blocks[(len(key), key[0][:2])].append(key)
-            blocks[(len(key), key[-1][:2])].append(key)
+            joined["".join(key)].append(key)
+            if len(key) == 1:
+                blocks[(1, key[0][:2])].append(key)
+            else:
+                blocks[(len(key), *(part[0] for part in key))].append(key)
+        for members in joined.values():
+            for other in members[1:]:
+                union(members[0], other)
         for members in blocks.values():
-            if len(members) < 2 or len(members) > 300:
+            if len(members) < 2:
                 continue
-            for a_index, a in enumerate(members):
-                for b in members[a_index + 1 :]:
-                    if find(a) != find(b) and same_name(a, b):
-                        parent[find(a)] = find(b)
+            if len(members) <= 12:
+                for a_index, a in enumerate(members):
+                    for b in members[a_index + 1 :]:
+                        union(a, b)
+                continue
+            texts = [" ".join(k) for k in members]
+            for a_index, text in enumerate(texts[:-1]):
+                later = texts[a_index + 1 :]
+                for _match, _score, offset in process.extract(
+                    text, later, scorer=fuzz.token_sort_ratio, score_cutoff=85, limit=None
+                ):
+                    union(members[a_index], members[a_index + 1 + offset])
         groups: dict[NameKey, list[NameKey]] = defaultdict(list)
         for key in self._counts:
             groups[find(key)].append(key)
@@ -193,6 +229,8 @@ class NameBook:
             best = min(members, key=lambda k: (-self._counts[k], k))
             for key in members:
                 self._canon[key] = best
+        self._resolved.clear()
+        self._fuller_by_source.clear()
 
     def canonical(self, key: NameKey) -> NameKey:
         """The canonical spelling of a name (itself when unknown)."""
@@ -203,18 +241,34 @@ class NameBook:
 
         Returns None for a lone word the batch does not know as a name.
         """
+        memo = (source_id, key)
+        if memo in self._resolved:
+            return self._resolved[memo]
+        found = self._resolve(source_id, key)
+        self._resolved[memo] = found
+        return found
+
+    def _resolve(self, source_id: str, key: NameKey) -> NameKey | None:
         if len(key) == 1:
-            word = key[0]
-            fuller = [
-                (count, k)
-                for k, count in self._by_source.get(source_id, Counter()).items()
-                if len(k) > 1 and word in (k[0], k[-1])
-            ]
+            fuller = self._fuller(source_id).get(key[0])
             if fuller:
-                return self.canonical(max(fuller, key=lambda x: (x[0], x[1]))[1])
+                return self.canonical(fuller[1])
         if key in self._counts:
             return self.canonical(key)
         return None
+
+    def _fuller(self, source_id: str) -> dict[str, tuple[int, NameKey]]:
+        """First or last word -> the most used longer name of a source that has it."""
+        found = self._fuller_by_source.get(source_id)
+        if found is None:
+            found = {}
+            for k, count in self._by_source.get(source_id, {}).items():
+                if len(k) > 1:
+                    for word in {k[0], k[-1]}:
+                        if word not in found or (count, k) > found[word]:
+                            found[word] = (count, k)
+            self._fuller_by_source[source_id] = found
+        return found
 
 
 def same_name(a: NameKey, b: NameKey) -> bool:

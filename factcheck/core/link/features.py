@@ -5,7 +5,9 @@ A mention's features are keys with a weight:
 * ``e:<state>`` canonical states and institutions, ``p:<name>`` people and places (entities.py);
 * ``t:<concept>`` bilingual key terms and ``w:<stem>`` other content words (terms.py);
 * ``n:<unit>:<value>`` figures and ``u:<unit>`` their units; ``d:<iso>``, ``y:<year>`` and
-  ``m:<month>`` dates.
+  ``m:<month>`` dates;
+* ``r:<action>|<entity>`` an action and an entity of its frame (frames.py: "supplied ... to
+  Russia" and "pengiriman ... ke Rusia" share ``r:supply|e:russia``).
 
 Weights combine a per-type weight with a damped inverse document frequency computed over the batch.
 A short mention that refers back ("menepis kritik tersebut", "denied it") also borrows, at half
@@ -20,9 +22,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.core.link.dates import find_clock, find_dates
 from factcheck.core.link.entities import NameBook, NameKey, Scan, alias_of, dateline_end, scan
+from factcheck.core.link.frames import Frame, find_frames, frame_keys
 from factcheck.core.link.lexicon import lexicon, phrase_key
 from factcheck.core.link.terms import (
     Number,
@@ -37,7 +41,7 @@ from factcheck.core.models import Kind, Mention, Passage, Polarity, Role, Source
 from factcheck.core.textnorm import fold
 
 TYPE_WEIGHT = {"e": 1.0, "p": 1.3, "t": 1.0, "w": 0.8, "n": 1.6, "u": 0.4, "d": 1.5, "y": 1.2,
-               "m": 0.6}
+               "m": 0.6, "r": 1.0}
 WEAK_TERMS = {"t:deny": 0.5, "t:year": 0.5, "t:country": 0.5, "t:president": 0.6,
               "t:leader": 0.6, "t:official": 0.6, "t:government": 0.6}
 CONTEXT_WEIGHT = 0.5
@@ -66,6 +70,8 @@ class Features:
     """The mention reports that someone denies something."""
     balanced: bool = False
     """The passage states an assertion and, in a concessive clause, its denial."""
+    reports_denial: bool = False
+    """The mention itself reports a denial (not only mentions one in a concessive clause)."""
     time_relations: dict[str, str] = field(default_factory=dict)
     """Relative timing the text states (``simultaneous``/``before``/``after``) -> words used."""
     vector: dict[str, float] = field(default_factory=dict)
@@ -74,10 +80,15 @@ class Features:
     """Weights of the borrowed context features (used against other articles only)."""
     norm2: float = 0.0
     """Squared norm of ``vector`` (context features only ever add to a match)."""
+    keyset: frozenset[str] = frozenset()
+    """The keys of ``vector``, for fast intersections."""
     names_something: bool = False
     """The mention names a state, institution, person or place."""
+    frames: tuple[Frame, ...] = ()
+    """Who does what to whom (frames.py)."""
 
 
+@lru_cache(maxsize=4096)
 def _unit_key(unit: str) -> tuple[str, float]:
     found = lexicon().units.get(phrase_key(unit))
     return (found.key, found.factor) if found else (fold(unit).strip(), 1.0)
@@ -120,22 +131,55 @@ def _language(mention: Mention, sources: Mapping[str, Source]) -> str | None:
     return source.language if source else None
 
 
-Analysis = tuple[list[Token], Scan, set[int], list[Number], set[str], set[str]]
-"""Tokens, aliases and names, indexes of tokens used up, figures, dates, bare months."""
+@dataclass(frozen=True)
+class Reading:
+    """What one text says before names are resolved (computed once per distinct text)."""
+
+    tokens: list[Token]
+    found: Scan
+    used: frozenset[int]
+    """Indexes of the tokens that spell aliases and figures."""
+    numbers: list[Number]
+    dates: set[str]
+    months: set[str]
+    lows: list[str]
+    denial_cue: int
+    """Index of the first denial cue, or -1."""
+    balanced: bool
+    time_relations: dict[str, str]
+    anaphoric: bool
+    clock: tuple[int, str] | None
 
 
-def _analyse_text(text: str, language: str | None, headline: bool | None) -> Analysis:
+def read_text(text: str, language: str | None, headline: bool | None) -> Reading:
+    """Tokens, aliases, names, figures, dates and cues of ``text`` (dateline removed)."""
+    lex = lexicon()
     body = text[dateline_end(text) :]
     tokens = tokenize(body)
     found = scan(tokens, headline)
     used = set(found.used)
     numbers = find_numbers(tokens, used)
-    dates, months = find_dates(fold(body))
-    return tokens, found, used, numbers, dates, months
+    folded = fold(body)
+    dates, months = find_dates(folded)
+    lows = [t.low for t in tokens]
+    cue = first_phrase(lows, lex.denial_cues)
+    return Reading(
+        tokens=tokens, found=found, used=frozenset(used), numbers=numbers, dates=dates,
+        months=months, lows=lows, denial_cue=cue,
+        balanced=cue > 0 and any(w in lex.concessive for w in lows[:cue]),
+        time_relations=find_phrases(lows, lex.time_relations),
+        anaphoric=first_phrase(lows, lex.anaphora) >= 0,
+        clock=find_clock(fold(text)),
+    )
 
 
 class FeatureBuilder:
-    """Builds `Features` for a batch of mentions in two passes (names need the whole batch)."""
+    """Builds `Features` for a batch of mentions in two passes (names need the whole batch).
+
+    Everything that depends only on a text (tokens, stems, aliases, figures, cues) is read once
+    per distinct text, and the keys that also depend on the names a source resolves once per
+    distinct (text, resolved names): wire copy repeats sentences verbatim across outlets.
+    """
 
     def __init__(
         self,
@@ -153,21 +197,21 @@ class FeatureBuilder:
         for items in self._by_source.values():
             items.sort(key=lambda p: p.start)
         self._context_cache: dict[tuple[str, str], set[str]] = {}
-        self._analysis_cache: dict[tuple[str, str | None, bool | None], Analysis] = {}
+        self._reading_cache: dict[tuple[str, str | None, bool | None], Reading] = {}
+        self._keys_cache: dict[tuple[object, ...], tuple[frozenset[str], tuple[Frame, ...]]] = {}
         self._position = {
             p.id: i for items in self._by_source.values() for i, p in enumerate(items)
         }
 
     def build(self) -> list[Features]:
         """Analyse every mention and weight its features."""
-        lex = lexicon()
         raw = []
         for index, mention in enumerate(self.mentions):
             language = _language(mention, self.sources)
             passage = self.passages.get(mention.passage_id)
             headline = True if passage is not None and passage.role == Role.HEADLINE else None
-            analysed = self._analysed(mention.text, language, headline)
-            for key, _indexes, weak in analysed[1].names:
+            reading = self._read(mention.text, language, headline)
+            for key, _indexes, weak in reading.found.names:
                 if not weak:
                     self.book.add(mention.source_id, key)
             extra_aliases: set[str] = set()
@@ -185,7 +229,15 @@ class FeatureBuilder:
                 for key, _indexes, _weak in found.names:
                     self.book.add(mention.source_id, key)
                     extra_names.append(key)
-            raw.append((index, mention, language, analysed, extra_aliases, extra_names))
+            raw.append((index, mention, language, headline, reading, extra_aliases, extra_names))
+        self._read_other_passages()
+        self.book.build()
+        out = [self._features(*item) for item in raw]
+        self._weigh(out)
+        return out
+
+    def _read_other_passages(self) -> None:
+        """Names of the passages no mention covers (a lone surname resolves through them)."""
         seen: set[str] = set()
         mention_texts = {m.text for m in self.mentions}
         for mention in self.mentions:
@@ -199,73 +251,105 @@ class FeatureBuilder:
             for key, _indexes, weak in scan(tokenize(text)).names:
                 if not weak:
                     self.book.add(mention.source_id, key)
-        self.book.build()
-        out: list[Features] = []
-        for index, mention, language, analysed, extra_aliases, extra_names in raw:
-            tokens, found, used, numbers, dates, months = analysed
-            feats = Features(index, mention, mention.source_id, mention.passage_id)
-            feats.own = self._keys(
-                mention, language, tokens, found, set(used), numbers, dates, months
-            )
-            feats.own |= {"e:" + a for a in extra_aliases}
-            for key in extra_names:
-                resolved = self.book.resolve(mention.source_id, key)
-                if resolved:
-                    feats.own.add("p:" + " ".join(resolved))
-            primary, norm_dates = _normalized_parts(mention)
-            if primary is not None and primary.hedge is None:
-                # The extractor may drop the hedge the text states ("setidaknya satu rudal").
-                same = [n for n in numbers if n.unit == primary.unit and n.value == primary.value]
-                if same and same[0].hedge:
-                    primary = Number(primary.value, primary.unit, same[0].hedge)
-            feats.numbers = ([primary] if primary else []) + numbers
-            # Only the extractor's value is the claim's figure: a figure read from the text may
-            # belong to a side clause ("selama setahun terakhir").
-            feats.primary = primary
-            feats.dates = dates | norm_dates
-            feats.text_dates = dates
-            feats.clock = find_clock(fold(mention.text))
-            feats.own |= {"d:" + d for d in norm_dates if len(d) > 4}
-            feats.own |= {"y:" + d[:4] for d in norm_dates}
-            if primary and primary.unit:
-                feats.own |= {f"n:{primary.unit}:{primary.value:g}", "u:" + primary.unit}
-            lows = [t.low for t in tokens]
-            cue = first_phrase(lows, lex.denial_cues)
-            feats.denial = (
-                mention.normalized.polarity == Polarity.DENIED
-                or mention.kind == Kind.DENIAL
-                or cue >= 0
-            )
-            feats.balanced = cue > 0 and any(w in lex.concessive for w in lows[:cue])
-            feats.time_relations = find_phrases(lows, lex.time_relations)
-            anaphoric = any(a in lex.anaphora for a in self._ngrams(lows))
-            if feats.denial or (anaphoric and len(feats.own) <= 10):
-                feats.context = self._context(mention, language) - feats.own
-            out.append(feats)
-        self._weigh(out)
-        return out
 
-    @staticmethod
-    def _ngrams(lows: list[str]) -> set[tuple[str, ...]]:
-        return {tuple(lows[i : i + n]) for n in (1, 2, 3) for i in range(len(lows) - n + 1)}
-
-    def _keys(self, mention: Mention, language: str | None, tokens: list[Token], found: Scan,
-              used: set[int], numbers: list[Number], dates: set[str],
-              months: set[str]) -> set[str]:
-        keys = {"e:" + a for a in found.aliases}
-        for key, indexes, weak in found.names:
+    def _features(
+        self, index: int, mention: Mention, language: str | None, headline: bool | None,
+        reading: Reading, extra_aliases: set[str], extra_names: list[NameKey],
+    ) -> Features:
+        feats = Features(index, mention, mention.source_id, mention.passage_id)
+        keys, frames = self._keys(mention.source_id, language, reading,
+                                  (mention.text, language, headline))
+        feats.own = set(keys)
+        feats.frames = frames
+        feats.own |= {"e:" + a for a in extra_aliases}
+        for key in extra_names:
             resolved = self.book.resolve(mention.source_id, key)
+            if resolved:
+                feats.own.add("p:" + " ".join(resolved))
+        numbers = reading.numbers
+        primary, norm_dates = _normalized_parts(mention)
+        if primary is not None and primary.hedge is None:
+            # The extractor may drop the hedge the text states ("setidaknya satu rudal").
+            same = [n for n in numbers if n.unit == primary.unit and n.value == primary.value]
+            if same and same[0].hedge:
+                primary = Number(primary.value, primary.unit, same[0].hedge)
+        numbers = [n for n in numbers if not self._elapsed(mention, n, reading)]
+        if primary is not None and self._elapsed(mention, primary, reading):
+            primary = None
+        feats.numbers = ([primary] if primary else []) + numbers
+        # Only the extractor's value is the claim's figure: a figure read from the text may
+        # belong to a side clause ("selama setahun terakhir").
+        feats.primary = primary
+        feats.dates = reading.dates | norm_dates
+        feats.text_dates = reading.dates
+        feats.clock = reading.clock
+        feats.own |= {"d:" + d for d in norm_dates if len(d) > 4}
+        feats.own |= {"y:" + d[:4] for d in norm_dates}
+        for number in feats.numbers:
+            if number.unit:
+                feats.own |= {f"n:{number.unit}:{number.value:g}", "u:" + number.unit}
+        feats.denial = (
+            mention.normalized.polarity == Polarity.DENIED
+            or mention.kind == Kind.DENIAL
+            or reading.denial_cue >= 0
+        )
+        feats.balanced = reading.balanced
+        feats.reports_denial = (
+            mention.normalized.polarity == Polarity.DENIED or mention.kind == Kind.DENIAL
+            or (feats.denial and not feats.balanced)
+        )
+        feats.time_relations = reading.time_relations
+        if feats.denial or (reading.anaphoric and len(feats.own) <= 10):
+            feats.context = self._context(mention, language) - feats.own
+        return feats
+
+    def _elapsed(self, mention: Mention, number: Number, reading: Reading) -> bool:
+        """True for "75 years since 1948" published in 2023: the figure restates the year.
+
+        A number of years since a year the text states, equal to the time from that year to
+        the publication (when known), adds no fact of its own (another outlet writing a year
+        later says 76).
+        """
+        dates = reading.dates
+        if number.unit != "year" or number.hedge or not dates:
+            return False
+        if not lexicon().elapsed_cues.intersection(reading.lows):
+            return False
+        source = self.sources.get(mention.source_id)
+        published = source.published if source else None
+        if not published or not published[:4].isdigit():
+            return True  # "N years since <year>" still counts from that year
+        now = int(published[:4])
+        return any(abs(now - int(d[:4]) - number.value) <= 1 for d in dates)
+
+    def _keys(self, source_id: str, language: str | None, reading: Reading,
+              text_key: tuple[object, ...]) -> tuple[frozenset[str], tuple[Frame, ...]]:
+        names: list[tuple[list[int], str]] = []
+        for key, indexes, weak in reading.found.names:
+            resolved = self.book.resolve(source_id, key)
             if resolved is None or (weak and len(key) > 1 and not self.book.knows(key)):
                 continue
-            keys.add("p:" + " ".join(resolved))
+            names.append((indexes, "p:" + " ".join(resolved)))
+        cache_key = (*text_key, tuple(n for _, n in names))
+        cached = self._keys_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        used = set(reading.used)
+        keys = {"e:" + a for a in reading.found.aliases}
+        spans = [(start, end, "e:" + alias) for start, end, alias in reading.found.spans]
+        for indexes, name in names:
+            keys.add(name)
             used.update(indexes)
-        keys |= concept_terms(tokens, used, language)
-        for number in numbers:
-            keys.add(f"n:{number.unit}:{number.value:g}")
-            keys.add("u:" + number.unit)
+            spans.append((min(indexes), max(indexes) + 1, name))
+        keys |= concept_terms(reading.tokens, used, language)
+        dates = reading.dates
         keys |= {"d:" + d for d in dates if len(d) > 4} | {"y:" + d[:4] for d in dates}
-        keys |= {"m:" + m for m in months} | {"m:" + d[5:7] for d in dates if len(d) >= 7}
-        return keys
+        keys |= {"m:" + m for m in reading.months} | {"m:" + d[5:7] for d in dates if len(d) >= 7}
+        frames = find_frames(reading.tokens, spans, language)
+        keys |= frame_keys(frames)
+        result = (frozenset(keys), frames)
+        self._keys_cache[cache_key] = result
+        return result
 
     def _context(self, mention: Mention, language: str | None) -> set[str]:
         """Features of the passage before the mention's passage in the same article."""
@@ -282,15 +366,19 @@ class FeatureBuilder:
         previous = items[position - 1]
         if previous.role != Role.BODY:
             return set()
-        tokens, found, used, numbers, dates, months = self._analysed(previous.text, language, None)
-        return self._keys(mention, language, tokens, found, set(used), numbers, dates, months)
+        reading = self._read(previous.text, language, None)
+        keys = set(self._keys(mention.source_id, language, reading,
+                              (previous.text, language, None))[0])
+        for number in reading.numbers:
+            keys |= {f"n:{number.unit}:{number.value:g}", "u:" + number.unit}
+        return keys
 
-    def _analysed(self, text: str, language: str | None, headline: bool | None) -> Analysis:
-        """`_analyse_text`, once per distinct text (wire copy repeats sentences verbatim)."""
+    def _read(self, text: str, language: str | None, headline: bool | None) -> Reading:
+        """`read_text`, once per distinct text."""
         key = (text, language, headline)
-        found = self._analysis_cache.get(key)
+        found = self._reading_cache.get(key)
         if found is None:
-            found = self._analysis_cache[key] = _analyse_text(text, language, headline)
+            found = self._reading_cache[key] = read_text(text, language, headline)
         return found
 
     @staticmethod
@@ -300,13 +388,19 @@ class FeatureBuilder:
             df.update(f.own)
         total = max(len(features), 2)
         scale = math.log(1 + total)
-        for f in features:
-            for key in f.own | f.context:
+        weights: dict[str, float] = {}
+
+        def weight(key: str) -> float:
+            found = weights.get(key)
+            if found is None:
                 idf = math.log(1 + total / max(df.get(key, 1), 1)) / scale
-                weight = TYPE_WEIGHT[key[0]] * (0.2 + 0.8 * idf) * WEAK_TERMS.get(key, 1.0)
-                if key in f.own:
-                    f.vector[key] = weight
-                else:
-                    f.context_vector[key] = weight * CONTEXT_WEIGHT
+                found = TYPE_WEIGHT[key[0]] * (0.2 + 0.8 * idf) * WEAK_TERMS.get(key, 1.0)
+                weights[key] = found
+            return found
+
+        for f in features:
+            f.vector = {key: weight(key) for key in f.own}
+            f.keyset = frozenset(f.vector)
+            f.context_vector = {key: weight(key) * CONTEXT_WEIGHT for key in f.context}
             f.norm2 = sum(w * w for w in f.vector.values())
             f.names_something = any(k[0] in "ep" for k in f.vector)

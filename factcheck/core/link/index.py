@@ -18,6 +18,7 @@ from factcheck.core.link.features import Features
 MAX_COMMON_FOR_PAIRS = 6
 MAX_KEYS = 10
 """A mention is indexed under (and looks candidates up by) its rarest keys only."""
+MAX_SCAN = 48
 
 
 class CandidateIndex:
@@ -28,7 +29,7 @@ class CandidateIndex:
         self.max_candidates = max_candidates
         df: Counter[str] = Counter()
         for f in features:
-            df.update(k for k in f.own if k[0] != "u")
+            df.update(f.own)  # unit keys ("u:...") are counted but never indexed
         pair_df: Counter[str] = Counter()
         commons: list[list[str]] = []
         for f in features:
@@ -43,7 +44,7 @@ class CandidateIndex:
         for f, pairs in zip(features, commons, strict=True):
             keys = [k for k in f.own if k[0] != "u" and 2 <= df[k] <= max_postings]
             keys += [p for p in pairs if 2 <= pair_df[p] <= max_postings]
-            keys.sort(key=lambda k: df.get(k) or pair_df[k])
+            keys.sort(key=lambda k: (df.get(k) or pair_df[k], k))
             self.keys.append(keys[:MAX_KEYS])
         self.postings: dict[str, list[int]] = {}
 
@@ -53,11 +54,16 @@ class CandidateIndex:
             self.postings.setdefault(key, []).append(index)
 
     def candidates(self, index: int) -> list[int]:
-        """Earlier-indexed mentions sharing most selective keys with mention ``index``."""
+        """Earlier-indexed mentions sharing most selective keys with mention ``index``.
+
+        Only the latest ``MAX_SCAN`` entries of each postings list are read: a story's recent
+        coverage is as good a way into its claim as its first report, and the work per mention
+        stays bounded however big the batch grows.
+        """
         counts: Counter[int] = Counter()
         for key in self.keys[index]:
             posting = self.postings.get(key)
             if posting:
-                counts.update(posting)
+                counts.update(posting[-MAX_SCAN:])
         counts.pop(index, None)
         return [i for i, _ in counts.most_common(self.max_candidates)]

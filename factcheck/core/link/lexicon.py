@@ -75,6 +75,27 @@ class Lexicon:
     """First words of the multi-word concept phrases."""
     common: frozenset[str]
     """Folded words that are never a name on their own (stopwords, titles, concept words)."""
+    frames: FrameWords
+    """Words that read event frames (see ``frames.py``)."""
+    elapsed_cues: frozenset[str]
+    """"since": "75 years since 1948" counts the time from a stated year."""
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """The ``frames`` section of the lexicon."""
+
+    actions: frozenset[str]
+    """Concepts that name an event with a doer and a receiver (supply, launch, visit)."""
+    reporting: frozenset[str]
+    """Concepts of saying, accusing, denying or counting: they end a frame's clause."""
+    roles: dict[str, str]
+    """Folded preposition -> ``source``, ``target`` or ``other`` (the role it gives the entity
+    that follows)."""
+    boundaries: frozenset[str]
+    """Words that end the clause a frame reads (conjunctions, reporting verbs, pronouns)."""
+    passive_aux: frozenset[str]
+    nominal_suffixes_en: tuple[str, ...]
 
 
 def _phrases(values: list[str]) -> list[tuple[str, ...]]:
@@ -127,6 +148,18 @@ def lexicon() -> Lexicon:
     max_phrase = max(
         len(k) for k in [*entity_phrases, *entity_exact, *concept_phrases, *hedges, *time_relations]
     )
+    spec = raw["frames"]
+    roles = {fold(w): "other" for w in spec["other_preps"]}
+    roles |= {fold(w): "source" for w in spec["source_preps"]}
+    roles |= {fold(w): "target" for w in spec["target_preps"]}
+    frames = FrameWords(
+        actions=frozenset(spec["actions"]),
+        reporting=frozenset(spec["reporting"]),
+        roles=roles,
+        boundaries=frozenset(fold(w) for w in spec["boundaries"]),
+        passive_aux=frozenset(fold(w) for w in spec["passive_aux"]),
+        nominal_suffixes_en=tuple(spec["nominal_suffixes_en"]),
+    )
     return Lexicon(
         stopwords=stopwords,
         titles=titles,
@@ -153,4 +186,6 @@ def lexicon() -> Lexicon:
         exact_starts=frozenset(k[0] for k in entity_exact),
         concept_starts=frozenset(k[0] for k in concept_phrases if len(k) > 1),
         common=stopwords | titles | concept_words | frozenset(fold(m) for m in raw["months"]),
+        frames=frames,
+        elapsed_cues=frozenset(fold(w) for w in raw["elapsed_cues"]),
     )

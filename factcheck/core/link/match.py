@@ -7,6 +7,9 @@ stating the same fact among others). Two figures in the same unit fill the same 
 they count as shared when they agree and as partly shared when they disagree, so "24 years" and
 "20 years" of the same visit still meet (and the conflict is reported by conflicts.py).
 
+Frames (frames.py) keep apart mentions that share words but not their event: "North Korea fired
+two missiles" and "50 missiles were sent to Russia by North Korea" are a launch and a supply.
+
 `numbers_agree` reads hedges: "about 250" widens the tolerance, "more than 20" accepts any larger
 value, so 24 years and "more than two decades" agree.
 """
@@ -14,14 +17,18 @@ value, so 24 years and "more than two decades" agree.
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 
 from factcheck.core.link.features import Features
+from factcheck.core.link.frames import compare
 from factcheck.core.link.terms import Number
 
 EXACT_TOLERANCE = 0.005
 ABOUT_TOLERANCE = 0.10
 DISAGREEING_FIGURE_CREDIT = 0.6
 DISJOINT_ENTITIES_FACTOR = 0.5
+DIFFERENT_EVENT_FACTOR = 0.55
+"""Two mentions of different actions, or of one action by or to different parties."""
 EVIDENCE_HALF = 1.5
 """Shared evidence (dot product) at which the absolute part of the similarity is one half."""
 
@@ -55,7 +62,7 @@ def dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _figure_credit(a: Features, b: Features, shared: set[str]) -> float:
+def _figure_credit(a: Features, b: Features, shared: AbstractSet[str]) -> float:
     """Extra dot product for figures in the same unit whose exact keys differ."""
     pa, pb = a.primary, b.primary
     if pa is None or pb is None or not pa.unit or pa.unit != pb.unit:
@@ -74,28 +81,32 @@ def similarity(a: Features, b: Features) -> float:
     """Similarity of two mentions in [0, 1].
 
     Borrowed context features count only between different articles (within one article the
-    context is the neighbouring sentence itself) and only ever add to the match.
+    context is the neighbouring sentence itself) and only ever add to the match. Two mentions
+    whose frames tell different events apart (frames.py) score much lower, and their figures
+    are not credited as filling one slot.
     """
     if not a.norm2 or not b.norm2:
         return 0.0
     va, vb = a.vector, b.vector
-    small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
-    shared = {k for k in small if k in large}
-    dot = sum(va[k] * vb[k] for k in shared)
+    shared = a.keyset & b.keyset
+    dot = sum([va[k] * vb[k] for k in shared])
     support = float(len(shared))
     borrowed = 0.0
     # Between articles, a mention that refers back borrows its context; inside one article only
     # a denial does (it denies the sentence before it; any other back-reference is a new fact).
-    if (a.source_id != b.source_id or a.denial or b.denial) and (
-        a.context_vector or b.context_vector
+    if (a.context_vector or b.context_vector) and (
+        a.source_id != b.source_id or a.denial or b.denial
     ):
         for ctx, own in ((a.context_vector, vb), (b.context_vector, va)):
-            for k, w in ctx.items():
-                if k in own:
-                    borrowed += w * own[k]
-                    support += 0.5
-    topical = sum(1 for k in shared if k[0] not in "nu")
-    if topical >= 2:
+            for k in ctx.keys() & own.keys():
+                borrowed += ctx[k] * own[k]
+                support += 0.5
+    different = bool(a.frames and b.frames) and compare(a.frames, b.frames) == "different"
+    pa, pb = a.primary, b.primary
+    if (
+        pa is not None and pb is not None and pa.unit and pa.unit == pb.unit and not different
+        and sum(1 for k in shared if k[0] not in "nu") >= 2
+    ):
         credit = _figure_credit(a, b, shared)
         if credit:
             dot += credit
@@ -115,4 +126,5 @@ def similarity(a: Features, b: Features) -> float:
     # Long sentences carry several facts: much shared evidence counts even when the rest of
     # the two sentences differs.
     absolute = dot / (dot + EVIDENCE_HALF)
-    return min(1.0, 0.5 * relative + 0.5 * absolute)
+    score = min(1.0, 0.5 * relative + 0.5 * absolute)
+    return score * DIFFERENT_EVENT_FACTOR if different else score

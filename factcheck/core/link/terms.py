@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -45,6 +46,8 @@ class Number:
     hedge: str | None = None
 
 
+_new_token = tuple.__new__
+"""Builds a `Token` from a full tuple without the keyword-handling constructor (hot path)."""
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|%|" + WORD.pattern, re.UNICODE)
 
 
@@ -60,7 +63,7 @@ def tokenize(text: str) -> list[Token]:
         previous_end = match.end()
         word = match.group()
         if "-" not in word and "'" not in word:
-            out.append(Token(word, folded[start : previous_end], start, False, broken))
+            out.append(_new_token(Token, (word, folded[start:previous_end], start, False, broken)))
             continue
         first = True
         for part in re.split(r"([-'])", word):
@@ -69,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
                 continue
             if part:
                 low = folded[start : start + len(part)]
-                out.append(Token(part, low, start, not first, broken and first))
+                out.append(_new_token(Token, (part, low, start, not first, broken and first)))
                 first = False
             start += len(part)
     return out
@@ -204,6 +207,36 @@ def concept_terms(tokens: list[Token], skip: set[int], language: str | None) -> 
     return out
 
 
+def token_concepts(tokens: list[Token], language: str | None) -> list[str | None]:
+    """The concept each token starts (a multi-word phrase names it at its first token only).
+
+    Words inside a phrase get None, so "juru bicara" is a spokesman and no "bicara" (talk).
+    """
+    lex = lexicon()
+    lows = [t.low for t in tokens]
+    out: list[str | None] = [None] * len(lows)
+    i = 0
+    while i < len(lows):
+        low = lows[i]
+        if low in lex.concept_starts:
+            for n in range(min(4, len(lows) - i), 1, -1):
+                concept = lex.concept_phrases.get(tuple(lows[i : i + n]))
+                if concept is not None:
+                    out[i] = concept
+                    i += n
+                    break
+            else:
+                concept = None
+            if concept is not None:
+                continue
+        concept = lex.concept_phrases.get((low,))
+        if concept is None and low.isalpha() and len(low) > 3:
+            concept = lex.concept_phrases.get((stem(low, language),))
+        out[i] = concept
+        i += 1
+    return out
+
+
 _NUM = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 
@@ -307,9 +340,12 @@ def find_numbers(tokens: list[Token], used: set[int] | None = None) -> list[Numb
 
 def find_phrases(lows: list[str], table: dict[tuple[str, ...], str]) -> dict[str, str]:
     """Values of ``table`` whose phrase occurs in ``lows`` (folded tokens) -> the phrase found."""
+    starts, widths = _phrase_shape(table)
     found: dict[str, str] = {}
-    for i in range(len(lows)):
-        for n in range(6, 0, -1):
+    for i, low in enumerate(lows):
+        if low not in starts:
+            continue
+        for n in widths:
             value = table.get(tuple(lows[i : i + n]))
             if value is not None:
                 found.setdefault(value, " ".join(lows[i : i + n]))
@@ -317,12 +353,36 @@ def find_phrases(lows: list[str], table: dict[tuple[str, ...], str]) -> dict[str
     return found
 
 
-def first_phrase(lows: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+def first_phrase(lows: list[str], phrases: Collection[tuple[str, ...]]) -> int:
     """Index of the first occurrence of any of ``phrases`` in ``lows``, or -1."""
-    lengths = {len(p) for p in phrases}
-    wanted = set(phrases)
-    for i in range(len(lows)):
-        for n in lengths:
-            if tuple(lows[i : i + n]) in wanted:
-                return i
+    starts, widths = _phrase_shape(phrases)
+    wanted = _phrase_set(phrases)
+    for i, low in enumerate(lows):
+        if low in starts:
+            for n in widths:
+                if tuple(lows[i : i + n]) in wanted:
+                    return i
     return -1
+
+
+_SHAPES: dict[int, tuple[object, frozenset[str], tuple[int, ...]]] = {}
+_SETS: dict[int, tuple[object, frozenset[tuple[str, ...]]]] = {}
+
+
+def _phrase_shape(phrases: Collection[tuple[str, ...]]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """First words and lengths (longest first) of a phrase table, computed once per table."""
+    cached = _SHAPES.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        keys = list(phrases)
+        cached = (phrases, frozenset(k[0] for k in keys if k),
+                  tuple(sorted({len(k) for k in keys}, reverse=True)))
+        _SHAPES[id(phrases)] = cached
+    return cached[1], cached[2]
+
+
+def _phrase_set(phrases: Collection[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    cached = _SETS.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        cached = (phrases, frozenset(phrases))
+        _SETS[id(phrases)] = cached
+    return cached[1]

@@ -5,9 +5,10 @@ origin is, in order:
 
 1. the wire service or outlet its own text credits ("via REUTERS", "Dikutip dari Reuters",
    "(AFP)", "seperti dikutip TASS", "according to Reuters", "kata ... kepada Reuters");
-2. for near-duplicate passages of different outlets (folded text, rapidfuzz ratio; compared only
-   within a claim and only when they share a shingle-sketch key, never all pairs), the origin
-   any of them credits, else the earliest of them;
+2. for near-duplicate passages of different outlets (verbatim copies found by their text; near
+   copies by rapidfuzz ratio, compared only within a claim, only when they share a
+   shingle-sketch key, and only with a few representatives of that key, never all pairs), the
+   origin any of them credits, else the earliest of them;
 3. the wire services the source credits as a whole (``Source.credits``);
 4. the outlet that published it (``outlet:<name>``: two articles of one outlet are not two
    independent confirmations), or the source itself (``source:<id>``) when the outlet is unknown.
@@ -15,8 +16,8 @@ origin is, in order:
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Mapping
 from functools import cache
 
@@ -30,6 +31,8 @@ from factcheck.core.textnorm import ascii_key, fold, squash_spaces
 NEAR_DUPLICATE_RATIO = 88.0
 MIN_DUPLICATE_CHARS = 40
 SKETCH_SIZE = 4
+MAX_REPRESENTATIVES = 8
+"""Distinct texts a passage is compared with in one sketch bucket."""
 SHINGLE = 4
 _OPEN_CREDIT = re.compile(
     r"(?:dikutip dari|dilansir dari|dilansir|melansir|seperti dikutip(?: oleh)?|mengutip"
@@ -88,9 +91,8 @@ def source_credit(source: Source | None) -> str | None:
 def _sketch(text: str) -> list[int]:
     words = text.split()
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    hashes = sorted(int(hashlib.blake2b(s.encode(), digest_size=8).hexdigest(), 16)
-                    for s in shingles)
-    return hashes[:SKETCH_SIZE]
+    # crc32 is stable across runs (unlike hash()) and much cheaper than a cryptographic digest.
+    return sorted(zlib.crc32(s.encode()) for s in shingles)[:SKETCH_SIZE]
 
 
 def own_origin(source: Source | None, source_id: str) -> str:
@@ -122,18 +124,33 @@ def assign_origins(
         return pid
 
     folded = {pid: squash_spaces(t) for pid, t in texts.items()}
-    buckets: dict[int, list[str]] = {}
+    # Verbatim copies first, by their text; then near-duplicates, comparing each passage only
+    # with the few representatives of a sketch bucket (never all pairs of a big claim).
+    same_text: dict[str, list[str]] = {}
     for pid, text in folded.items():
+        same_text.setdefault(text, []).append(pid)
+    buckets: dict[int, list[str]] = {}
+    for text, pids in same_text.items():
+        if len({owner[p] for p in pids}) > 1:
+            for pid in pids[1:]:
+                parent[find(pid)] = find(pids[0])
         if len(text) >= MIN_DUPLICATE_CHARS:
             for h in _sketch(text):
-                buckets.setdefault(h, []).append(pid)
+                buckets.setdefault(h, []).append(pids[0])
     for bucket in buckets.values():
-        for i, a in enumerate(bucket[:50]):
-            for b in bucket[i + 1 : 50]:
-                if owner[a] != owner[b] and find(a) != find(b) and (
-                    fuzz.ratio(folded[a], folded[b]) >= NEAR_DUPLICATE_RATIO
+        representatives: list[str] = []
+        for pid in bucket:
+            for rep in representatives:
+                if find(rep) == find(pid):
+                    break
+                if owner[rep] != owner[pid] and (
+                    fuzz.ratio(folded[rep], folded[pid], score_cutoff=NEAR_DUPLICATE_RATIO)
                 ):
-                    parent[find(a)] = find(b)
+                    parent[find(pid)] = find(rep)
+                    break
+            else:
+                if len(representatives) < MAX_REPRESENTATIVES:
+                    representatives.append(pid)
     credit = {pid: passage_credit(t) for pid, t in texts.items()}
     groups: dict[str, list[str]] = {}
     for pid in texts:

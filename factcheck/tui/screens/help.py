@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,10 +42,8 @@ class HelpScreen(ModalScreen[None]):
                               "the settings file ([keys] action = \"key\")"),
                          classes="dialog-keys")
 
-    def _table(self) -> Table:
-        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column("key", style="bold", no_wrap=True, width=14)
-        table.add_column("what", ratio=1)
+    def _table(self) -> Group:
+        tables: list[Table] = []
         seen: set[str] = set()
         for title, bindings in self.sections:
             rows: list[tuple[str, str]] = []
@@ -57,12 +56,16 @@ class HelpScreen(ModalScreen[None]):
                                  HELP.get(item.id, item.description)))
                 else:
                     rows.append((item[0], item[-1]))
-            if rows:
-                table.add_row(Text(title, style="bold underline"), "")
-                for key, what in rows:
-                    table.add_row(key, what)
-                table.add_row("", "")
-        return table
+            if not rows:
+                continue
+            table = Table(box=None, expand=True, show_header=False, padding=(0, 1),
+                          title=title, title_justify="left", title_style="bold underline")
+            table.add_column("key", style="bold", no_wrap=True, width=14)
+            table.add_column("what", ratio=1)
+            for key, what in rows:
+                table.add_row(key, what)
+            tables.append(table)
+        return Group(*tables)
 
     def action_close(self) -> None:
         """Back to the review."""

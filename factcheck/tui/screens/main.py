@@ -24,7 +24,7 @@ from factcheck.settings import Settings
 from factcheck.tui.claim_data import SYNC_INDEX_LIMIT, PassageIndex, load_claim
 from factcheck.tui.commands import ReviewCommands
 from factcheck.tui.keys import bind
-from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted, PassagesIndexed
+from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted, StoreIndexed
 from factcheck.tui.rows import SORTS, RowModel, RowView
 from factcheck.tui.screens.filter import FilterChoice, FilterScreen
 from factcheck.tui.screens.help import HelpScreen, Section
@@ -85,6 +85,7 @@ class MainScreen(ReviewActions, Screen[None]):
         self.view = RowView(self.model)
         self.passage_index = PassageIndex()
         self.highlighted_passage: str | None = None
+        self._indexed: tuple[object, int] = (None, -1)
         self.wanted_claim: str | None = None
         """The claim under the list's cursor (shown once no keys are waiting)."""
         self._changes_seen = len(store.raw("changes"))
@@ -114,20 +115,29 @@ class MainScreen(ReviewActions, Screen[None]):
         self.claims.set_view(self.view)
         self.update_status()
         self.set_interval(self.settings.poll_seconds, self.poll_store)
-        self.call_after_refresh(self.index_passages)
+        self.call_after_refresh(self.index_store)
         # The store's data lives as long as the app: keep the cycle collector from scanning it
         # again and again (on a big store a full collection shows as a stutter).
         gc.freeze()
 
-    def index_passages(self) -> None:
-        """Index a big store's passages in a worker (small stores are indexed on first use)."""
+    def index_store(self) -> None:
+        """Index a big store in a worker (a small one is indexed on first use); passages are
+        grouped again only when the passages table changed."""
         passages = self.store.raw("passages")
+        changed = (passages is not self._indexed[0]) or len(passages) != self._indexed[1]
+        if changed:
+            self.passage_index.clear()
+            self._indexed = (passages, len(passages))
         if len(passages) > SYNC_INDEX_LIMIT:
-            cast(WorkingApp, self.app).index_passages(dict(passages), self)
+            cast(WorkingApp, self.app).index_store(dict(passages) if changed else None,
+                                                   list(self.model.docs),
+                                                   self.model.generation, self)
 
-    def on_passages_indexed(self, message: PassagesIndexed) -> None:
-        """The context passages can be shown now."""
-        self.passage_index.load(message.grouped)
+    def on_store_indexed(self, message: StoreIndexed) -> None:
+        """Context passages can be shown, and searches need not wait."""
+        if message.grouped is not None:
+            self.passage_index.load(message.grouped)
+        self.model.set_search_keys(message.search_keys, message.generation)
         self.reload_claim()
 
     def verdict_label(self, key: str | None) -> str:
@@ -193,9 +203,8 @@ class MainScreen(ReviewActions, Screen[None]):
 
     def store_changed(self) -> None:
         """Another process changed the store: rebuild, keeping the cursor on the same claim."""
-        self.passage_index.clear()
-        self.index_passages()
         self.model.reload()
+        self.index_store()
         self.view.invalidate()
         keep = self.highlighted_claim
         self.claims.set_view(self.view, keep=keep)

@@ -95,6 +95,10 @@ class ReviewActions(Screen[None]):
         """A verdict key in the reviewer's language (see `MainScreen`)."""
         raise NotImplementedError
 
+    def store_changed(self) -> None:
+        """Other processes changed the store: redraw everything (see `MainScreen`)."""
+        raise NotImplementedError
+
     # Helpers ----------------------------------------------------------------------------------
     @property
     def reviewer(self) -> str:
@@ -131,6 +135,8 @@ class ReviewActions(Screen[None]):
             self.notify(str(exc), title="Not done", severity="error", markup=False)
         except StoreError as exc:
             self.app.push_screen(ErrorScreen("Could not save", str(exc)))
+        if self.store.storage.last_refresh_changed:
+            self.store_changed()  # the refused request still brought in others' changes
         return None
 
     def remember(self, outcome: Outcome) -> None:

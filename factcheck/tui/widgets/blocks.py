@@ -39,6 +39,9 @@ class BlockView(ScrollView, can_focus=False):
     COMPONENT_CLASSES = {"blocks--cursor", "blocks--cursor-focused", "blocks--heading"}
     GUTTER = 2
     """Cells at the left of each line: the cursor bar and a space."""
+    MORE = ""
+    """Drawn at the end of the last visible line while more lines are below (for panes
+    without a scrollbar)."""
 
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
     """Position of the cursor among the selectable blocks."""
@@ -114,10 +117,8 @@ class BlockView(ScrollView, can_focus=False):
                 start, count = heading_start, count + heading_count
         top = round(self.scroll_offset.y)
         height = self.scrollable_content_region.height
-        if start < top:
+        if start < top or (height and start + min(count, height) > top + height):
             self.scroll_to(y=start, animate=False, immediate=True)
-        elif height and start + min(count, height) > top + height:
-            self.scroll_to(y=start + min(count, height) - height, animate=False, immediate=True)
 
     # Events ----------------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
@@ -177,5 +178,9 @@ class BlockView(ScrollView, can_focus=False):
             fill = base + self.get_component_rich_style("blocks--heading")
             gutter = Segment(" " * self.GUTTER, fill)
         body = list(Segment.apply_style(segments, base, post))
-        strip = Strip([gutter, *body])
-        return strip.crop_extend(0, width, fill)
+        strip = Strip([gutter, *body]).crop_extend(0, width, fill)
+        height = self.scrollable_content_region.height
+        if self.MORE and y == height - 1 and index + 1 < len(self._lines):
+            more = Strip([Segment(self.MORE, base + Style(dim=True, bold=True))])
+            strip = Strip.join([strip.crop(0, width - more.cell_length), more])
+        return strip

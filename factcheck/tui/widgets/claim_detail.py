@@ -37,6 +37,7 @@ class ClaimDetail(BlockView):
     COMPONENT_CLASSES = {"claim-detail--label", "claim-detail--conflict",
                          "claim-detail--verdict", "claim-detail--note"}
     GUTTER = 1
+    MORE = " ▼ more "
 
     claim: reactive[ClaimData | None] = reactive(None, init=False)
     """The highlighted claim (bound to the screen's `claim_data`)."""

@@ -91,3 +91,10 @@ def test_credits_in_body_text(paragraph: str, credits: list[str]) -> None:
 ])
 def test_split_initials(paragraph: str, rest: str, initials: str | None) -> None:
     assert split_initials(paragraph) == (rest, initials)
+
+
+def test_a_country_after_the_city_is_not_an_outlet() -> None:
+    from factcheck.core.ingest.metadata import dateline_outlet
+
+    assert dateline_outlet("Moskow, Rusia \u2014 Presiden Vladimir Putin bertemu Kim.") is None
+    assert dateline_outlet("Jakarta, CNN Indonesia -- Presiden tiba pagi ini.") == "CNN Indonesia"

@@ -8,6 +8,7 @@ taken only when it follows a byline label and looks like a name.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.core.ingest.dates import is_date_line
 from factcheck.core.ingest.furniture import agency, data, normalized
@@ -151,9 +152,25 @@ def dateline_outlet(paragraph: str) -> str | None:
         groups = match.groupdict()
         if groups.get("outlet"):
             return outlet_name(groups["outlet"])
-        if not _NOT_OUTLETS.search(groups["plain"]):
+        if not _NOT_OUTLETS.search(groups["plain"]) and not _is_country(groups["plain"]):
             return outlet_name(groups["plain"])
     return None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Country and region names in Indonesian and English (CLDR via babel), lower-cased."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for code in ("id", "en"):
+        names.update(n.lower() for n in Locale.parse(code).territories.values())
+    return frozenset(names)
+
+
+def _is_country(name: str) -> bool:
+    """True for "Rusia" in "Moskow, Rusia — ...": a place after a place, not an outlet."""
+    return name.strip().lower() in _country_names()
 
 
 def outlet_name(name: str) -> str | None:

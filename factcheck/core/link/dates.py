@@ -17,6 +17,7 @@ _SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH = re.compile(r"\b([a-z]{3,9})\b")
+_DIGIT = re.compile(r"\d")
 
 
 def find_dates(folded: str) -> tuple[set[str], set[str]]:
@@ -26,7 +27,7 @@ def find_dates(folded: str) -> tuple[set[str], set[str]]:
     """
     months = lexicon().months
     dates: set[str] = set()
-    if not any(c.isdigit() for c in folded):
+    if not _DIGIT.search(folded):
         bare = {f"{months[w]:02d}" for w in folded.split() if w in months and len(w) >= 4
                 and w not in ("may", "mei")}
         return dates, bare

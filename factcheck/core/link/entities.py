@@ -107,7 +107,7 @@ def scan(tokens: list[Token], headline: bool | None = None) -> Scan:
         if token.text in lex.wires:
             out.used.add(i)  # a credit, not a subject of the claim
     if headline is None:
-        capitals = sum(1 for t in tokens if t.text[:1].isupper())
+        capitals = sum([t.text[:1].isupper() for t in tokens])
         headline = capitals >= 3 and looks_like_headline(tokens, lex)
     run: list[int] = []
     for i in range(len(tokens) + 1):

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from factcheck.core.storage import StoreError
@@ -38,7 +37,7 @@ from factcheck.tui.widgets.search_bar import SearchBar
 from factcheck.tui.work import WorkingApp
 
 
-class MainScreen(ReviewActions, Screen[None]):
+class MainScreen(ReviewActions):
     """Work through the claims."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

@@ -263,7 +263,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                   + ("  [red]disputed[/]" if view["disputed"] else ""))
     verdict = view.get("verdict")
     if verdict:
-        console.print(Text(f"  verdict: {verdict['label']} by {verdict['reviewer']} "
+        console.print(Text(f"  verdict: {verdict['label']} by {inert(verdict['reviewer'])} "
                            f"({verdict['at']}): {inert(verdict['explanation'])}",
                            style="bold"))
     for conflict in view["conflicts"]:
@@ -280,10 +280,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             line.append(inert(item["text"]), style="bold")
             line.append(inert(item["after"]), style="dim")
             console.print(line)
-            marks = ", ".join(f"{r}: {m}" for r, m in item["marks"].items()) or "none"
+            marks = ", ".join(f"{inert(r)}: {m}" for r, m in item["marks"].items()) or "none"
             console.print(Text(f"    suggested: {item['suggested_stance']} ({item['link']}); "
                                f"marks: {marks}", style="italic"))
     for note in view["notes"]:
-        console.print(Text(f"\nnote by {note['author']} ({note['at']}): "
+        console.print(Text(f"\nnote by {inert(note['author'])} ({note['at']}): "
                            f"{inert(note['text'])}"))
     return 0

@@ -16,8 +16,8 @@ from factcheck.core.store import Store, default_path
 from factcheck.core.views import inert
 from factcheck.settings import Settings, SettingsError, load_settings
 
-console = Console(highlight=False, soft_wrap=True)
-console_err = Console(stderr=True, highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)
+console_err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 class UserError(Exception):

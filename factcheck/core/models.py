@@ -33,7 +33,7 @@ def utcnow() -> str:
 class Value(BaseModel):
     """Base for the frozen value models."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Role(StrEnum):

@@ -148,7 +148,8 @@ class FileStorage(JournalStorage):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__()
-        self.path = Path(path)
+        # Resolve a symlinked store once, so compaction replaces the file it points to.
+        self.path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._lock_fd: int | None = None
@@ -216,7 +217,11 @@ class FileStorage(JournalStorage):
             self._main_size = len(raw)
             self.loaded_from_disk = True
         meta = data.get(META_TABLE, {}).get(META_ID, {})
-        self.generation = int(meta.get("generation", 0)) if isinstance(meta, dict) else 0
+        generation = meta.get("generation", 0) if isinstance(meta, dict) else 0
+        if not isinstance(generation, int) or isinstance(generation, bool) or generation < 0:
+            raise StoreError(f"{self.path}: damaged header (generation {generation!r}); "
+                             "the file was left untouched (try `factcheck doctor`)")
+        self.generation = generation
         self.data = data
         self._main_ident = ident
         self._journal_offset = 0
@@ -288,12 +293,20 @@ class FileStorage(JournalStorage):
         except FileNotFoundError:
             return False
 
+    def _refuse_read_only(self, doing: str) -> None:
+        """Refuse to write when the store file or its folder is read-only (for root too)."""
+        for target in (self.path, self.path.parent):
+            if target.exists() and not _writable(target):
+                raise StoreError(f"{self.path}: cannot {doing}: {target} is read-only; "
+                                 "nothing stored was changed")
+
     def append(self, ops: list[Op]) -> None:
         """Append one transaction to the journal, fsync it, then apply it in memory."""
         if not ops:
             return
         if self._depth == 0:
             raise RuntimeError("append() outside locked()")
+        self._refuse_read_only("save the change")
         line = orjson.dumps({"g": self.generation, "ops": ops}) + b"\n"
         created = not self.journal_path.exists()
         try:
@@ -328,6 +341,11 @@ class FileStorage(JournalStorage):
 
     def compact(self) -> None:
         """Write the whole data to a new main file atomically, then empty the journal."""
+        self._refuse_read_only("write the store")
+        # We hold the exclusive lock: any temp file of this store is a killed compaction's.
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
         meta = dict(self.data.get(META_TABLE, {}).get(META_ID, {}))
         meta["generation"] = self.generation + 1
         self.data.setdefault(META_TABLE, {})[META_ID] = meta
@@ -354,6 +372,17 @@ class FileStorage(JournalStorage):
     def close(self) -> None:
         """Release the lock if held."""
         self._release()
+
+
+def _writable(path: Path) -> bool:
+    """Whether ``path`` may be written: permission bits count even for root."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if os.geteuid() == 0:
+        return bool(mode & 0o222)
+    return os.access(path, os.W_OK)
 
 
 def atomic_write(path: Path, payload: bytes) -> None:

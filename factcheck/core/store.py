@@ -89,7 +89,7 @@ def default_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _key(model: BaseModel) -> str:
-    for attr in ("id", "claim_id", "mention_id"):
+    for attr in ("id", "mention_id", "claim_id"):
         value = getattr(model, attr, None)
         if isinstance(value, str):
             return value
@@ -150,8 +150,11 @@ class Store:
         meta = data.get(META_TABLE, {}).get(META_ID)
         if meta is None:
             return  # a new, empty store: the header is written with the first change
-        version = int(meta.get("schema_version", 0))
         where = self.path or "store"
+        version = meta.get("schema_version", 0) if isinstance(meta, dict) else None
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+            raise StoreError(f"{where}: damaged header (schema_version {version!r}); "
+                             "the file was left untouched (try `factcheck doctor`)")
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{where}: written by a newer factcheck (schema {version}; this version reads "
@@ -172,7 +175,12 @@ class Store:
                 ) from exc
         with self.storage.locked():
             data = self.storage.read()
-            migrated = migrations.migrate(data, version)
+            try:
+                migrated = migrations.migrate(data, version)
+            except ValueError as exc:
+                self.storage.reload()
+                raise StoreError(f"{self.path or 'store'}: cannot upgrade: {exc}; "
+                                 "the file was left untouched") from exc
             migrated[META_TABLE][META_ID]["schema_version"] = SCHEMA_VERSION
             self.storage.write(migrated)
             self.storage.compact()
@@ -200,8 +208,11 @@ class Store:
                 else:
                     self.storage.append(tx.ops)
                 self._clear_caches()
-                if self.storage.needs_compaction():
-                    self.storage.compact()
+                if not bulk and self.storage.needs_compaction():
+                    # The change is already durable in the journal: a failed compaction (full
+                    # disk, read-only file) must not report it as lost. It is retried later.
+                    with contextlib.suppress(StoreError):
+                        self.storage.compact()
 
     def _bulk_write(self, tx: Transaction) -> None:
         apply_ops(self.storage.read(), tx.ops)

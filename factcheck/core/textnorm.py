@@ -19,6 +19,7 @@ import unicodedata
 _INVISIBLE = re.compile(
     "["
     "\u00ad"  # soft hyphen
+    "\u061c"  # Arabic letter mark (a bidi control)
     "\u200b-\u200f"  # zero-width space/joiners, LRM, RLM
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2060-\u2064"  # word joiner, invisible operators

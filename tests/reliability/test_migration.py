@@ -14,20 +14,11 @@ from typing import Any
 
 import pytest
 
-from factcheck.core import migrations
 from factcheck.core.doctor import check
 from factcheck.core.models import SCHEMA_VERSION
 from factcheck.core.store import Store
-from tests.reliability import proposed_migration
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "store-v0.json"
-
-
-@pytest.fixture(autouse=True)
-def v0_upgrade(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use the real 0 -> 1 step once `factcheck.core.migrations` has it, else the proposed one."""
-    if 0 not in migrations.MIGRATIONS:
-        monkeypatch.setitem(migrations.MIGRATIONS, 0, proposed_migration.migrate_v0_to_v1)
 
 
 @pytest.fixture

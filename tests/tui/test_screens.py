@@ -9,7 +9,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
-from factcheck.core.review import set_verdict
+from factcheck.core.review import add_note, set_verdict
 from factcheck.settings import DEFAULT_KEYS
 from factcheck.tui.keys import HELP
 from factcheck.tui.screens.article import ArticleScreen
@@ -67,6 +67,7 @@ def test_history_shows_who_when_and_conflicts(store_path: Path) -> None:
         seen_before = store.review("c-visit").verdict.model_dump(mode="json")  # type: ignore[union-attr]
         set_verdict(store, "c-visit", "false", "budi")
         set_verdict(store, "c-visit", "misleading", "rina", seen=seen_before)
+        add_note(store, "c-visit", "[bold]not bold[/bold] [link=http://x]no link[/link]", "budi")
     app = app_for(store_path)
     seen: list[str] = []
 
@@ -80,6 +81,7 @@ def test_history_shows_who_when_and_conflicts(store_path: Path) -> None:
     assert "rina" in text and "budi" in text and "2024-06-20 09:30" in text
     assert "True" in text and "→ False" in text and "→ Misleading" in text
     assert "⚠ replaced budi's verdict" in text
+    assert "[bold]not bold[/bold] [link=http://x]no" in text  # notes are text, not markup
 
 
 def test_article_view_shows_the_whole_article(store_path: Path) -> None:

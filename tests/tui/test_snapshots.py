@@ -26,8 +26,9 @@ def test_article_view(snap_compare: Any, store_path: Path, size: tuple[int, int]
     assert snap_compare(app_for(store_path), press=["o"], terminal_size=size)
 
 
-def test_help_screen(snap_compare: Any, store_path: Path) -> None:
-    assert snap_compare(app_for(store_path), press=["question_mark"], terminal_size=(100, 30))
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+def test_help_screen(snap_compare: Any, store_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(app_for(store_path), press=["question_mark"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])

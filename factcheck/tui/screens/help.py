@@ -59,11 +59,12 @@ class HelpScreen(ModalScreen[None]):
             if not rows:
                 continue
             table = Table(box=None, expand=True, show_header=False, padding=(0, 1),
-                          title=title, title_justify="left", title_style="bold underline")
+                          title=Text(title), title_justify="left",
+                          title_style="bold underline")
             table.add_column("key", style="bold", no_wrap=True, width=14)
             table.add_column("what", ratio=1)
             for key, what in rows:
-                table.add_row(key, what)
+                table.add_row(Text(key), Text(what))
             tables.append(table)
         return Group(*tables)
 

@@ -87,8 +87,9 @@ class HistoryScreen(ModalScreen[None]):
                 cells.append(f"\n⚠ replaced {one_line(replaced, 30)}'s verdict saved meanwhile",
                              "bold")
                 style = f"bold {self.app.current_theme.error or 'red'}"
-            table.add_row(short_date(change.at), one_line(change.who, 20), change.what,
-                          self._where(change.detail), cells, style=style)
+            table.add_row(Text(short_date(change.at)), Text(one_line(change.who, 20)),
+                          Text(one_line(change.what, 20)), Text(self._where(change.detail)),
+                          cells, style=style)
         return table
 
     def action_close(self) -> None:

@@ -213,8 +213,12 @@ class MainScreen(ReviewActions):
         gc.freeze()
 
     def poll_store(self) -> None:
-        """Look for changes other reviewers saved (a cheap check, then a refresh)."""
-        if not self.store.storage.changed_on_disk():
+        """Look for changes other reviewers saved (a cheap check, then a refresh).
+
+        Not while a dialog is open: the claim lists of the link dialog, and what the verdict
+        picker was opened on, stay as they were; the check runs again on return.
+        """
+        if not self.is_current or not self.store.storage.changed_on_disk():
             return
         try:
             changed = self.store.refresh()
@@ -223,6 +227,11 @@ class MainScreen(ReviewActions):
             return
         if changed:
             self.store_changed()
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog: pick up what changed meanwhile."""
+        if self.is_mounted:
+            self.poll_store()
 
     def report_replaced_verdicts(self) -> None:
         """Tell this reviewer when someone else's verdict replaced theirs."""

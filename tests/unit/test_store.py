@@ -65,7 +65,7 @@ def test_changes_survive_reopen_with_and_without_compaction(tmp_path: Path) -> N
 
 def test_torn_journal_line_is_ignored_and_repaired(tmp_path: Path) -> None:
     path = tmp_path / "claims.json"
-    store = build_store(Store.open(path))
+    build_store(Store.open(path))
     journal = path.with_name("claims.json.journal")
     with open(journal, "ab") as handle:
         handle.write(b'{"g": 1, "ops": [["sources", "s-x", {"id": "s-x"')  # crash mid-write

@@ -14,6 +14,7 @@ field has a default, so the file is optional. Example::
     [keys]                     # action = key (Textual key names)
     supports = "a"
     contradicts = "x"
+    unlink = "shift+u"         # terminals send "U"; the TUI binds both
 
     [[verdicts]]               # replaces the default scale when given
     key = "true"

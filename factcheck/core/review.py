@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,18 +207,25 @@ def _apply_value(store: Store, change: Change, value: Any, reviewer: str) -> Out
     raise ReviewError(f"cannot undo a {change.what!r} change")
 
 
+def is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> bool:
+    """The project's rule: a claim is reviewed once it has a verdict, or every passage a mark.
+
+    Takes the stored documents (``Store.raw``) so listings can apply it cheaply one claim at a
+    time.
+    """
+    if not review:
+        return False
+    if review.get("verdict"):
+        return True
+    passages = {e.get("passage_id") for e in claim.get("evidence", [])}
+    return bool(passages) and passages <= set(review.get("marks", {}))
+
+
 def reviewed_claim_ids(store: Store) -> set[str]:
-    """Claims with a verdict, or with every passage marked by someone."""
-    done: set[str] = set()
+    """Ids of the claims that are reviewed (see `is_reviewed`)."""
     claims = store.raw("claims")
-    for claim_id, review in store.raw("reviews").items():
-        if review.get("verdict"):
-            done.add(claim_id)
-            continue
-        passages = {e["passage_id"] for e in claims.get(claim_id, {}).get("evidence", [])}
-        if passages and passages <= set(review.get("marks", {})):
-            done.add(claim_id)
-    return done
+    return {claim_id for claim_id, review in store.raw("reviews").items()
+            if is_reviewed(claims.get(claim_id, {}), review)}
 
 
 __all__ = [
@@ -226,6 +234,7 @@ __all__ = [
     "StoreError",
     "add_note",
     "delete_note",
+    "is_reviewed",
     "mark",
     "new_id",
     "reapply",

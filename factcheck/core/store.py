@@ -247,6 +247,17 @@ class Store:
         self._clear_caches()
         return changed
 
+    def snapshot(self) -> Store:
+        """A read-only, in-memory copy of the current data, for a worker thread.
+
+        Tables are copied one level deep: a write always replaces a document, never changes it
+        in place, so the copy stays consistent while the reviewer goes on working.
+        """
+        copy = Store.memory()
+        copy.storage.data = {table: dict(rows) for table, rows in self.storage.read().items()}
+        copy.path = self.path
+        return copy
+
     def close(self) -> None:
         """Release file handles."""
         self._db.close()

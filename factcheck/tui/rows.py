@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.core.review import reviewed_claim_ids
+from factcheck.core.review import is_reviewed, reviewed_claim_ids
 from factcheck.core.store import Store
 from factcheck.tui.text import fold, one_line
 
@@ -65,16 +65,6 @@ class ListFilter:
         if self.unreviewed_only:
             parts.append("unreviewed")
         return ", ".join(parts)
-
-
-def _is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> bool:
-    # Same rule as `review.reviewed_claim_ids`, for one claim at a time.
-    if not review:
-        return False
-    if review.get("verdict"):
-        return True
-    passages = {e.get("passage_id") for e in claim.get("evidence", [])}
-    return bool(passages) and passages <= set(review.get("marks", {}))
 
 
 def search_key(doc: Mapping[str, Any]) -> str:
@@ -133,7 +123,7 @@ class RowModel:
             self.docs[at] = doc
             review = reviews.get(cid)
             self.reviewed_ids.discard(cid)
-            if _is_reviewed(doc, review):
+            if is_reviewed(doc, review):
                 self.reviewed_ids.add(cid)
             verdict = (review or {}).get("verdict")
             if isinstance(verdict, dict):

@@ -38,14 +38,8 @@ class ExportJob:
 
 
 def snapshot(store: Store) -> Store:
-    """A read-only copy of the store's current data for a worker thread.
-
-    Tables are copied one level deep: documents are never changed in place (a write replaces
-    them), so the worker sees a consistent state while the reviewer keeps working.
-    """
-    copy = Store.memory()
-    copy.storage.data = {table: dict(rows) for table, rows in store.storage.read().items()}
-    return copy
+    """A read-only copy of the store's current data for a worker thread."""
+    return store.snapshot()
 
 
 def describe_error(error: BaseException | None) -> str:

@@ -7,6 +7,7 @@ relative expressions stay with the extractor, which resolves them against the pu
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.core.link.lexicon import lexicon
 
@@ -16,7 +17,6 @@ _MY = re.compile(r"\b([a-z]{3,9})\s+(\d{4})\b")
 _SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_MONTH = re.compile(r"\b([a-z]{3,9})\b")
 _DIGIT = re.compile(r"\d")
 
 
@@ -28,9 +28,7 @@ def find_dates(folded: str) -> tuple[set[str], set[str]]:
     months = lexicon().months
     dates: set[str] = set()
     if not _DIGIT.search(folded):
-        bare = {f"{months[w]:02d}" for w in folded.split() if w in months and len(w) >= 4
-                and w not in ("may", "mei")}
-        return dates, bare
+        return dates, {f"{months[m.group(1)]:02d}" for m in _month_names().finditer(folded)}
     spans: list[tuple[int, int]] = []
 
     def add(iso: str, match: re.Match[str]) -> None:
@@ -56,12 +54,16 @@ def find_dates(folded: str) -> tuple[set[str], set[str]]:
     for m in _YEAR.finditer(folded):
         if not _inside(m.span(), spans):
             dates.add(m.group(1))
-    bare = {
-        f"{months[m.group(1)]:02d}"
-        for m in _MONTH.finditer(folded)
-        if m.group(1) in months and len(m.group(1)) >= 4 and m.group(1) not in ("may", "mei")
-    }
+    bare = {f"{months[m.group(1)]:02d}" for m in _month_names().finditer(folded)}
     return dates, bare
+
+
+@cache
+def _month_names() -> re.Pattern[str]:
+    """Month names of four letters or more ("may"/"mei" are ordinary words too)."""
+    names = sorted((m for m in lexicon().months if len(m) >= 4 and m not in ("may", "mei")),
+                   key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

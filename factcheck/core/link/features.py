@@ -82,8 +82,8 @@ class Features:
     """Squared norm of ``vector`` (context features only ever add to a match)."""
     keyset: frozenset[str] = frozenset()
     """The keys of ``vector``, for fast intersections."""
-    names_something: bool = False
-    """The mention names a state, institution, person or place."""
+    name_keys: frozenset[str] = frozenset()
+    """The keys that name a state, institution, person or place (``e:``, ``p:``)."""
     frames: tuple[Frame, ...] = ()
     """Who does what to whom (frames.py)."""
 
@@ -403,4 +403,4 @@ class FeatureBuilder:
             f.keyset = frozenset(f.vector)
             f.context_vector = {key: weight(key) * CONTEXT_WEIGHT for key in f.context}
             f.norm2 = sum(w * w for w in f.vector.values())
-            f.names_something = any(k[0] in "ep" for k in f.vector)
+            f.name_keys = frozenset(k for k in f.keyset if k[0] in "ep")

@@ -18,7 +18,7 @@ from factcheck.core.link.features import Features
 MAX_COMMON_FOR_PAIRS = 6
 MAX_KEYS = 10
 """A mention is indexed under (and looks candidates up by) its rarest keys only."""
-MAX_SCAN = 48
+MAX_SCAN = 32
 
 
 class CandidateIndex:

@@ -113,7 +113,7 @@ def similarity(a: Features, b: Features) -> float:
             support += 1
     if not dot and not borrowed:
         return 0.0
-    if a.names_something and b.names_something and not any(k[0] in "ep" for k in shared):
+    if a.name_keys and b.name_keys and shared.isdisjoint(a.name_keys):
         # Both name who or where, and no name is shared: most likely two different events
         # ("floods in Medan killed 12" vs "floods in Seoul killed 22").
         dot *= DISJOINT_ENTITIES_FACTOR

@@ -109,6 +109,18 @@ def assign_origins(
     members: list[Features], sources: Mapping[str, Source], passages: Mapping[str, Passage]
 ) -> dict[int, str]:
     """Origin key of each member (by feature index)."""
+    if len({f.source_id for f in members}) == 1:
+        # One article: no copy between outlets to look for.
+        source_id = members[0].source_id
+        source = sources.get(source_id)
+        fallback = source_credit(source) or own_origin(source, source_id)
+        by_passage: dict[str, str] = {}
+        for f in members:
+            if f.passage_id not in by_passage:
+                passage = passages.get(f.passage_id)
+                text = passage.text if passage else f.mention.text
+                by_passage[f.passage_id] = passage_credit(text) or fallback
+        return {f.index: by_passage[f.passage_id] for f in members}
     texts: dict[str, str] = {}
     owner: dict[str, str] = {}
     for f in members:

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import ClaimChosen, ClaimHighlighted
 from factcheck.tui.rows import Row, RowView
+from factcheck.tui.text import one_line
 
 KIND_SHORT = {
     "quantity": "QTY", "time": "TIME", "event": "EVENT", "quote": "QUOTE",
@@ -208,8 +209,8 @@ class ClaimList(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append("✓ " if row.reviewed else "  ", style("claim-list--reviewed"))
-        text.append(KIND_SHORT.get(row.kind, row.kind[:5].upper()).ljust(KIND_W),
-                    style("claim-list--kind"))
+        kind = KIND_SHORT.get(row.kind) or one_line(row.kind, KIND_W - 1).upper()
+        text.append(kind.ljust(KIND_W), style("claim-list--kind"))
         text.append(set_cell_size(row.text, text_width(width)))
         counts = f"{row.outlets}/{row.origins}"
         text.append(counts.rjust(COUNT_W), style("claim-list--muted"))
@@ -220,12 +221,11 @@ class ClaimList(ScrollView, can_focus=True):
             label = self.verdict_label(row.verdict) if row.verdict else "·"
             text.append(" " + set_cell_size(label, verdict_w - 1), style("claim-list--verdict"))
         text.stylize_before(self.rich_style)
+        fill = self.rich_style
         if is_cursor:
             name = "claim-list--cursor" if self.has_focus else "claim-list--cursor-blurred"
-            cursor_style = style(name)
-            text.stylize(Style(bgcolor=cursor_style.bgcolor, color=cursor_style.color,
-                               bold=cursor_style.bold))
+            cursor = style(name)
+            text.stylize(Style(bgcolor=cursor.bgcolor, color=cursor.color, bold=cursor.bold))
+            fill = fill + Style(bgcolor=cursor.bgcolor)
         strip = Strip(text.render(self.app.console), text.cell_len)
-        return strip.crop_extend(0, width, self.rich_style if not is_cursor else
-                                 Style(bgcolor=style("claim-list--cursor" if self.has_focus
-                                                     else "claim-list--cursor-blurred").bgcolor))
+        return strip.crop_extend(0, width, fill)

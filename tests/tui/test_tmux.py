@@ -150,3 +150,52 @@ def test_review_in_a_real_terminal(terminal: Terminal, store_path: Path, tmp_pat
     assert "✎ tess" in screen and "Checked by phone" in screen
     terminal.keys("q")
     terminal.wait_exit()
+
+
+BUNDLED = Path(__file__).resolve().parents[2] / "claims.json"
+
+
+@pytest.mark.skipif(not BUNDLED.exists(), reason="no bundled claims.json")
+def test_bundled_store_reviewed_in_tmux_then_exported(terminal: Terminal,
+                                                     tmp_path: Path) -> None:
+    """What a new user does first: open the shipped store, review one claim, export JSON."""
+    copy = tmp_path / "claims.json"
+    shutil.copy(BUNDLED, copy)
+    script = Path(sys.executable).parent / "factcheck"
+    command = [str(script), "review", "--db", str(copy), "--reviewer", "tess"]
+    terminal.start(command)
+    terminal.wait_for("Reviewed 0 of")
+    terminal.press("Tab")
+    terminal.wait_for("a Supports")
+    terminal.press("a")
+    terminal.keys("n")
+    terminal.wait_for("New note")
+    terminal.type("Cross-checked with the wire copy")
+    terminal.keys("C-s")
+    terminal.wait_gone("New note")
+    terminal.keys("v")
+    terminal.wait_for("Partly true")
+    terminal.keys("Enter")  # the first verdict of the scale
+    terminal.wait_for("by tess")
+    terminal.keys("q")
+    terminal.wait_exit()
+
+    terminal.start(command)  # reopening shows all three
+    screen = terminal.wait_for("Reviewed 1 of")
+    assert "by tess" in screen
+    terminal.keys("q")
+    terminal.wait_exit()
+
+    exported = subprocess.run([str(script), "export", "--format", "json", "--db", str(copy)],
+                              capture_output=True, text=True, check=True, timeout=60)
+    import json
+
+    claims = json.loads(exported.stdout)["claims"]
+    reviewed = [c for c in claims if c["verdict"]]
+    assert len(reviewed) == 1
+    claim = reviewed[0]
+    assert claim["verdict"]["reviewer"] == "tess"
+    assert [n["text"] for n in claim["notes"] if n["author"] == "tess"] == [
+        "Cross-checked with the wire copy"]
+    marks = [m for p in claim["passages"] for m in p["marks"] if m["reviewer"] == "tess"]
+    assert [m["stance"] for m in marks] == ["supports"]

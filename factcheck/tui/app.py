@@ -9,7 +9,7 @@ from textual.screen import Screen
 
 from factcheck.core.store import Store
 from factcheck.settings import Settings
-from factcheck.tui.keys import bind, keymap
+from factcheck.tui.keys import bind, keymap, keymap_to_install
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.work import WorkingApp
 
@@ -27,7 +27,7 @@ class FactcheckApp(WorkingApp):
         self.settings = settings
         self.cursor_blink = cursor_blink
         self.keymap_in_use = keymap(settings)
-        self.set_keymap(self.keymap_in_use)
+        self.set_keymap(keymap_to_install(settings))
         if store.path is not None:
             self.sub_title = str(store.path)
         self.ready_at: float | None = None

@@ -13,6 +13,7 @@ from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
@@ -20,7 +21,7 @@ from textual.widgets import Footer, Input
 from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import SYNC_INDEX_LIMIT, PassageIndex, load_claim
+from factcheck.tui.claim_data import SYNC_INDEX_LIMIT, ClaimData, PassageIndex, load_claim
 from factcheck.tui.commands import ReviewCommands
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted, StoreIndexed
@@ -35,6 +36,9 @@ from factcheck.tui.widgets.passages import Passages
 from factcheck.tui.widgets.progress import ReviewProgress, Status
 from factcheck.tui.widgets.search_bar import SearchBar
 from factcheck.tui.work import WorkingApp
+
+CACHED_CLAIMS = 32
+"""Loaded claims kept for moving back and forth (dropped whenever the store changes)."""
 
 
 class MainScreen(ReviewActions):
@@ -72,7 +76,7 @@ class MainScreen(ReviewActions):
         bind("quit", "app.quit", "Quit", show=False),
     ]
 
-    status: reactive[Status] = reactive(Status, init=False)
+    status: reactive[Status] = reactive(Status, init=False, repaint=False)
     """What the status line shows."""
 
     def __init__(self, store: Store, settings: Settings, *, cursor_blink: bool = True) -> None:
@@ -84,9 +88,14 @@ class MainScreen(ReviewActions):
         self.view = RowView(self.model)
         self.passage_index = PassageIndex()
         self.highlighted_passage: str | None = None
-        self._indexed: tuple[object, int] = (None, -1)
+        passages = store.raw("passages")
+        self._indexed: tuple[object, int] = (passages, len(passages))
+        """The passages table the index is for (a small store's is built on first use)."""
+        self.claim_cache: LRUCache[str, ClaimData] = LRUCache(maxsize=CACHED_CLAIMS)
+        """Claims loaded since the store last changed: going back to one reads nothing."""
         self.wanted_claim: str | None = None
         """The claim under the list's cursor (shown once no keys are waiting)."""
+        self._settle_pending = False
         self._changes_seen = len(store.raw("changes"))
         self.init_review_actions()
 
@@ -120,17 +129,20 @@ class MainScreen(ReviewActions):
         gc.freeze()
 
     def index_store(self) -> None:
-        """Index a big store in a worker (a small one is indexed on first use); passages are
-        grouped again only when the passages table changed."""
+        """Index a big store in a worker (a small one is indexed on first use, i.e. by now);
+        passages are grouped again only when the passages table changed."""
         passages = self.store.raw("passages")
         changed = (passages is not self._indexed[0]) or len(passages) != self._indexed[1]
         if changed:
             self.passage_index.clear()
             self._indexed = (passages, len(passages))
         if len(passages) > SYNC_INDEX_LIMIT:
-            cast(WorkingApp, self.app).index_store(dict(passages) if changed else None,
+            group = changed or not self.passage_index.ready
+            cast(WorkingApp, self.app).index_store(dict(passages) if group else None,
                                                    list(self.model.docs),
                                                    self.model.generation, self)
+        else:
+            self.call_after_refresh(self.settle_memory)
 
     def on_store_indexed(self, message: StoreIndexed) -> None:
         """Context passages can be shown, and searches need not wait."""
@@ -138,6 +150,13 @@ class MainScreen(ReviewActions):
             self.passage_index.load(message.grouped)
         self.model.set_search_keys(message.search_keys, message.generation)
         self.reload_claim()
+        self.call_after_refresh(self.settle_memory)
+
+    def settle_memory(self) -> None:
+        """The passage index and the widgets live as long as the store's data: keep the
+        cycle collector from scanning them again and again, as `on_mount` does for the data
+        (on a big store the index alone made each full collection a stutter of 100 ms)."""
+        gc.freeze()
 
     def verdict_label(self, key: str | None) -> str:
         """A verdict key in the reviewer's language."""
@@ -150,30 +169,42 @@ class MainScreen(ReviewActions):
     @on(ClaimHighlighted)
     def _claim_highlighted(self, event: ClaimHighlighted) -> None:
         self.wanted_claim = event.claim_id
-        if self.app.message_queue_size:
-            # More keys are waiting (a held arrow key): move the list first, load the claim
-            # once they are handled.
-            self.set_timer(1 / 60, self.settle_claim)
-        else:
+        if not self._settle_pending:
             self.settle_claim()
 
     def settle_claim(self) -> None:
-        """Show the claim under the list's cursor (deferred while keys are waiting)."""
+        """Show the claim under the list's cursor once no more keys are waiting: while an
+        arrow key is held the list moves at once and the panes follow when it is let go (one
+        timer at a time checks again)."""
+        self._settle_pending = False
         if self.wanted_claim == self.highlighted_claim:
             return
         if self.app.message_queue_size:
+            self._settle_pending = True
             self.set_timer(1 / 60, self.settle_claim)
             return
         self.highlighted_claim = self.wanted_claim
 
     def watch_highlighted_claim(self) -> None:
-        """Load the claim the cursor reached."""
-        self.reload_claim()
+        """Show the claim the cursor reached."""
+        self.show_claim()
+
+    def show_claim(self) -> None:
+        """Show the highlighted claim (read from the store unless read since it last changed:
+        the panes then find their lines cached too)."""
+        claim_id = self.highlighted_claim
+        data = self.claim_cache.get(claim_id) if claim_id else None
+        if data is None:
+            data = load_claim(self.store, claim_id, self.passage_index)
+            if claim_id and data is not None:
+                self.claim_cache[claim_id] = data
+        self.claim_data = data
+        self.refresh_keys()
 
     def reload_claim(self) -> None:
         """Read the highlighted claim from the store again (after a change)."""
-        self.claim_data = load_claim(self.store, self.highlighted_claim, self.passage_index)
-        self.refresh_keys()
+        self.claim_cache.clear()
+        self.show_claim()
 
     @on(PassageHighlighted)
     def _passage_highlighted(self, event: PassageHighlighted) -> None:

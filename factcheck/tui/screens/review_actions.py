@@ -41,9 +41,11 @@ PASSAGE_ACTIONS = {"mark", "confirm_link", "reject_link", "link", "unlink", "spl
 class ReviewActions(Screen[None]):
     """Review actions over the highlighted claim and passage (base of the main screen)."""
 
-    highlighted_claim: reactive[str | None] = reactive(None, init=False)
+    # Not repainting: a screen's repaint redraws every widget on it, and these change at
+    # every cursor step; the panes bound to them redraw themselves.
+    highlighted_claim: reactive[str | None] = reactive(None, init=False, repaint=False)
     """Id of the claim under the list's cursor."""
-    claim_data: reactive[ClaimData | None] = reactive(None, init=False)
+    claim_data: reactive[ClaimData | None] = reactive(None, init=False, repaint=False)
     """Everything shown about the highlighted claim."""
 
     store: Store

@@ -51,8 +51,12 @@ class ClaimDetail(BlockView):
         self.watch_claim(self.claim)
 
     def watch_claim(self, claim: ClaimData | None) -> None:
-        """Redraw for a new claim."""
-        self.set_blocks([Block(self.describe(claim), gap=False)])
+        """Show a claim (its text is made once per loaded claim, see `BlockView.show`)."""
+        self.show(claim, lambda: [Block(self.describe(claim), gap=False)])
+
+    def restyle(self) -> None:
+        """The theme changed: describe the claim again in its colours."""
+        self.watch_claim(self.claim)
 
     def verdict_label(self, key: str) -> str:
         """A verdict key in the reviewer's language."""
@@ -64,8 +68,8 @@ class ClaimDetail(BlockView):
         if claim is None:
             return Text("No claim to show. Change the filter or search, or ingest and link "
                         "articles first (factcheck ingest, factcheck link).", style="dim")
-        label = self.get_component_rich_style("claim-detail--label")
-        conflict = self.get_component_rich_style("claim-detail--conflict")
+        label = self.component_style("claim-detail--label")
+        conflict = self.component_style("claim-detail--conflict")
         text = Text()
         text.append(claim.kind.upper(), label)
         text.append(f"  score {claim.score:.2f} · {claim.outlets} outlets · "
@@ -86,7 +90,7 @@ class ClaimDetail(BlockView):
         verdict = claim.verdict
         if verdict:
             text.append(self.verdict_label(str(verdict.get("label", ""))),
-                        self.get_component_rich_style("claim-detail--verdict"))
+                        self.component_style("claim-detail--verdict"))
             text.append(f"  by {one_line(verdict.get('reviewer'), 40)} "
                         f"{short_date(verdict.get('at'))}", "dim")
             explanation = one_line(verdict.get("explanation"), 600)
@@ -97,7 +101,7 @@ class ClaimDetail(BlockView):
         for kind, reason in claim.conflicts:
             text.append(f"\n⚠ {kind}: ", conflict)
             text.append(reason)
-        note_style = self.get_component_rich_style("claim-detail--note")
+        note_style = self.component_style("claim-detail--note")
         for note in claim.notes:
             text.append("\n")
             note_line(note, text, note_style)

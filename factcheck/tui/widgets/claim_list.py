@@ -2,7 +2,10 @@
 
 A `ScrollView` asks `render_line` for the visible lines only, so 100,000 claims open as fast
 as 100 (Textual's DataTable measures every cell when rows are added). A cursor step re-renders
-two lines: the one the cursor left and the one it reached; rendered lines are cached.
+two lines: the one the cursor left and the one it reached; rendered lines are cached. When the
+cursor leaves the view the list scrolls a line and every visible line is drawn again, from the
+cache, with its scrollbar cell: the list draws its own scrollbar (`OwnScrollbar`), as
+Textual's would be rendered again through Rich at every scroll.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.cells import set_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -24,6 +28,7 @@ from factcheck.tui.keys import bind
 from factcheck.tui.messages import ClaimChosen, ClaimHighlighted
 from factcheck.tui.rows import Row, RowView
 from factcheck.tui.text import one_line
+from factcheck.tui.widgets.scrollbar import OwnScrollbar
 
 KIND_SHORT = {
     "quantity": "QTY", "time": "TIME", "event": "EVENT", "quote": "QUOTE",
@@ -57,7 +62,7 @@ class ClaimListHeader(Widget):
         return text
 
 
-class ClaimList(ScrollView, can_focus=True):
+class ClaimList(ScrollView, OwnScrollbar, can_focus=True):
     """The list of claims of a `RowView`, with a cursor."""
 
     COMPONENT_CLASSES = {
@@ -87,7 +92,11 @@ class ClaimList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.view = view
         self.verdict_label = verdict_label
-        self._lines: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(maxsize=400)
+        self._lines: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(maxsize=128)
+        self._frame: tuple[int, int, bool, list[Segment]] | None = None
+        """First row shown, width of a row, focus and scrollbar cells: read once per
+        redraw."""
+        self._styles: dict[str, Style] = {}
 
     # Data ------------------------------------------------------------------------------------
     @property
@@ -175,9 +184,9 @@ class ClaimList(ScrollView, can_focus=True):
         self.refresh_line(self.cursor)
 
     def on_click(self, event: events.Click) -> None:
-        """Click a claim to highlight it; double-click to choose it."""
+        """Click a claim to highlight it; double-click to choose it (not on the scrollbar)."""
         offset = event.get_content_offset(self)
-        if offset is None:
+        if offset is None or self.over_scrollbar(event):
             return
         position = offset.y + round(self.scroll_offset.y)
         if position < len(self.view):
@@ -186,27 +195,71 @@ class ClaimList(ScrollView, can_focus=True):
                 self.action_choose()
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: forget cached lines."""
+        """Theme or CSS changed: forget cached lines and styles."""
         super().notify_style_update()
         self._lines.clear()
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        """A component class's Rich style (``""``: the list's own), kept until the theme or
+        CSS changes (Textual forgets its own copies at every refresh, i.e. every step)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    # Scrollbar -------------------------------------------------------------------------------
+    def first_line(self) -> int:
+        """The first row shown."""
+        return round(self.scroll_offset.y)
+
+    def line_count(self) -> int:
+        """Rows in the list."""
+        return len(self.view)
+
+    def scroll_to_line(self, line: int) -> bool:
+        """Show row ``line`` first (as far as there are rows below)."""
+        top = self.first_line()
+        self.scroll_to(y=max(0, min(line, len(self.view) - self.size.height)), animate=False,
+                       immediate=True)
+        return self.first_line() != top
 
     # Drawing ---------------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Read the geometry once per redraw (Textual calls `render_line` for each line to
+        draw)."""
+        self._frame = self._new_frame()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _new_frame(self) -> tuple[int, int, bool, list[Segment]]:
+        width, height = self.size
+        top = self.first_line()
+        bar = self.scrollbar.cells(self, height, len(self.view), top)
+        return top, width - 1, self.has_focus, bar
+
     def render_line(self, y: int) -> Strip:
-        """One line of the list."""
-        position = round(self.scroll_offset.y) + y
-        width = self.scrollable_content_region.width
-        if position >= len(self.view):
-            return Strip.blank(width, self.rich_style)
-        is_cursor = position == self.cursor
-        key = (self.view.indexes[position], is_cursor, is_cursor and self.has_focus, width)
-        strip = self._lines.get(key)
-        if strip is None:
-            strip = self._render_row(self.view.row(position), width, is_cursor)
-            self._lines[key] = strip
-        return strip
+        """One line of the list: the row (cached) and the scrollbar's cell."""
+        top, width, focused, bar = self._frame or self._new_frame()
+        position = top + y
+        view = self.view
+        if position >= len(view):
+            strip = Strip.blank(width, self._style(""))
+        else:
+            is_cursor = position == self.cursor
+            key = (view.indexes[position], is_cursor, is_cursor and focused, width)
+            cached = self._lines.get(key)
+            if cached is None:
+                cached = self._lines[key] = self._render_row(view.row(position), width,
+                                                             is_cursor)
+            strip = cached
+        return Strip([*strip, bar[y]], width + 1) if y < len(bar) else strip
 
     def _render_row(self, row: Row, width: int, is_cursor: bool) -> Strip:
-        style = self.get_component_rich_style
+        style = self._style
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append("✓ " if row.reviewed else "  ", style("claim-list--reviewed"))
         kind = KIND_SHORT.get(row.kind) or one_line(row.kind, KIND_W - 1).upper()
@@ -220,8 +273,8 @@ class ClaimList(ScrollView, can_focus=True):
         if verdict_w:
             label = self.verdict_label(row.verdict) if row.verdict else "·"
             text.append(" " + set_cell_size(label, verdict_w - 1), style("claim-list--verdict"))
-        text.stylize_before(self.rich_style)
-        fill = self.rich_style
+        text.stylize_before(style(""))
+        fill = style("")
         if is_cursor:
             name = "claim-list--cursor" if self.has_focus else "claim-list--cursor-blurred"
             cursor = style(name)

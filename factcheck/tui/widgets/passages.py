@@ -29,6 +29,8 @@ def stance_word(stance: str) -> str:
 class Passages(BlockView, can_focus=True):
     """The passages of the highlighted claim."""
 
+    SCROLLBAR = True
+
     COMPONENT_CLASSES = {"passages--words", "passages--context", "passages--meta",
                          "passages--mine", "passages--suggested-link", "passages--conflict",
                          "passages--note"}
@@ -70,15 +72,7 @@ class Passages(BlockView, can_focus=True):
         same_claim = old is not None and new is not None and old.claim_id == new.claim_id
         keep = self.current.passage_id if same_claim and self.current else None
         self.shown = new.passages if new else ()
-        blocks: list[Block] = []
-        for outlet, items in grouped(self.shown):
-            plural = "s" if len(items) > 1 else ""
-            blocks.append(Block(Text(f"{outlet} · {len(items)} passage{plural}"), heading=True,
-                                gap=False))
-            blocks.extend(Block(self.describe(data), selectable=True) for data in items)
-        if not blocks:
-            blocks.append(Block(Text("No passages.", style="dim")))
-        self.set_blocks(blocks, keep_scroll=same_claim)
+        self.show(new, lambda: self.make_blocks(self.shown), keep_scroll=same_claim)
         ids = [p.passage_id for p in self.shown]
         if keep in ids:
             position = ids.index(keep)
@@ -88,6 +82,22 @@ class Passages(BlockView, can_focus=True):
             self.cursor = position
         else:
             self._announce()
+
+    def restyle(self) -> None:
+        """The theme changed: describe the passages again in its colours."""
+        self.watch_claim(self.claim, self.claim)
+
+    def make_blocks(self, passages: tuple[PassageData, ...]) -> list[Block]:
+        """A heading per outlet, then a block per passage."""
+        blocks: list[Block] = []
+        for outlet, items in grouped(passages):
+            plural = "s" if len(items) > 1 else ""
+            blocks.append(Block(Text(f"{outlet} · {len(items)} passage{plural}"), heading=True,
+                                gap=False))
+            blocks.extend(Block(self.describe(data), selectable=True) for data in items)
+        if not blocks:
+            blocks.append(Block(Text("No passages.", style="dim")))
+        return blocks
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Move the highlight and tell the screen."""
@@ -104,7 +114,7 @@ class Passages(BlockView, can_focus=True):
 
     def describe(self, data: PassageData) -> Text:
         """The text of one passage."""
-        style = self.get_component_rich_style
+        style = self.component_style
         meta = style("passages--meta")
         context = style("passages--context")
         text = Text()

@@ -1,10 +1,21 @@
 """Group mentions into tracked claims, reviewer decisions first.
 
 Mentions are taken in publication order. Each is compared with the earlier mentions the candidate
-index offers; the best group it may join wins. Above the high threshold it joins automatically,
-between the thresholds it is placed there as a suggestion, below the low threshold it starts a
-group of its own. Only settled members (automatic or confirmed) attract new mentions: a
-suggestion waits for a reviewer and never chains the group on to other facts.
+index offers (at most ``PER_GROUP`` members of any one group); the best group it may join wins.
+Above the high threshold it joins automatically, between the thresholds it is placed there as a
+suggestion, below the low threshold it starts a group of its own. Only settled members
+(automatic or confirmed) attract new mentions: a suggestion waits for a reviewer and never chains
+the group on to other facts. Two more guards keep unrelated sentences out:
+
+* two sentences of one article join only when they say the same thing outright (no suggestion
+  rests on a neighbouring sentence), except a denial of the sentence before it;
+* a denial that names no event of its own ("both deny the claim, but pledge deeper ties") is a
+  member through what it denies, never the way in for an assertion sharing its side remarks.
+
+A second look, once every mention is indexed, lets a suggestion or a mention without a settled
+companion move to a group that fits it better; a mention leaving a group may free that group's
+first mention to move too, so the groups that changed get one more look. A group left with
+suggestions only is led by its earliest mention.
 
 Reviewer decisions are applied before anything else and never overridden: a mention linked by
 hand sits in its claim as confirmed, a mention set apart stays alone, and a mention is never put
@@ -29,12 +40,12 @@ across outlets is what tracking is for."""
 
 
 MOVE_MARGIN = 0.02
-PER_GROUP = 3
+PER_GROUP = 2
 """A mention is compared with at most this many members of one group: the candidates that
 share most keys with it come first, so these are its best way into the group."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """A tracked claim in the making."""
 
@@ -105,6 +116,12 @@ def group_mentions(
         group.rejected |= decisions.rejected.get(mention_id, set())
         group_of[i] = g
 
+    step: dict[int, int] = {}  # when each mention entered the index
+
+    def enter(i: int) -> None:
+        index.add(i)
+        step[i] = len(step)
+
     for i in order:
         mention_id = features[i].mention.id
         if mention_id in decisions.linked:
@@ -113,40 +130,52 @@ def group_mentions(
                 by_fixed[claim_id] = len(groups)
                 groups.append(Group(fixed_id=claim_id))
             place(i, by_fixed[claim_id], LinkState.CONFIRMED, 1.0)
-            index.add(i)
+            enter(i)
         elif mention_id in decisions.alone:
             groups.append(Group(alone=True))
             place(i, len(groups) - 1, LinkState.CONFIRMED, 1.0)
-    # Similarity of each pair compared, kept for the second look.
-    scores: dict[tuple[int, int], float] = {}
+    suggested = LinkState.SUGGESTED
 
     def score_of(i: int, j: int) -> float:
-        pair = (i, j) if i < j else (j, i)
-        score = scores.get(pair)
-        if score is None:
-            f, other = features[i], features[j]
-            score = similarity(f, other)
-            if other.source_id == f.source_id and other.passage_id != f.passage_id:
-                score *= SAME_ARTICLE_FACTOR
-            scores[pair] = score
+        f, other = features[i], features[j]
+        score = similarity(f, other)
+        if other.source_id == f.source_id and other.passage_id != f.passage_id:
+            score *= SAME_ARTICLE_FACTOR
+            if score < high and not (f.reports_denial or other.reports_denial):
+                # Two sentences of one article state two facts unless they say the same
+                # thing outright: no suggestion rests on a neighbouring sentence (a denial of
+                # the sentence before it is the exception).
+                score = 0.0
         return score
 
-    def best_group(i: int, exclude: int | None) -> tuple[int, float] | None:
+    def best_group(i: int, exclude: int | None, after: int = -1) -> dict[int, float]:
+        """Each group mention ``i`` may join -> its best score there.
+
+        With ``after``, only mentions indexed after that step are compared (the others were
+        already weighed when ``i`` was placed).
+        """
         mention_id = features[i].mention.id
-        rejected = decisions.rejected.get(mention_id, set())
+        asserting = not features[i].reports_denial
+        rejected = decisions.rejected.get(mention_id)
         prev = previous_of.get(mention_id)
         best: dict[int, float] = {}
         tried: dict[int, int] = {}
         for j in index.candidates(i):
             g = group_of.get(j)
-            if g is None or g == exclude:
+            if g is None or g == exclude or step[j] < after:
                 continue
             group = groups[g]
-            if group.links[j][0] == LinkState.SUGGESTED:
+            if group.links[j][0] is suggested:
                 continue  # only settled members attract: suggestions never chain
-            if tried.get(g, 0) >= PER_GROUP:
+            n = tried.get(g, 0)
+            if n >= PER_GROUP:
                 continue
-            tried[g] = tried.get(g, 0) + 1
+            if asserting and features[j].reports_denial and not features[j].frames:
+                # "Both deny the claim, but pledge deeper defence ties": a denial that names
+                # no event of its own is a claim's member through what it denies, never the
+                # way in for an assertion that only shares its side remarks.
+                continue
+            tried[g] = n + 1
             if group.alone or (
                 rejected and rejected & (group.previous_ids | {group.fixed_id or ""})
             ):
@@ -156,37 +185,85 @@ def group_mentions(
             score = score_of(i, j)
             if score > best.get(g, -1.0):
                 best[g] = score
+        return best
+
+    def free(i: int) -> bool:
+        """No reviewer decision bears on mention ``i``."""
+        mention_id = features[i].mention.id
+        return mention_id not in decisions.rejected and mention_id not in previous_of
+
+    def pick(best: dict[int, float]) -> tuple[int, float] | None:
         return max(best.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
 
     def state(score: float) -> LinkState:
         return LinkState.AUTO if score >= high else LinkState.SUGGESTED
 
+    # Verbatim copies (same keys, frames, figure and context: wire copy) of a settled mention
+    # join it directly, without a candidate search: nothing can match them better. Only
+    # mentions the index could link at all: a stock phrase ("did not respond to a request for
+    # comment") repeated by every outlet is no shared fact.
+    twins: dict[tuple[object, ...], int] = {}
     for i in order:
         if i in group_of:
             continue
-        chosen = best_group(i, None)
+        f = features[i]
+        twin_key = (f.keyset, f.frames, f.primary, f.reports_denial, frozenset(f.context))
+        twin = twins.get(twin_key)
+        if (twin is not None and index.keys[i] and free(i)
+                and features[twin].source_id != f.source_id):
+            g = group_of[twin]
+            score = score_of(i, twin)
+            if score >= high and groups[g].links[twin][0] is not suggested and (
+                not groups[g].alone and not groups[g].rejected
+            ):
+                place(i, g, LinkState.AUTO, round(score, 4))
+                enter(i)
+                continue
+        chosen = pick(best_group(i, None))
         if chosen is not None and chosen[1] >= low:
             place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))
         else:
             groups.append(Group())
             place(i, len(groups) - 1, LinkState.AUTO, 1.0)
-        index.add(i)
-    # Second look, now that every mention is indexed: a suggestion or a lone mention moves to a
-    # group that fits it better (an earlier mention could not see the later ones).
-    for i in order:
-        g0 = group_of[i]
-        link, score0 = groups[g0].links[i]
-        lone = len(groups[g0].members) == 1
-        if link == LinkState.CONFIRMED or not (link == LinkState.SUGGESTED or lone):
-            continue
-        chosen = best_group(i, g0)
-        floor = score0 if link == LinkState.SUGGESTED else low
-        if chosen is not None and chosen[1] >= low and chosen[1] > floor + MOVE_MARGIN:
-            groups[g0].members.remove(i)
-            del groups[g0].links[i]
-            place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))
+        enter(i)
+        if groups[group_of[i]].links[i][0] is not suggested:
+            twins.setdefault(twin_key, i)
+    # Second look, now that every mention is indexed: a suggestion, or a mention with no
+    # settled companion (alone, or holding only suggestions), moves to a group that fits it
+    # better (an earlier mention could not see the later ones).
+    # A mention that left a group may free its seed to move too: one more look at the mentions
+    # of the groups that changed.
+    revisit: list[int] | None = None
+    for _round in range(2):
+        changed: set[int] = set()
+        for i in order if revisit is None else revisit:
+            g0 = group_of[i]
+            link, score0 = groups[g0].links[i]
+            lone = all(groups[g0].links[m][0] == LinkState.SUGGESTED
+                       for m in groups[g0].members if m != i)
+            if link == LinkState.CONFIRMED or not (link == LinkState.SUGGESTED or lone):
+                continue
+            if revisit is None and not index.seen_later(i):
+                continue  # the first look already compared it with everything it could meet
+            chosen = pick(best_group(i, g0, step[i] if revisit is None else -1))
+            floor = score0 if link == LinkState.SUGGESTED else low
+            if chosen is not None and chosen[1] >= low and chosen[1] > floor + MOVE_MARGIN:
+                groups[g0].members.remove(i)
+                del groups[g0].links[i]
+                place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))
+                changed |= {g0, chosen[0]}
+        revisit = [i for i in order if group_of[i] in changed]
+    _settle_leaderless(groups)
     _merge_into_decided_claims(groups, by_fixed, features, previous_of)
     return [g for g in groups if g.members]
+
+
+def _settle_leaderless(groups: list[Group]) -> None:
+    """A group left with suggestions only (its first mention moved on) is led by its earliest."""
+    for group in groups:
+        if group.members and all(group.links[m][0] == LinkState.SUGGESTED for m in group.members):
+            first = group.members[0]
+            group.links[first] = (LinkState.AUTO, 1.0)
 
 
 def _merge_into_decided_claims(

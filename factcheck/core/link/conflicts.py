@@ -22,6 +22,7 @@ Disagreements between two passages of one article are flagged as internal incons
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Mapping
+from functools import lru_cache
 from itertools import combinations
 from typing import TypeVar
 
@@ -33,9 +34,9 @@ from factcheck.core.link.terms import Number, first_phrase, tokenize
 from factcheck.core.models import Conflict, ConflictKind, Source, Stance
 
 MAX_CONFLICTS = 100
-MAX_PER_CLASS = 25
+MAX_PER_CLASS = 12
 """Members of one class (one figure, one date) compared with another class."""
-PAIR_BUDGET = 5_000
+PAIR_BUDGET = 1_500
 """Comparisons one claim's figure, date and timing checks may make each."""
 K = TypeVar("K", bound=Hashable)
 _HEDGE_WORDS = {"about": "about ", "more_than": "more than ", "at_least": "at least ",
@@ -67,6 +68,7 @@ def is_denial(f: Features) -> bool:
     return f.reports_denial
 
 
+@lru_cache(maxsize=8192)
 def denial_excerpt(text: str, width: int = 90) -> str:
     """The words around the denial cue, for a reason."""
     tokens = tokenize(text)

@@ -42,7 +42,7 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     """What one text yields: canonical aliases, candidate names, and the tokens they use."""
 
@@ -113,7 +113,11 @@ def scan(tokens: list[Token], headline: bool | None = None) -> Scan:
     for i in range(len(tokens) + 1):
         capable = (
             i < len(tokens) and i not in out.used and _name_capable(tokens[i], lex)
-        ) or (i < len(tokens) and bool(run) and tokens[i].hyphen_before and i not in out.used)
+        ) or (
+            # "Jong-un" continues a name; the possessive "'s" of "Kim Jong Un's" does not.
+            i < len(tokens) and bool(run) and tokens[i].hyphen_before and i not in out.used
+            and tokens[i].low != "s"
+        )
         if capable and run and tokens[i].after_break:
             key = name_key([texts[j] for j in run])
             if key:

@@ -18,37 +18,25 @@ claim it denies.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from factcheck.core.link.dates import find_clock, find_dates
-from factcheck.core.link.entities import NameBook, NameKey, Scan, alias_of, dateline_end, scan
+from factcheck.core.link.entities import NameBook, NameKey, alias_of, dateline_end, scan
 from factcheck.core.link.frames import Frame, find_frames, frame_keys
-from factcheck.core.link.lexicon import lexicon, phrase_key
-from factcheck.core.link.terms import (
-    Number,
-    Token,
-    concept_terms,
-    find_numbers,
-    find_phrases,
-    first_phrase,
-    tokenize,
-)
+from factcheck.core.link.lexicon import lexicon
+from factcheck.core.link.reading import Reading, normalized_parts, read_text
+from factcheck.core.link.terms import Number, concept_terms, tokenize
 from factcheck.core.models import Kind, Mention, Passage, Polarity, Role, Source
-from factcheck.core.textnorm import fold
 
 TYPE_WEIGHT = {"e": 1.0, "p": 1.3, "t": 1.0, "w": 0.8, "n": 1.6, "u": 0.4, "d": 1.5, "y": 1.2,
                "m": 0.6, "r": 1.0}
 WEAK_TERMS = {"t:deny": 0.5, "t:year": 0.5, "t:country": 0.5, "t:president": 0.6,
               "t:leader": 0.6, "t:official": 0.6, "t:government": 0.6}
 CONTEXT_WEIGHT = 0.5
-_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Features:
     """Everything the linker reads from one mention."""
 
@@ -88,89 +76,11 @@ class Features:
     """Who does what to whom (frames.py)."""
 
 
-@lru_cache(maxsize=4096)
-def _unit_key(unit: str) -> tuple[str, float]:
-    found = lexicon().units.get(phrase_key(unit))
-    return (found.key, found.factor) if found else (fold(unit).strip(), 1.0)
-
-
-def _hedge_key(approximate: str | None) -> str | None:
-    if not approximate:
-        return None
-    key = phrase_key(approximate.replace("_", " "))
-    return lexicon().hedges.get(key, approximate if approximate in (
-        "about", "more_than", "at_least", "less_than", "at_most") else "about")
-
-
-def _normalized_parts(mention: Mention) -> tuple[Number | None, set[str]]:
-    norm = mention.normalized
-    dates: set[str] = set()
-    number = None
-    value = norm.value
-    if isinstance(value, bool):
-        value = None
-    if isinstance(value, int | float):
-        unit, factor = _unit_key(norm.unit) if norm.unit else ("", 1.0)
-        number = Number(float(value) * factor, unit, _hedge_key(norm.approximate))
-    elif isinstance(value, str):
-        text = value.strip()
-        if _ISO_DATE.match(text):
-            dates.add(text)
-        else:
-            dates |= find_dates(fold(text))[0]
-    if norm.date:
-        text = norm.date.strip()[:10]
-        dates |= {text} if _ISO_DATE.match(text) else find_dates(fold(text))[0]
-    return number, dates
-
-
 def _language(mention: Mention, sources: Mapping[str, Source]) -> str | None:
     if mention.language:
         return mention.language
     source = sources.get(mention.source_id)
     return source.language if source else None
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one text says before names are resolved (computed once per distinct text)."""
-
-    tokens: list[Token]
-    found: Scan
-    used: frozenset[int]
-    """Indexes of the tokens that spell aliases and figures."""
-    numbers: list[Number]
-    dates: set[str]
-    months: set[str]
-    lows: list[str]
-    denial_cue: int
-    """Index of the first denial cue, or -1."""
-    balanced: bool
-    time_relations: dict[str, str]
-    anaphoric: bool
-    clock: tuple[int, str] | None
-
-
-def read_text(text: str, language: str | None, headline: bool | None) -> Reading:
-    """Tokens, aliases, names, figures, dates and cues of ``text`` (dateline removed)."""
-    lex = lexicon()
-    body = text[dateline_end(text) :]
-    tokens = tokenize(body)
-    found = scan(tokens, headline)
-    used = set(found.used)
-    numbers = find_numbers(tokens, used)
-    folded = fold(body)
-    dates, months = find_dates(folded)
-    lows = [t.low for t in tokens]
-    cue = first_phrase(lows, lex.denial_cues)
-    return Reading(
-        tokens=tokens, found=found, used=frozenset(used), numbers=numbers, dates=dates,
-        months=months, lows=lows, denial_cue=cue,
-        balanced=cue > 0 and any(w in lex.concessive for w in lows[:cue]),
-        time_relations=find_phrases(lows, lex.time_relations),
-        anaphoric=first_phrase(lows, lex.anaphora) >= 0,
-        clock=find_clock(fold(text)),
-    )
 
 
 class FeatureBuilder:
@@ -267,7 +177,7 @@ class FeatureBuilder:
             if resolved:
                 feats.own.add("p:" + " ".join(resolved))
         numbers = reading.numbers
-        primary, norm_dates = _normalized_parts(mention)
+        primary, norm_dates = normalized_parts(mention)
         if primary is not None and primary.hedge is None:
             # The extractor may drop the hedge the text states ("setidaknya satu rudal").
             same = [n for n in numbers if n.unit == primary.unit and n.value == primary.value]
@@ -398,9 +308,19 @@ class FeatureBuilder:
                 weights[key] = found
             return found
 
+        # Mentions with the same keys (wire copy) share one read-only weighted vector.
+        shared: dict[frozenset[str], tuple[dict[str, float], float, frozenset[str]]] = {}
         for f in features:
-            f.vector = {key: weight(key) for key in f.own}
-            f.keyset = frozenset(f.vector)
-            f.context_vector = {key: weight(key) * CONTEXT_WEIGHT for key in f.context}
-            f.norm2 = sum(w * w for w in f.vector.values())
-            f.name_keys = frozenset(k for k in f.keyset if k[0] in "ep")
+            keyset = frozenset(f.own)
+            found = shared.get(keyset)
+            if found is None:
+                vector = {key: weight(key) for key in keyset}
+                found = shared[keyset] = (
+                    vector,
+                    math.fsum([w * w for w in vector.values()]),
+                    frozenset(k for k in keyset if k[0] in "ep"),
+                )
+            f.vector, f.norm2, f.name_keys = found
+            f.keyset = keyset
+            if f.context:
+                f.context_vector = {key: weight(key) * CONTEXT_WEIGHT for key in f.context}

@@ -10,7 +10,9 @@ other a supply. A `Frame` is read around each action word (a concept listed unde
   are what it was done to (``target``); a noun ("*pengiriman* rudal") looks only ahead;
 * after the action word, the preposition in front of an entity gives its role: ``oleh``/``dari``/
   ``by``/``from`` the source, ``ke``/``kepada``/``to``/``into`` the target, ``di``/``in``/``with``
-  no role; a bare entity is the object of an active verb, the doer after a passive one.
+  no role (but ``bertemu dengan``/``met with`` names the other party); a bare entity is the
+  object of an active verb, the doer after a passive one;
+* a name that only describes someone else ("ayah Kim Jong-un", "Kim's sister") takes no role.
 
 The clause ends at a conjunction, a reporting verb or a pronoun (``bahwa``, ``said``, ``dia``).
 Two mentions describe the same event when they share an action whose doers and receivers, where
@@ -36,7 +38,7 @@ _ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "s
 Relation = Literal["same", "different", "unknown"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """One action and the entities around it, by role (feature keys: ``e:russia``)."""
 
@@ -82,11 +84,12 @@ def find_frames(
     for span in entity_spans:
         for j in range(span[0], span[1]):
             span_at[j] = span
+    described = {span for span in entity_spans if _kin(tokens, span, words.kinship)}
     concepts = token_concepts(tokens, language)
     frames: list[Frame] = []
     for i, concept in enumerate(concepts):
-        if concept is None or concept not in words.actions:
-            continue
+        if concept is None or concept not in words.actions or tokens[i].hyphen_before:
+            continue  # "Iranian-made drones": a compound adjective, not an event
         voice = _voice(lows, i, language, lex)
         roles: dict[str, set[str]] = {"source": set(), "target": set(), "other": set()}
         if voice != "nominal" and (i == 0 or lows[i - 1] not in _INFINITIVE):
@@ -96,7 +99,7 @@ def find_frames(
                 behind = span_at.get(j)
                 if behind is not None:
                     preposition = lows[behind[0] - 1] if behind[0] else ""
-                    if preposition not in words.roles:
+                    if preposition not in words.roles and behind not in described:
                         roles[before].add(behind[2])
                     if tokens[behind[0]].after_break and roles[before]:
                         break  # "Setelah Korea Utara, Putin akan ...": the subject is found
@@ -111,18 +114,36 @@ def find_frames(
         while j < len(lows) and j - i <= FORWARD:
             ahead = span_at.get(j)
             if ahead is not None:
-                bare = {"active": "target", "passive": "source", "nominal": "other"}[voice]
-                roles[role or bare].add(ahead[2])
+                if ahead not in described:
+                    bare = {"active": "target", "passive": "source", "nominal": "other"}[voice]
+                    roles[role or bare].add(ahead[2])
                 j = ahead[1]
                 continue
             c = concepts[j]
             if lows[j] in words.boundaries or c in words.actions or c in words.reporting:
                 break
-            role = words.roles.get(lows[j], role)
+            if concept in words.co_party_actions and lows[j] in words.co_party_preps:
+                role = "target"  # "bertemu dengan Kim": the other party
+            else:
+                role = words.roles.get(lows[j], role)
             j += 1
         frames.append(Frame(concept, frozenset(roles["source"]), frozenset(roles["target"]),
                             frozenset(roles["other"])))
     return tuple(frames)
+
+
+def _kin(tokens: list[Token], span: tuple[int, int, str], kinship: frozenset[str]) -> bool:
+    """True for a name that only describes someone else ("ayah Kim", "Kim's sister").
+
+    A name set off by a comma after the kinship word is that relative ("his father, Kim").
+    """
+    start, end, _key = span
+    if start and tokens[start - 1].low in kinship and not tokens[start].after_break:
+        return True
+    after = [t.low for t in tokens[end : end + 2]]
+    if after and after[0] == "s":  # "Kim's sister"
+        after = after[1:]
+    return bool(after) and after[0] in kinship
 
 
 def frame_keys(frames: tuple[Frame, ...]) -> set[str]:

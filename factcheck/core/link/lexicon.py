@@ -96,6 +96,11 @@ class FrameWords:
     """Words that end the clause a frame reads (conjunctions, reporting verbs, pronouns)."""
     passive_aux: frozenset[str]
     nominal_suffixes_en: tuple[str, ...]
+    co_party_actions: frozenset[str]
+    """Actions done *with* someone (meet, sign): a co-party preposition names the target."""
+    co_party_preps: frozenset[str]
+    kinship: frozenset[str]
+    """"ayah Kim" / "Kim's sister": a name beside these words describes someone else."""
 
 
 def _phrases(values: list[str]) -> list[tuple[str, ...]]:
@@ -159,6 +164,9 @@ def lexicon() -> Lexicon:
         boundaries=frozenset(fold(w) for w in spec["boundaries"]),
         passive_aux=frozenset(fold(w) for w in spec["passive_aux"]),
         nominal_suffixes_en=tuple(spec["nominal_suffixes_en"]),
+        co_party_actions=frozenset(spec["co_party_actions"]),
+        co_party_preps=frozenset(fold(w) for w in spec["co_party_preps"]),
+        kinship=frozenset(fold(w) for w in spec["kinship"]),
     )
     return Lexicon(
         stopwords=stopwords,

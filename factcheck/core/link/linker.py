@@ -10,9 +10,11 @@ arrive; a brand-new group gets ``"c-" + sha1(seed mention id)[:16]``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from factcheck.core.link.cluster import Decisions, Group, group_mentions, previous_claim_of
@@ -69,6 +71,36 @@ def link_claims(
     """
     if not mentions:
         return []
+    with _collector_paused():
+        return _link(mentions, sources, passages, previous, decisions, settings)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while linking.
+
+    Linking allocates millions of small acyclic objects (tokens, keys, feature dicts); each
+    allocation burst makes the collector re-scan everything alive, which took about 40% of the
+    time on a 10k-article batch. Reference counting still frees them; the collector runs again
+    (if it was on) as soon as linking ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link(
+    mentions: Sequence[Mention],
+    sources: Mapping[str, Source],
+    passages: Mapping[str, Passage],
+    previous: Sequence[Claim],
+    decisions: Sequence[LinkDecision],
+    settings: LinkSettings,
+) -> list[Claim]:
     features = FeatureBuilder(mentions, sources, passages).build()
     position = {m.passage_id: (p.start if (p := passages.get(m.passage_id)) else m.start)
                 for m in mentions}

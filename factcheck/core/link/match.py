@@ -89,7 +89,8 @@ def similarity(a: Features, b: Features) -> float:
         return 0.0
     va, vb = a.vector, b.vector
     shared = a.keyset & b.keyset
-    dot = sum([va[k] * vb[k] for k in shared])
+    # fsum is exact, so the result does not depend on the (hash-seeded) order of a set.
+    dot = math.fsum([va[k] * vb[k] for k in shared])
     support = float(len(shared))
     borrowed = 0.0
     # Between articles, a mention that refers back borrows its context; inside one article only
@@ -98,13 +99,17 @@ def similarity(a: Features, b: Features) -> float:
         a.source_id != b.source_id or a.denial or b.denial
     ):
         for ctx, own in ((a.context_vector, vb), (b.context_vector, va)):
-            for k in ctx.keys() & own.keys():
-                borrowed += ctx[k] * own[k]
-                support += 0.5
-    different = bool(a.frames and b.frames) and compare(a.frames, b.frames) == "different"
+            common = ctx.keys() & own.keys()
+            borrowed += math.fsum([ctx[k] * own[k] for k in common])
+            support += 0.5 * len(common)
+    relation = compare(a.frames, b.frames) if a.frames and b.frames else "unknown"
+    different = relation == "different"
     pa, pb = a.primary, b.primary
+    # Two figures fill one slot only for one event: both frames agree, or neither has one
+    # ("24 years" of a visit against "1 year" of an unrelated cooperation does not count).
     if (
-        pa is not None and pb is not None and pa.unit and pa.unit == pb.unit and not different
+        pa is not None and pb is not None and pa.unit and pa.unit == pb.unit
+        and (relation == "same" or not (a.frames or b.frames))
         and sum(1 for k in shared if k[0] not in "nu") >= 2
     ):
         credit = _figure_credit(a, b, shared)
@@ -118,13 +123,20 @@ def similarity(a: Features, b: Features) -> float:
         # ("floods in Medan killed 12" vs "floods in Seoul killed 22").
         dot *= DISJOINT_ENTITIES_FACTOR
     # Borrowed context adds evidence but never makes a short sentence "contained" in another.
-    contained = min(1.0, dot / min(a.norm2, b.norm2))
+    smaller = a.norm2 if a.norm2 < b.norm2 else b.norm2
+    contained = dot / smaller
+    if contained > 1.0:
+        contained = 1.0
     dot += borrowed
-    cosine = min(1.0, dot / math.sqrt(a.norm2 * b.norm2))
-    damp = min(1.0, support / 5)
+    cosine = dot / math.sqrt(a.norm2 * b.norm2)
+    if cosine > 1.0:
+        cosine = 1.0
+    damp = support / 5 if support < 5 else 1.0
     relative = 0.5 * cosine + 0.5 * contained * damp
     # Long sentences carry several facts: much shared evidence counts even when the rest of
     # the two sentences differs.
     absolute = dot / (dot + EVIDENCE_HALF)
-    score = min(1.0, 0.5 * relative + 0.5 * absolute)
+    score = 0.5 * relative + 0.5 * absolute
+    if score > 1.0:
+        score = 1.0
     return score * DIFFERENT_EVENT_FACTOR if different else score

@@ -37,7 +37,7 @@ class Token(NamedTuple):
     """True when punctuation other than a hyphen separates it from the previous token."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A figure stated in a claim: value in the base unit, unit key, and hedge."""
 

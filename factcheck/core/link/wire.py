@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,6 +58,7 @@ def _cued(text: str, start: int, end: int) -> bool:
     return any(tail[-len(cue) :] == cue for cue in lexicon().credit_cues)
 
 
+@lru_cache(maxsize=65536)
 def passage_credit(text: str) -> str | None:
     """The origin key a passage's own words credit ("wire:reuters", "outlet:straitstimes")."""
     lex = lexicon()
@@ -88,11 +89,17 @@ def source_credit(source: Source | None) -> str | None:
     return None
 
 
-def _sketch(text: str) -> list[int]:
+@lru_cache(maxsize=65536)
+def _squashed(text: str) -> str:
+    return squash_spaces(text)
+
+
+@lru_cache(maxsize=65536)
+def _sketch(text: str) -> tuple[int, ...]:
     words = text.split()
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     # crc32 is stable across runs (unlike hash()) and much cheaper than a cryptographic digest.
-    return sorted(zlib.crc32(s.encode()) for s in shingles)[:SKETCH_SIZE]
+    return tuple(sorted(zlib.crc32(s.encode()) for s in shingles)[:SKETCH_SIZE])
 
 
 def own_origin(source: Source | None, source_id: str) -> str:
@@ -135,7 +142,7 @@ def assign_origins(
             pid = parent[pid]
         return pid
 
-    folded = {pid: squash_spaces(t) for pid, t in texts.items()}
+    folded = {pid: _squashed(t) for pid, t in texts.items()}
     # Verbatim copies first, by their text; then near-duplicates, comparing each passage only
     # with the few representatives of a sketch bucket (never all pairs of a big claim).
     same_text: dict[str, list[str]] = {}
@@ -164,6 +171,13 @@ def assign_origins(
                 if len(representatives) < MAX_REPRESENTATIVES:
                     representatives.append(pid)
     credit = {pid: passage_credit(t) for pid, t in texts.items()}
+    by_source: dict[str, str | None] = {}
+
+    def source_credited(source_id: str) -> str | None:
+        if source_id not in by_source:
+            by_source[source_id] = source_credit(sources.get(source_id))
+        return by_source[source_id]
+
     groups: dict[str, list[str]] = {}
     for pid in texts:
         groups.setdefault(find(pid), []).append(pid)
@@ -173,13 +187,11 @@ def assign_origins(
         if len(pids) == 1:
             pid = pids[0]
             sid = owner[pid]
-            origin_of_passage[pid] = (
-                credit[pid] or source_credit(sources.get(sid)) or own_origin(sources.get(sid), sid)
+            origin_of_passage[pid] = credit[pid] or source_credited(sid) or own_origin(
+                sources.get(sid), sid
             )
             continue
-        wires: list[str] = own or [
-            c for p in pids if (c := source_credit(sources.get(owner[p])))
-        ]
+        wires: list[str] = own or [c for p in pids if (c := source_credited(owner[p]))]
         origin: str
         if wires:
             origin = max(sorted(set(wires)), key=wires.count)

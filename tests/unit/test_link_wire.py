@@ -72,3 +72,14 @@ def test_source_credits_fold_paraphrases_of_the_same_wire() -> None:
     claim = claim_of(claims, a.mentions[0])
     assert claim_of(claims, b.mentions[0]).id == claim.id
     assert claim.outlets == 2 and claim.origins == 1
+
+
+def test_independent_origins_never_exceed_outlets() -> None:
+    from factcheck.core.link.linker import count_origins
+
+    outlet_of = {0: "tempo", 1: "tempo", 2: "kompas", 3: "antara"}
+    # Tempo carries Reuters copy and its own report; Kompas runs the same Reuters story.
+    origins = {0: "wire:reuters", 1: "outlet:tempo", 2: "wire:reuters", 3: "outlet:antara"}
+    assert count_origins(origins, outlet_of) == 2
+    assert count_origins({0: "outlet:tempo", 1: "outlet:tempo"}, {0: "tempo", 1: "tempo"}) == 1
+    assert count_origins({0: "outlet:a", 1: "outlet:b"}, {0: "a", 1: "b"}) == 2

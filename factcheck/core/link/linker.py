@@ -207,6 +207,23 @@ def _enforce_rejections(
     return [g for g, _ in kept] + extra_groups, [i for _, i in kept] + extra_ids
 
 
+def count_origins(origins: Mapping[int, str], outlet_of: Mapping[int, str]) -> int:
+    """Independent origins behind a claim: one per outlet, never more than the outlets.
+
+    An outlet whose passages echo a wire service counts as that service (several outlets
+    running the same wire story are one origin); otherwise as itself. An outlet that carries
+    both a wire story and its own report counts once, as the wire it credits.
+    """
+    by_outlet: dict[str, set[str]] = {}
+    for index, origin in origins.items():
+        by_outlet.setdefault(outlet_of[index], set()).add(origin)
+    picked = set()
+    for keys in by_outlet.values():
+        wires = sorted(k for k in keys if not k.startswith(("outlet:", "source:")))
+        picked.add(wires[0] if wires else min(keys))
+    return len(picked)
+
+
 def _build_claim(
     claim_id: str, group: Group, features: list[Features], sources: Mapping[str, Source],
     passages: Mapping[str, Passage], rank: dict[int, int],
@@ -229,11 +246,12 @@ def _build_claim(
         )
         for f in members
     ]
-    outlets = {
-        (s.outlet.casefold() if (s := sources.get(f.source_id)) and s.outlet else "id:" +
-         f.source_id)
+    outlet_of = {
+        f.index: (s.outlet.casefold() if (s := sources.get(f.source_id)) and s.outlet
+                  else "id:" + f.source_id)
         for f in members
     }
+    outlets = set(outlet_of.values())
     rep = representative.mention
     return Claim(
         id=claim_id,
@@ -244,6 +262,6 @@ def _build_claim(
         conflicts=conflicts,
         score=max(f.mention.score for f in members),
         outlets=len(outlets),
-        origins=len(set(origins.values())),
+        origins=count_origins(origins, outlet_of),
         disputed=disputed,
     )

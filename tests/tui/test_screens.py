@@ -151,6 +151,10 @@ def test_mouse_and_themes(store_path: Path) -> None:
     async def steps(pilot: Pilot[Any]) -> None:
         await pilot.click("#claims", offset=(10, 2))  # the third claim
         assert isinstance(app.screen, MainScreen)
+        for _ in range(40):  # the panes follow the list once input settles
+            if app.screen.highlighted_claim == "c-hostile":
+                break
+            await pilot.pause(0.05)
         seen.append(app.screen.highlighted_claim)
         await pilot.click("#passages", offset=(10, 3))  # its only passage, and the focus
         seen.append(app.screen.query_one("#passages").has_focus)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from factcheck.core.link.cluster import Group, _settle_leaderless
 from factcheck.core.link.frames import compare
-from factcheck.core.models import Claim, LinkState, Mention
+from factcheck.core.models import Claim, LinkDecision, LinkState, Mention
 from tests.unit.test_link_articles import article, claim_of, run
 from tests.unit.test_link_frames import _features
 
@@ -79,3 +79,20 @@ def test_a_claim_left_with_suggestions_only_is_led_by_its_earliest_mention() -> 
     _settle_leaderless([group, settled])
     assert group.links == {4: (LinkState.AUTO, 1.0), 9: (LinkState.SUGGESTED, 0.39)}
     assert settled.links[2] == (LinkState.SUGGESTED, 0.4)
+
+
+def test_verbatim_wire_copies_join_their_original_unless_a_reviewer_rejected_one() -> None:
+    text = ("Gempa bermagnitudo 6,1 mengguncang Kabupaten Sukamaju pada Senin pagi, kata "
+            "Badan Meteorologi.")
+    copies = [article(f"copy-{n}.txt", f"Outlet {n}", "id", [text],
+                      published=f"2024-03-0{n + 1}") for n in range(4)]
+    claims = run(*copies)
+    claim = claim_of(claims, copies[0].mentions[0])
+    assert {e.mention_id for e in claim.evidence} == {c.mentions[0].id for c in copies}
+    assert all(e.link == LinkState.AUTO for e in claim.evidence)
+    rejected = LinkDecision(mention_id=copies[3].mentions[0].id, claim_id=None,
+                            rejected=[claim.id], reviewer="ana")
+    again = run(*copies, previous=claims, decisions=[rejected])
+    assert claim_of(again, copies[0].mentions[0]).id == claim.id
+    assert len(claim_of(again, copies[0].mentions[0]).evidence) == 3
+    assert claim_of(again, copies[3].mentions[0]).id != claim.id

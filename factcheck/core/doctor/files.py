@@ -101,9 +101,10 @@ def load(path: Path, problems: list[Problem]) -> StoredState | None:
         fatal("not-a-store", "not a factcheck store (no factcheck header)")
         return None
     version, generation = meta.get("schema_version", 0), meta.get("generation", 0)
-    if type(version) is not int or type(generation) is not int:
+    if (type(version) is not int or type(generation) is not int
+            or version < 0 or generation < 0):
         fatal("not-a-store", "damaged header (schema_version and generation must be whole "
-              "numbers)")
+              "numbers, not negative)")
         return None
     if version > SCHEMA_VERSION:
         fatal("newer-schema", f"written by a newer factcheck (schema {version}; this version "

@@ -176,21 +176,20 @@ def group_mentions(
                 # way in for an assertion that only shares its side remarks.
                 continue
             tried[g] = n + 1
-            if group.alone or (
-                rejected and rejected & (group.previous_ids | {group.fixed_id or ""})
-            ):
-                continue
-            if prev and prev in group.rejected:
+            if not may_join(group, rejected, prev):
                 continue
             score = score_of(i, j)
             if score > best.get(g, -1.0):
                 best[g] = score
         return best
 
-    def free(i: int) -> bool:
-        """No reviewer decision bears on mention ``i``."""
-        mention_id = features[i].mention.id
-        return mention_id not in decisions.rejected and mention_id not in previous_of
+    def may_join(group: Group, rejected: set[str] | None, prev: str | None) -> bool:
+        """Reviewer decisions allow a mention (its rejections, its previous claim) in."""
+        if group.alone or (
+            rejected and rejected & (group.previous_ids | {group.fixed_id or ""})
+        ):
+            return False
+        return not (prev and prev in group.rejected)
 
     def pick(best: dict[int, float]) -> tuple[int, float] | None:
         return max(best.items(), key=lambda kv: (kv[1], -kv[0]), default=None)
@@ -207,18 +206,20 @@ def group_mentions(
         if i in group_of:
             continue
         f = features[i]
-        twin_key = (f.keyset, f.frames, f.primary, f.reports_denial, frozenset(f.context))
+        twin_key = (f.keyset, f.frames, f.primary, f.reports_denial,
+                    frozenset(f.context) if f.context else None)
         twin = twins.get(twin_key)
-        if (twin is not None and index.keys[i] and free(i)
-                and features[twin].source_id != f.source_id):
+        if twin is not None and index.keys[i] and features[twin].source_id != f.source_id:
             g = group_of[twin]
-            score = score_of(i, twin)
-            if score >= high and groups[g].links[twin][0] is not suggested and (
-                not groups[g].alone and not groups[g].rejected
+            mention_id = f.mention.id
+            if groups[g].links[twin][0] is not suggested and may_join(
+                groups[g], decisions.rejected.get(mention_id), previous_of.get(mention_id)
             ):
-                place(i, g, LinkState.AUTO, round(score, 4))
-                enter(i)
-                continue
+                score = score_of(i, twin)
+                if score >= high:
+                    place(i, g, LinkState.AUTO, round(score, 4))
+                    enter(i)
+                    continue
         chosen = pick(best_group(i, None))
         if chosen is not None and chosen[1] >= low:
             place(i, chosen[0], state(chosen[1]), round(chosen[1], 4))

@@ -58,7 +58,7 @@ def _cued(text: str, start: int, end: int) -> bool:
     return any(tail[-len(cue) :] == cue for cue in lexicon().credit_cues)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def passage_credit(text: str) -> str | None:
     """The origin key a passage's own words credit ("wire:reuters", "outlet:straitstimes")."""
     lex = lexicon()
@@ -89,12 +89,12 @@ def source_credit(source: Source | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _squashed(text: str) -> str:
     return squash_spaces(text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _sketch(text: str) -> tuple[int, ...]:
     words = text.split()
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}

@@ -140,3 +140,22 @@ def test_big_file_is_refused_cleanly(pages: Path, tmp_path: Path,
     assert "big.txt" in out and "error" in out
     assert [s.file for s in Store.open(db).sources()] == ["banjir.txt"]
     shutil.rmtree(pages)
+
+
+def test_re_extracting_and_re_linking_keep_every_review(pages: Path, tmp_path: Path) -> None:
+    db = tmp_path / "claims.json"
+    assert main(["ingest", str(pages), "--db", str(db)]) == 0
+    store = Store.open(db)
+    claim = store.claims()[0]
+    passage = claim.evidence[0].passage_id
+    for argv in (["mark", claim.id, passage, "contradicts"],
+                 ["note", claim.id, "Asked the BPBD office"],
+                 ["verdict", claim.id, "misleading"]):
+        assert main([*argv, "--db", str(db), "--reviewer", "tess"]) == 0
+    before = Store.open(db).raw("reviews")
+    assert main(["extract", "--db", str(db)]) == 0
+    assert main(["link", "--db", str(db)]) == 0
+    after = Store.open(db)
+    assert after.raw("reviews") == before
+    assert after.claim(claim.id) is not None  # the claim kept its id, so the review still applies
+    assert passage in {e.passage_id for e in after.claim(claim.id).evidence}  # type: ignore[union-attr]

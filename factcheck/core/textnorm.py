@@ -16,18 +16,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = re.compile(
-    "["
+UNSAFE_CHARS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 controls except \t and \n (escapes start so)
     "\u00ad"  # soft hyphen
-    "\u061c"  # Arabic letter mark (a bidi control)
+    "\u061c\u180e"  # Arabic letter mark (a bidi control), Mongolian vowel separator
     "\u200b-\u200f"  # zero-width space/joiners, LRM, RLM
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2060-\u2064"  # word joiner, invisible operators
     "\u2066-\u2069"  # bidi isolates
     "\ufeff"  # BOM / zero-width no-break space
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # control characters except \t \n \r
-    "]"
+    "\ufff9-\ufffb"  # interlinear annotation controls
+    "\U000e0000-\U000e007f"  # tag characters (invisible "ASCII smuggling")
 )
+"""The one list of characters that must never reach a reviewer (a regex character class body).
+Ingest strips them from the cleaned text; the CLI, the TUI and the reports strip them again from
+anything they show, since a store may hold text from elsewhere."""
+UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
+_INVISIBLE = UNSAFE
 
 _FOLD_TABLE = {
     **{ord(c): " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"

@@ -6,24 +6,20 @@ listing of 100,000 claims stays fast. Used by ``factcheck claims``/``show``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
-from factcheck.core.textnorm import ascii_key, squash_spaces
+from factcheck.core.textnorm import UNSAFE, ascii_key, squash_spaces
 
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
 CONTEXT_CHARS = 160
 
 
 def inert(text: object, limit: int | None = None) -> str:
     """Scraped text made safe to print: no control, bidi or zero-width characters, one line."""
     value = "" if text is None else str(text)
-    value = _CONTROL.sub("", value.replace("\n", " ").replace("\t", " ").replace("\r", " "))
+    value = UNSAFE.sub("", value.replace("\n", " ").replace("\t", " ").replace("\r", " "))
     if limit is not None and len(value) > limit:
         value = value[: max(limit - 1, 0)] + "…"
     return value

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+from factcheck.core.textnorm import UNSAFE
+
+_CONTROL = UNSAFE
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 """Terminal escape sequences (CSI, OSC and two-character ones): removed whole."""
 _SPACES = re.compile(r"[\s\u00a0]+")

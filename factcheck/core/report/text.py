@@ -13,20 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_CONTROLS = re.compile(
-    "["
-    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 controls except \t and \n (\r is folded first)
-    "\u00ad"  # soft hyphen
-    "\u061c\u180e"  # Arabic letter mark, Mongolian vowel separator
-    "\u200b-\u200f"  # zero-width space and joiners, LRM, RLM
-    "\u202a-\u202e"  # bidi embeddings and overrides
-    "\u2060-\u2064"  # word joiner, invisible operators
-    "\u2066-\u2069"  # bidi isolates
-    "\ufeff"  # zero-width no-break space
-    "\ufff9-\ufffb"  # interlinear annotation controls
-    "\U000e0000-\U000e007f"  # tag characters (invisible "ASCII smuggling")
-    "]"
-)
+from factcheck.core.textnorm import UNSAFE
+
+_CONTROLS = UNSAFE
 
 _JSON_UNSAFE = re.compile(
     "[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"

@@ -205,8 +205,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """``factcheck extract``."""
     store = open_store(args)
     count = pipeline.extract_all(store)
-    claims = pipeline.link_all(store)
-    store.compact()
+    claims = pipeline.link_all(store)  # a bulk write: the store is compacted by it
     console.print(f"{count} claim mentions extracted, {len(claims)} tracked claims")
     return 0
 

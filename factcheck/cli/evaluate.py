@@ -32,8 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_eval)
 
 
-def run_eval(gold_path: Path, corpus: Path, *, strict_links: bool = False) -> EvaluationReport:
-    """Ingest ``corpus`` into a scratch store, link, and score against ``gold_path``."""
+def run_eval(gold_path: Path, corpus: Path) -> tuple[EvaluationReport, EvaluationReport]:
+    """Ingest ``corpus`` into a scratch store, link, and score it against ``gold_path``.
+
+    Returns two scorings of the same run: suggested links counted as linked, and only automatic
+    or confirmed links counted.
+    """
     try:
         gold = load_gold(gold_path)
     except (OSError, ValueError) as exc:
@@ -52,12 +56,15 @@ def run_eval(gold_path: Path, corpus: Path, *, strict_links: bool = False) -> Ev
                 mentions=[m for m in mentions if m.source_id == source.id],
                 passages=[p for p in passages if p.source_id == source.id],
             )
+        claims = store.claims()
+    scored = []
+    for strict in (False, True):
         links: dict[str, str] = {}
         conflicts: list[tuple[str, str]] = []
-        for claim in store.claims():
+        for claim in claims:
             by_passage: dict[str, list[str]] = {}
             for item in claim.evidence:
-                if strict_links and item.link == LinkState.SUGGESTED:
+                if strict and item.link == LinkState.SUGGESTED:
                     continue
                 links[item.mention_id] = claim.id
                 by_passage.setdefault(item.passage_id, []).append(item.mention_id)
@@ -65,15 +72,16 @@ def run_eval(gold_path: Path, corpus: Path, *, strict_links: bool = False) -> Ev
                 for pa, pb in itertools.combinations(conflict.passages, 2):
                     conflicts.extend(itertools.product(by_passage.get(pa, []),
                                                        by_passage.get(pb, [])))
-        return evaluate(gold, runs, links=links, conflicts=conflicts)
+        scored.append(evaluate(gold, runs, links=links, conflicts=conflicts))
+    return scored[0], scored[1]
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """``factcheck eval GOLD --corpus DIR``."""
     if not args.corpus.is_dir():
         raise UserError(f"{args.corpus}: not a folder")
-    report = run_eval(args.gold, args.corpus)
-    strict = run_eval(args.gold, args.corpus, strict_links=True).relations
+    report, strict_report = run_eval(args.gold, args.corpus)
+    strict = strict_report.relations
     if args.json:
         data = report.model_dump(mode="json")
         data["relations_without_suggestions"] = strict.model_dump(mode="json") if strict else None

@@ -141,8 +141,8 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
     report.files.extend(_store_batch(store, index, batch, progress))
     changed = any(f.status in ("new", "new version") for f in report.files)
     if changed and link:
-        link_all(store)
-    if changed:
+        link_all(store)  # a bulk write, which compacts the store
+    elif changed:
         store.compact()
     return report
 

@@ -94,6 +94,67 @@ class ConflictKind(StrEnum):
     DATE = "date"
     DENIAL = "denial"
     INTERNAL = "internal"
+    """Two passages of one article disagree with each other."""
+    STATUS = "status"
+    """Two passages give incompatible states ("subsidised" / "not subsidised", a level)."""
+    UPDATE = "update"
+    """A later figure of a count still under way (casualties, a tally): not a contradiction,
+    but shown beside the earlier figure."""
+
+
+class Bound(StrEnum):
+    """How a figure is hedged: which values it allows."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at least"
+    MORE_THAN = "more than"
+    AT_MOST = "up to"
+    LESS_THAN = "less than"
+    NEARLY = "nearly"
+    """Read as an upper bound ("nearly 60 %" allows 57.7 %)."""
+
+
+class Slot(Value):
+    """What a mention is about, read once from its text in a language-neutral form.
+
+    Linking compares slots instead of re-reading words: two mentions in one story with the same
+    slot state the same fact, whatever the wording or language, and their values say whether
+    the outlets agree.
+    """
+
+    kind: Kind
+    measure: str | None = None
+    """What a figure counts or measures, as a concept key of the news vocabulary
+    (``dead``, ``missing``, ``price``, ``vote_share``...)."""
+    unit: str | None = None
+    """The unit as a canonical key (``people``, ``percent``, ``idr``, ``km``, ``seconds``...)."""
+    value: float | None = None
+    """The figure in ``unit`` (the low end of a range)."""
+    high: float | None = None
+    """The high end of a range ("between 18 seconds and 4 minutes")."""
+    bound: Bound = Bound.EXACT
+    step: float | None = None
+    """The last stated digit of the figure as a value (``58.6`` -> 0.1, ``96.2 million`` ->
+    100,000): two figures agree when they differ by less than the coarser step."""
+    subject: str | None = None
+    """The key of what or who the figure is about (a named product, party, place)."""
+    role: str | None = None
+    """``before`` or ``after`` for a figure in a change ("from 7,650 to 10,000")."""
+    as_of: str | None = None
+    """The ISO date (or date-time) the figure is stated for, where the text gives one."""
+    date: str | None = None
+    """For a time claim: the ISO date (or date-time) it states."""
+    event: str | None = None
+    """The concept key of the event a date, an attribution or a denial is about."""
+    speaker: str | None = None
+    """The canonical key of who says it, for quotes, attributions and denials."""
+    polarity: Polarity = Polarity.ASSERTED
+    running: bool = False
+    """A count still under way (casualties, a vote tally): a later, different figure is an
+    update rather than a contradiction."""
+    terms: list[str] = Field(default_factory=list)
+    """Language-neutral content keys of the clause (concepts, names, rare words)."""
 
 
 class Source(Value):
@@ -183,6 +244,19 @@ class Mention(Value):
     language: str | None = None
     entities: list[str] = Field(default_factory=list)
     """Canonical names of the people, places and organisations in the claim."""
+    slot: Slot | None = None
+    """What the mention is about (see `Slot`); None in stores written before slots."""
+
+
+class ConflictSide(Value):
+    """One side of a conflict: what one outlet says, and when."""
+
+    passages: list[str]
+    source_id: str
+    outlet: str | None = None
+    published: str | None = None
+    value: str
+    """The value as the reviewer reads it: ``11 dead``, ``at least 11``, ``denies``."""
 
 
 class Conflict(Value):
@@ -192,6 +266,8 @@ class Conflict(Value):
     """Ids of the passages involved."""
     kind: ConflictKind
     reason: str
+    sides: list[ConflictSide] = Field(default_factory=list)
+    """What each side says (each outlet's value, with its publication time)."""
 
 
 class Evidence(Value):
@@ -206,12 +282,32 @@ class Evidence(Value):
     suggested_stance: Stance = Stance.SUPPORTS
     origin: str | None = None
     """Key of the independent origin (wire service or first outlet) this passage echoes."""
+    polarity: Polarity = Polarity.ASSERTED
+    """Whether this mention asserts the claim or reports its denial."""
+
+    @property
+    def key(self) -> str:
+        """The key reviews use for this passage of this claim (``Review.marks``).
+
+        A sentence that asserts a claim and reports its denial is two mentions of one passage:
+        each gets its own mark.
+        """
+        return self.passage_id if self.polarity == Polarity.ASSERTED else (
+            self.passage_id + DENIED_SUFFIX)
+
+
+DENIED_SUFFIX = "~denied"
+"""Appended to a passage id in review keys for the mention that reports a denial."""
 
 
 class Claim(Value):
     """A tracked claim: one fact, with the passages of every outlet that states it."""
 
     id: str
+    story_id: str | None = None
+    """The story (group of articles about one event) the claim belongs to."""
+    slot: Slot | None = None
+    """The claim's slot: what it is about, in a language-neutral form."""
     kind: Kind
     text: str
     """The claim as worded by its first mention."""
@@ -225,6 +321,30 @@ class Claim(Value):
     """How many independent origins those outlets amount to (wire copies and echoes folded)."""
     disputed: bool = False
     """True when one party asserts the claim and another denies it."""
+
+
+class Story(Value):
+    """Articles about the same event, in any language: claims are tracked inside a story."""
+
+    id: str
+    title: str
+    """A readable name: the most telling words its articles share."""
+    sources: list[str] = Field(default_factory=list)
+    """Ids of the current sources in the story."""
+    keys: list[str] = Field(default_factory=list)
+    """The names, places, dates and rare terms that hold the story together."""
+
+
+class StoryDecision(Value):
+    """A reviewer's word on which story an article belongs to (moves, splits and merges)."""
+
+    id: str
+    file: str
+    """The article's origin (``Source.file``): the decision outlives new versions."""
+    story_id: str | None
+    """The story the article must belong to; None to let the tool decide again."""
+    reviewer: str
+    at: str = Field(default_factory=utcnow)
 
 
 class Mark(Value):
@@ -244,6 +364,9 @@ class Verdict(Value):
     explanation: str = ""
     reviewer: str
     at: str = Field(default_factory=utcnow)
+    evidence: list[str] | None = None
+    """The claim's evidence keys when the verdict was given: a claim whose passages changed
+    since is flagged "changed since verdict" (None for verdicts given before this was kept)."""
 
 
 class Note(Value):

@@ -40,6 +40,8 @@ from factcheck.core.models import (
     Passage,
     Review,
     Source,
+    Story,
+    StoryDecision,
     utcnow,
 )
 from factcheck.core.storage import (
@@ -64,6 +66,8 @@ TABLES: dict[str, type[BaseModel]] = {
     "reviews": Review,
     "decisions": LinkDecision,
     "changes": Change,
+    "stories": Story,
+    "story_decisions": StoryDecision,
 }
 """Table name -> model of its documents."""
 

@@ -85,7 +85,7 @@ def test_fuzz_ingest_text_and_html(text: str, encoding: str, suffix: str) -> Non
 
 @given(text=TEXT, lang=st.sampled_from(["id", "en"]))
 def test_fuzz_parse_number(text: str, lang: str) -> None:
-    numbers = pytest.importorskip("factcheck.core.extract.numbers", exc_type=ImportError)
+    numbers = pytest.importorskip("factcheck.core.text.numbers", exc_type=ImportError)
     tally("fuzz parse_number")
     found = numbers.parse_number(text, lang)
     if found is not None:
@@ -97,7 +97,7 @@ def test_fuzz_parse_number(text: str, lang: str) -> None:
 @given(text=TEXT, lang=st.sampled_from(["id", "en"]),
        reference=st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
 def test_fuzz_parse_date(text: str, lang: str, reference: date | None) -> None:
-    dates = pytest.importorskip("factcheck.core.extract.dates", exc_type=ImportError)
+    dates = pytest.importorskip("factcheck.core.text.dates", exc_type=ImportError)
     tally("fuzz parse_date")
     found = dates.parse_date(text, lang, reference)
     if found is not None:

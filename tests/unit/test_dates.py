@@ -1,4 +1,4 @@
-"""Dates as news text writes them, resolved against publication (`factcheck.core.extract.dates`)."""
+"""Dates as news text writes them, resolved against publication (`factcheck.core.text.dates`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from factcheck.core.extract.dates import find_dates, parse_date
+from factcheck.core.text.dates import find_dates, parse_date
 
 JAN_21 = date(2024, 1, 21)  # a Sunday
 JUN_17 = date(2024, 6, 17)  # a Monday

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.core import lexicons
+from factcheck.core.text import languages as lexicons
 from factcheck.core.extract import extract_claims
-from factcheck.core.extract.lang import compiled
+from factcheck.core.text.lang import compiled
 from factcheck.core.models import Kind, Passage, Source
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.extract.entities import capitalised_words, find_entities
+from factcheck.core.text.names import capitalised_words, find_entities
 from factcheck.core.extract.speakers import clean_speaker, find_attribution, quote_spans
 
 

@@ -1,10 +1,10 @@
-"""Numbers as Indonesian and English news write them (`factcheck.core.extract.numbers`)."""
+"""Numbers as Indonesian and English news write them (`factcheck.core.text.numbers`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.core.extract.numbers import find_quantities, parse_number
+from factcheck.core.text.numbers import find_quantities, parse_number
 
 
 @pytest.mark.parametrize(

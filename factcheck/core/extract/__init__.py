@@ -6,8 +6,8 @@ source's language (``factcheck/core/lexicons/{lang}.json``): numbers (`parse_num
 """
 
 from factcheck.core.extract.claims import extract_claims, mention_id
-from factcheck.core.extract.dates import DateMention, parse_date
-from factcheck.core.extract.numbers import Quantity, parse_number
+from factcheck.core.text.dates import DateMention, parse_date
+from factcheck.core.text.numbers import Quantity, parse_number
 from factcheck.core.extract.score import CHECKWORTHY
 
 __all__ = [

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.core.extract.claims import extract_claims
-from factcheck.core.extract.entities import sentence_start
-from factcheck.core.extract.lang import tokens
+from factcheck.core.text.names import sentence_start
+from factcheck.core.text.lang import tokens
 from factcheck.core.models import Passage, Role, Source
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seeds"

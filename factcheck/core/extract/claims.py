@@ -28,8 +28,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.core.extract.entities import capitalised_words
-from factcheck.core.extract.lang import (
+from factcheck.core.text.names import capitalised_words
+from factcheck.core.text.lang import (
     Lang,
     compiled,
     language_of,

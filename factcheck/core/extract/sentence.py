@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.core.extract.dates import DateMention, find_dates
-from factcheck.core.extract.entities import Entity, find_entities, is_title_case, sentence_start
-from factcheck.core.extract.lang import Lang, compiled, tokens
-from factcheck.core.extract.numbers import Quantity, find_quantities
+from factcheck.core.text.dates import DateMention, find_dates
+from factcheck.core.text.names import Entity, find_entities, is_title_case, sentence_start
+from factcheck.core.text.lang import Lang, compiled, tokens
+from factcheck.core.text.numbers import Quantity, find_quantities
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
 from factcheck.core.models import Passage, Role

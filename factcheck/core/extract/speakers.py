@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.core.extract.lang import Lang, compiled, tokens
+from factcheck.core.text.lang import Lang, compiled, tokens
 
 _TOKENS = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+(?:\.[\w'’-]+)*|[^\w\s]")
 _SEGMENT = re.compile(r"[^,.;:()\[\]“”\"«»!?\n]+")

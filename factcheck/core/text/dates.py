@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from factcheck.core.extract.datepatterns import (
+from factcheck.core.text.datepatterns import (
     DIGIT,
     DIGIT_FIRST,
     DIGITS,
@@ -29,7 +29,7 @@ from factcheck.core.extract.datepatterns import (
     extend,
     patterns,
 )
-from factcheck.core.extract.lang import Tokens, compiled, squash, tokens
+from factcheck.core.text.lang import Tokens, compiled, squash, tokens
 
 _FALLBACK_MAX_CHARS = 40
 """`parse_date` hands texts up to this long to dateparser when no pattern matches."""

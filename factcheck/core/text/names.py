@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from factcheck.core.extract.lang import Lang, alternation, compiled
+from factcheck.core.text.lang import Lang, alternation, compiled
 from factcheck.core.extract.speakers import person_name
 
 _CAP = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*\.?"

@@ -16,8 +16,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from factcheck.core import lexicons
-from factcheck.core.extract.words import Phrases, Tokens, tokens
+from factcheck.core.text import languages as lexicons
+from factcheck.core.text.words import Phrases, Tokens, tokens
 
 __all__ = [
     "Lang", "Phrases", "Tokens", "alternation", "compiled", "squash", "title_forms", "tokens",

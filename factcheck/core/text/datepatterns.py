@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.core.extract.lang import alternation, compiled, squash, title_forms
+from factcheck.core.text.lang import alternation, compiled, squash, title_forms
 
 NEVER = r"(?!x)x"
 DIGIT = re.compile(r"\d")

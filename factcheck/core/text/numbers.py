@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.core.extract.lang import Lang, Phrases, Tokens, alternation, compiled, squash, tokens
+from factcheck.core.text.lang import Lang, Phrases, Tokens, alternation, compiled, squash, tokens
 
 _DIGIT = re.compile(r"\d")
 MAX_VALUE = 1e18

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.core.text import languages as lexicons
 from factcheck.core.extract import extract_claims
-from factcheck.core.text.lang import compiled
 from factcheck.core.models import Kind, Passage, Source
+from factcheck.core.text import languages as lexicons
+from factcheck.core.text.lang import compiled
 
 
 def test_both_lexicons_have_every_key():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.text.names import capitalised_words, find_entities
 from factcheck.core.extract.speakers import clean_speaker, find_attribution, quote_spans
+from factcheck.core.text.names import capitalised_words, find_entities
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ source's language (``factcheck/core/lexicons/{lang}.json``): numbers (`parse_num
 """
 
 from factcheck.core.extract.claims import extract_claims, mention_id
+from factcheck.core.extract.score import CHECKWORTHY
 from factcheck.core.text.dates import DateMention, parse_date
 from factcheck.core.text.numbers import Quantity, parse_number
-from factcheck.core.extract.score import CHECKWORTHY
 
 __all__ = [
     "CHECKWORTHY",

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.core.extract.claims import extract_claims
-from factcheck.core.text.names import sentence_start
-from factcheck.core.text.lang import tokens
 from factcheck.core.models import Passage, Role, Source
+from factcheck.core.text.lang import tokens
+from factcheck.core.text.names import sentence_start
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seeds"
 TARGET_WORDS = 1000

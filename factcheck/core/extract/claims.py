@@ -28,15 +28,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.core.text.names import capitalised_words
-from factcheck.core.text.lang import (
-    Lang,
-    compiled,
-    language_of,
-    reference_date,
-    squash,
-    tokens,
-)
 from factcheck.core.extract.score import CHECKWORTHY, score
 from factcheck.core.extract.sentence import Sentence, read_sentence, signals, subject_predicate
 from factcheck.core.extract.speakers import (
@@ -45,6 +36,15 @@ from factcheck.core.extract.speakers import (
     phrase_after,
 )
 from factcheck.core.models import Kind, Mention, Normalized, Passage, Polarity, Role, Source
+from factcheck.core.text.lang import (
+    Lang,
+    compiled,
+    language_of,
+    reference_date,
+    squash,
+    tokens,
+)
+from factcheck.core.text.names import capitalised_words
 from factcheck.core.textnorm import fold
 
 PRONOUN_WINDOW = 3

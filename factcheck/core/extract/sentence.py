@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from factcheck.core.text.dates import DateMention, find_dates
-from factcheck.core.text.names import Entity, find_entities, is_title_case, sentence_start
-from factcheck.core.text.lang import Lang, compiled, tokens
-from factcheck.core.text.numbers import Quantity, find_quantities
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
 from factcheck.core.models import Passage, Role
+from factcheck.core.text.dates import DateMention, find_dates
+from factcheck.core.text.lang import Lang, compiled, tokens
+from factcheck.core.text.names import Entity, find_entities, is_title_case, sentence_start
+from factcheck.core.text.numbers import Quantity, find_quantities
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CREDIT = re.compile(r"^[\W\d]*[A-Z][A-Z0-9 .&|/,-]*[\W\d]*$|^\s*[\[(][^\])]*[\])]\s*$")

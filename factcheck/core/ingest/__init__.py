@@ -22,8 +22,8 @@ from factcheck.core.ingest.html import HtmlArticle, extract_html, looks_like_htm
 from factcheck.core.ingest.layout import Layout, lay_out
 from factcheck.core.ingest.metadata import clean_name, outlet_name
 from factcheck.core.ingest.passages import assemble
-from factcheck.core.text.languages import detect_language
 from factcheck.core.models import Passage, Source
+from factcheck.core.text.languages import detect_language
 from factcheck.core.textnorm import strip_invisible
 
 __all__ = ["MAX_BYTES", "IngestError", "IngestResult", "ingest_bytes", "ingest_file"]

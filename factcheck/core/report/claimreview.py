@@ -36,9 +36,9 @@ from typing import Any
 
 import orjson
 
-from factcheck.core.text.languages import load
 from factcheck.core.report.data import ClaimRow, Report, outlet_name
 from factcheck.core.report.text import json_text, one_line, shorten
+from factcheck.core.text.languages import load
 from factcheck.settings import Settings
 
 CLAIM_LIMIT = 75

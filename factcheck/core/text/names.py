@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from factcheck.core.text.lang import Lang, alternation, compiled
 from factcheck.core.extract.speakers import person_name
+from factcheck.core.text.lang import Lang, alternation, compiled
 
 _CAP = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*\.?"
 _TOKEN = re.compile(_CAP)

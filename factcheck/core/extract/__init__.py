@@ -1,7 +1,7 @@
 """Claim extraction: check-worthy claims from a cleaned article, without a trained model.
 
 ``extract_claims(source, passages)`` reads each headline and body sentence with the words of the
-source's language (``factcheck/core/lexicons/{lang}.json``): numbers (`parse_number`), dates
+source's language (``factcheck/core/text/languages/{lang}.json``): numbers (`parse_number`), dates
 (`parse_date`), reporting and denial verbs and their speakers, names, and check-worthiness signals.
 """
 

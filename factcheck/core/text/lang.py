@@ -1,6 +1,6 @@
 """A language's lexicon compiled for extraction: word sets, phrase lists and a few regexes.
 
-Every word the extractor knows comes from ``factcheck/core/lexicons/{lang}.json``; this module
+Every word the extractor knows comes from ``factcheck/core/text/languages/{lang}.json``; this module
 turns those lists into sets, `Phrases` and regexes once per language (`compiled` is cached).
 A sentence is split into words once (`tokens`, cached); phrase lists are then matched against
 its words with dictionary look-ups, which is much cheaper than a regex alternation of a hundred

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.text.lang import Lang, compiled, tokens
+from factcheck.core.text.names import capitalised, person_name
 
 _TOKENS = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+(?:\.[\w'’-]+)*|[^\w\s]")
 _SEGMENT = re.compile(r"[^,.;:()\[\]“”\"«»!?\n]+")
@@ -79,10 +80,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() is False and any(c.isupper() for c in word))
-
-
 def strip_auxiliaries(text: str, lex: Lang) -> str:
     """``text`` without the auxiliaries and adverbs that end it (``telah berulang kali``)."""
     text = text.rstrip()
@@ -118,7 +115,7 @@ def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int
         if not taken and low in lex.anaphora_after:
             taken.append(tok)
             continue
-        if _capitalised(word):
+        if capitalised(word):
             if low in lex.openers and low not in lex.titles and low not in lex.role_words:
                 break
             taken.append(tok)
@@ -159,7 +156,7 @@ def phrase_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
         return None
     start, end = span
     words = text[start:end].split()
-    is_role = not _capitalised(words[0]) or any(w.lower() in lex.titles for w in words)
+    is_role = not capitalised(words[0]) or any(w.lower() in lex.titles for w in words)
     if is_role and end < len(text) and text[end] == ",":
         nxt = _segment(text, end + 1, lex)
         if nxt and _is_name(text[nxt[0]:nxt[1]], lex):
@@ -178,7 +175,7 @@ def _name_run(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
         word = tok.group(0)
         if text[tokens[i - 1].end():tok.start()].strip() if i else False:
             break  # punctuation between the words
-        if _capitalised(word) and word[0].isalpha():
+        if capitalised(word) and word[0].isalpha():
             end = tok.end()
             continue
         low = word.lower()
@@ -212,7 +209,7 @@ def _segment(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
 def _is_name(phrase: str, lex: Lang) -> bool:
     words = phrase.split()
     return 0 < len(words) <= 5 and all(
-        _capitalised(w) or w.lower() in lex.name_connectors for w in words
+        capitalised(w) or w.lower() in lex.name_connectors for w in words
     )
 
 
@@ -238,19 +235,6 @@ def is_anaphoric(phrase: str, lang: str) -> bool:
     )
 
 
-def person_name(tokens: list[str], lex: Lang) -> bool:
-    """True when ``tokens`` look like a person's name: two to five capitalised words, no title,
-    role word, acronym or place among them."""
-    return (
-        2 <= len(tokens) <= 5
-        and all(_capitalised(t) for t in tokens)
-        and not any(t.lower() in lex.titles or t.lower() in lex.role_words for t in tokens)
-        and not any(t.isupper() and len(t) > _INITIALS for t in tokens)
-        and not lex.is_place(" ".join(tokens))
-        and not lex.is_place(tokens[-1])
-    )
-
-
 def _strip_known_prefix(tokens: list[str], lex: Lang) -> list[str]:
     """Drop a leading place, institution or acronym (``Kremlin Dmitry Peskov`` -> ``Dmitry
     Peskov``, ``DKI Jakarta Heru Budi Hartono`` -> ``Heru Budi Hartono``) when a name of two words
@@ -273,7 +257,7 @@ def clean_speaker(phrase: str, lang: str) -> str | None:
     if any(w.lower() in lex.conjunctions for w in words):
         return " ".join(words)
     i = len(words)
-    while i > 0 and (_capitalised(words[i - 1]) or words[i - 1].lower() in lex.name_connectors):
+    while i > 0 and (capitalised(words[i - 1]) or words[i - 1].lower() in lex.name_connectors):
         i -= 1
     head, run = words[:i], words[i:]
     if not run:

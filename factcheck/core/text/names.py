@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from factcheck.core.extract.speakers import person_name
 from factcheck.core.text.lang import Lang, alternation, compiled
 
 _CAP = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*\.?"
@@ -30,6 +29,8 @@ _DATELINE = re.compile(
 """``TEMPO.CO, Jakarta - `` or ``SERAMBINEWS.COM, MOSKOW – `` at the start of a lead sentence."""
 _LEAD = re.compile(r"^[\W\d_]*")
 _OPENING_MARKS = "\"“‘'(["
+_INITIALS = 2
+"""All-capital words up to this long can be initials in a name (``ST Burhanuddin``)."""
 _TITLE_SHARE = 0.7
 
 
@@ -97,6 +98,24 @@ def _runs(text: str, lex: Lang) -> list[list[tuple[str, int, int]]]:
             run.append((word, start, start + len(word)))
         runs.append(run)
     return runs
+
+
+def capitalised(word: str) -> bool:
+    """True for a word written with a capital (``Putin``, ``McCain``), not for a number."""
+    return word[:1].isupper() or (word[:1].isdigit() is False and any(c.isupper() for c in word))
+
+
+def person_name(tokens: list[str], lex: Lang) -> bool:
+    """True when ``tokens`` look like a person's name: two to five capitalised words, no title,
+    role word, acronym or place among them."""
+    return (
+        2 <= len(tokens) <= 5
+        and all(capitalised(t) for t in tokens)
+        and not any(t.lower() in lex.titles or t.lower() in lex.role_words for t in tokens)
+        and not any(t.isupper() and len(t) > _INITIALS for t in tokens)
+        and not lex.is_place(" ".join(tokens))
+        and not lex.is_place(tokens[-1])
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -214,3 +233,81 @@ def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:
         after = opening.end() if opening else sentence_start(sentence)
         words.update(w.rstrip(".") for w in _WORD_START.findall(sentence, after))
     return frozenset(words)
+
+
+_VOWELS_Y = frozenset("aeiouy")
+_KEY_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MIN_SKELETON = 3
+"""Shorter consonant skeletons collide too often: such words are keyed as written."""
+
+
+def skeleton(word: str) -> str:
+    """A spelling-tolerant key of a folded word: its first letter, then its consonants, with
+    doubled letters collapsed (``sumatera`` and ``sumatra`` -> ``smtr``; ``dijwandono`` and
+    ``djiwandono`` -> ``djwndn``)."""
+    out = [word[0]]
+    for ch in word[1:]:
+        if ch in _VOWELS_Y or ch == out[-1]:
+            continue
+        out.append(ch)
+    key = "".join(out)
+    return key if len(key) >= _MIN_SKELETON else word
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Folded country and region names in every language file's locale (CLDR) -> ISO code."""
+    from factcheck.core.text import languages
+    from factcheck.core.text.concepts import fold
+
+    out: dict[str, str] = {}
+    try:
+        from babel import Locale
+
+        for code in languages.languages():
+            for iso, name in Locale.parse(code).territories.items():
+                if iso.isalpha():
+                    out.setdefault(fold(str(name)), iso)
+    except Exception:  # noqa: BLE001 - without CLDR, countries are keyed word by word
+        return {}
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def name_keys(name: str, code: str) -> frozenset[str]:
+    """Language-neutral keys of a name, for matching it across outlets and languages.
+
+    A country is its ISO code (``Korea Utara`` and ``North Korea`` -> ``n:@KP``). Words the
+    vocabulary knows become their concept (``Gunung`` and ``Mount`` -> ``t:mountain``, ``KPU``
+    and ``Election Commission`` -> ``t:election_commission``), titles are dropped, and every other
+    word becomes its consonant skeleton (`skeleton`), so ``Prabowo`` matches ``Probowo`` and
+    ``Sumatera`` matches ``Sumatra``.
+    """
+    from factcheck.core.text.concepts import catalogue, find_concepts, fold
+    from factcheck.core.text.words import tokens as word_tokens
+
+    folded = fold(" ".join(name.split()))
+    iso = _countries().get(folded)
+    if iso:
+        return frozenset({"n:@" + iso})
+    lex = compiled(code)
+    toks = word_tokens(name)
+    hits = find_concepts(toks, code)
+    keys: set[str] = set()
+    covered: set[int] = set()
+    kinds = catalogue()
+    for hit in hits:
+        if kinds[hit.key].type in ("place", "direction", "institution", "role", "topic"):
+            keys.add("t:" + hit.key)
+            covered.update(range(hit.first, hit.last))
+    for i, word in enumerate(toks.low):
+        if i in covered:
+            continue
+        for part in _KEY_WORD.findall(fold(word)):
+            if part in lex.titles or part in lex.function_words or part.isdigit():
+                continue
+            if len(part) <= 6 and toks.text[toks.starts[i]:toks.ends[i]].isupper():
+                keys.add("n:" + part)  # an acronym: KPU, BNPB
+            elif len(part) >= 3:
+                keys.add("n:" + skeleton(part))
+    return frozenset(keys)

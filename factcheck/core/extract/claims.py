@@ -30,32 +30,12 @@ from dataclasses import dataclass
 
 from factcheck.core.extract.score import CHECKWORTHY, score
 from factcheck.core.extract.sentence import Sentence, read_sentence, signals, subject_predicate
-from factcheck.core.extract.slots import (
-    Figure,
-    clauses,
-    event_dates,
-    figure_slots,
-    figures,
-    sentence_concepts,
-    statement_slot,
-    time_slot,
-)
 from factcheck.core.extract.speakers import (
     clean_speaker,
     noun_phrase_before,
     phrase_after,
 )
-from factcheck.core.models import (
-    Kind,
-    Mention,
-    Normalized,
-    Passage,
-    Polarity,
-    Role,
-    Slot,
-    Source,
-)
-from factcheck.core.text.concepts import ConceptHit
+from factcheck.core.models import Kind, Mention, Normalized, Passage, Polarity, Role, Source
 from factcheck.core.text.lang import (
     Lang,
     compiled,
@@ -307,21 +287,12 @@ def _normalized(
     )
 
 
-def _as_of(sent: Sentence) -> str | None:
-    """The date a sentence's figures are given for: the first resolved date it states."""
-    for d in sent.dates:
-        if d.value and d.start >= sent.core:
-            return d.value
-    return None
-
-
-def _statement(
-    source: Source, sent: Sentence, lo: int, hi: int, kind: Kind | None, lex: Lang,
-    hits: list[ConceptHit], *, speaker: str | None, threshold: float,
-    denial: _Denial | None = None,
+def _mention(
+    source: Source, sent: Sentence, lo: int, hi: int, kind: Kind | None, lex: Lang, *,
+    speaker: str | None, threshold: float, denial: _Denial | None = None,
 ) -> Mention | None:
-    """The mention of ``sent.text[lo:hi]`` as one statement (of ``kind``, or the kind `_kind`
-    gives), or None when it scores below ``threshold``."""
+    """The mention of ``sent.text[lo:hi]`` (of ``kind``, or the kind `_kind` gives), or None
+    when it scores below ``threshold``."""
     p = sent.passage
     while hi > lo and sent.text[hi - 1].isspace():
         hi -= 1
@@ -336,94 +307,33 @@ def _statement(
         normalized = normalized.model_copy(
             update={"subject": speaker, "predicate": " ".join(predicate).strip(" .") or None}
         )
-    slot = statement_slot(sent, lo, hi, kind, hits, speaker=speaker, polarity=polarity,
-                          as_of=_as_of(sent))
     return Mention(
         id=mention_id(p.id, kind.value, polarity.value, lo),
         source_id=source.id, passage_id=p.id, start=p.start + lo, end=p.start + hi,
         text=source.text[p.start + lo:p.start + hi], kind=kind, normalized=normalized,
         score=value, reasons=reasons, language=sent.lang,
-        entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
+        entities=[e.text for e in sent.entities if lo <= e.start < hi],
     )
-
-
-def _figure_kind(sent: Sentence, fig: Figure, lex: Lang, speaker: str | None) -> Kind:
-    """A figure inside a direct quotation with a known speaker is a quote; a span of time
-    counted back ("the first in 24 years", "since 2011") a time claim; else a quantity."""
-    q = fig.quantity
-    if speaker and sent.in_quotes(q.start):
-        return Kind.QUOTE
-    if q.duration and lex.span.search(tokens(sent.text), *fig.clause) is not None:
-        return Kind.TIME
-    return Kind.QUANTITY
-
-
-def _clause_mention(source: Source, sent: Sentence, lo: int, hi: int, anchor: int, kind: Kind,
-                    slot: Slot, lex: Lang, *, speaker: str | None) -> Mention:
-    """A mention whose words are one clause of the sentence (a figure's, a date's)."""
-    p = sent.passage
-    while hi > lo and sent.text[hi - 1] in " ,;":
-        hi -= 1
-    value, reasons = score(signals(sent, lo, hi, speaker=bool(speaker)))
-    normalized = _normalized(sent, lo, hi, kind, lex, speaker=speaker)
-    if slot.value is not None and slot.kind != Kind.TIME:
-        normalized = normalized.model_copy(update={"value": _plain(slot, sent, anchor)})
-    return Mention(
-        id=mention_id(p.id, kind.value, Polarity.ASSERTED.value, anchor),
-        source_id=source.id, passage_id=p.id, start=p.start + lo, end=p.start + hi,
-        text=source.text[p.start + lo:p.start + hi], kind=kind, normalized=normalized,
-        score=max(value, CHECKWORTHY), reasons=reasons, language=sent.lang,
-        entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
-    )
-
-
-def _plain(slot: Slot, sent: Sentence, anchor: int) -> float | int | str | None:
-    """The figure as written in its own unit (the slot holds it in the base unit)."""
-    for q in sent.quantities:
-        if q.start == anchor:
-            return q.value
-    return slot.value
 
 
 def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: dict[str, str],
               lex: Lang, threshold: float) -> list[Mention]:
-    hits = sentence_concepts(sent)
-    figs = figures(sent)
-    out: list[Mention] = []
-    speaker = sent.speaker
-    if figs:
-        kinds = {i: _figure_kind(sent, f, lex, speaker) for i, f in enumerate(figs)}
-        slots = figure_slots(sent, figs, hits, kind=kinds, speaker=speaker, as_of=_as_of(sent))
-        for i, (fig, slot) in enumerate(zip(figs, slots, strict=True)):
-            out.append(_clause_mention(source, sent, *fig.clause, fig.quantity.start, kinds[i],
-                                       slot, lex, speaker=speaker))
-    for d, event in event_dates(sent, hits):
-        clause = next((c for c in clauses(sent) if c[0] <= d.start < c[1]), (sent.core, sent.end))
-        slot = time_slot(sent, d, event, hits, speaker=speaker)
-        out.append(_clause_mention(source, sent, *clause, d.start, Kind.TIME, slot, lex,
-                                   speaker=speaker))
     lo, hi = sent.core, sent.end
     denial = _find_denial(sent, lex, history, names)
-    if denial is not None:
-        one = _statement(source, sent, lo, hi, Kind.DENIAL, lex, hits, speaker=denial.speaker,
-                         threshold=threshold, denial=denial)
-        if one is not None:
-            out.append(one)
-        if denial.clause > lo and not figs:
-            # The clause before "meskipun"/"although" asserts what the rest of the sentence
-            # denies.
-            main_hi = denial.clause
-            while main_hi > lo and sent.text[main_hi - 1] in " ,;":
-                main_hi -= 1
-            att = sent.attribution
-            if att is not None and att.start < main_hi and speaker:
-                main = _statement(source, sent, lo, main_hi, None, lex, hits, speaker=speaker,
-                                  threshold=threshold)
-                if main is not None:
-                    out.append(main)
-    elif not out:
-        one = _statement(source, sent, lo, hi, None, lex, hits, speaker=speaker,
-                         threshold=threshold)
-        if one is not None:
-            out.append(one)
-    return out
+    if denial is None:
+        one = _mention(source, sent, lo, hi, None, lex, speaker=sent.speaker, threshold=threshold)
+        return [one] if one else []
+    found: list[Mention | None] = []
+    if denial.clause > lo:
+        # The clause before "meskipun"/"although" asserts what the rest of the sentence denies.
+        main_hi = denial.clause
+        while main_hi > lo and sent.text[main_hi - 1] in " ,;":
+            main_hi -= 1
+        att = sent.attribution
+        asserted = att is not None and att.start < main_hi and sent.speaker
+        if asserted or any(q.start < main_hi for q in sent.quantities):
+            found.append(_mention(source, sent, lo, main_hi, None, lex, speaker=sent.speaker,
+                                  threshold=threshold))
+    found.append(_mention(source, sent, lo, hi, Kind.DENIAL, lex, speaker=denial.speaker,
+                          threshold=threshold, denial=denial))
+    return [m for m in found if m is not None]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rich.markup import escape
 
 from factcheck import __version__
-from factcheck.cli import commands, evaluate, export, maintenance, review
+from factcheck.cli import commands, evaluate, export, maintenance, review, tracking
 from factcheck.cli.common import UserError, console_err
 from factcheck.core.views import inert
 
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.register(sub)
     review.register(sub)
     export.register(sub)
+    tracking.register(sub)
     evaluate.register(sub)
     maintenance.register(sub)
     return parser

@@ -19,6 +19,7 @@ from factcheck.cli.common import (
     settings_from,
 )
 from factcheck.core import pipeline
+from factcheck.core.ingest.address import is_address
 from factcheck.core.models import Change, utcnow
 from factcheck.core.review import new_id
 from factcheck.core.storage import StoreError
@@ -36,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "changes nothing; a changed file becomes a new version of its source.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--outlet", help="outlet name for these files (when the page does not say)")
+    p.add_argument("--url", help="the address of the page (one file): gives its outlet and "
+                   "often its date")
     p.add_argument("--no-link", action="store_true", help="skip re-linking after ingest")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     add_store_arguments(p)
@@ -114,8 +117,12 @@ def _summary_table(report: pipeline.IngestReport) -> Table:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """``factcheck ingest``."""
-    store = open_store(args, must_exist=False)
+    if args.url is not None and not is_address(args.url):
+        raise UserError(f"--url {safe(args.url, 80)}: not an http(s) address")
     files, _ = pipeline.collect_files(args.paths)
+    if args.url is not None and (len(args.paths) != 1 or len(files) > 1):
+        raise UserError("--url is the address of one page: give exactly one file")
+    store = open_store(args, must_exist=False)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       console=console, transient=True, disable=len(files) < 2) as bar:
@@ -124,7 +131,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             def step(name: str) -> None:
                 bar.update(task, advance=1, description=safe(name, 40))
 
-            report = pipeline.ingest_paths(store, args.paths, outlet=args.outlet,
+            report = pipeline.ingest_paths(store, args.paths, outlet=args.outlet, url=args.url,
                                            progress=step, link=not args.no_link)
     except StoreError as exc:
         raise UserError(str(exc)) from exc

@@ -20,7 +20,8 @@ from pathlib import Path
 from factcheck.core.extract import extract_claims
 from factcheck.core.ingest import IngestError, IngestResult, ingest_file
 from factcheck.core.link import link_claims
-from factcheck.core.models import Claim, Mention, Passage, Source
+from factcheck.core.link.candidates import Candidate, rank_candidates
+from factcheck.core.models import Claim, Mention, Passage, Source, Story
 from factcheck.core.store import Store, Transaction
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -91,33 +92,38 @@ class Parsed:
     error: str | None = None
 
 
-def parse_file(path: Path, outlet: str | None = None) -> Parsed:
+def parse_file(path: Path, outlet: str | None = None, url: str | None = None) -> Parsed:
     """Ingest and extract one file; never raises for a bad file (the error is recorded)."""
     try:
-        result = ingest_file(path, outlet=outlet)
+        result = ingest_file(path, outlet=outlet, url=url)
     except IngestError as exc:
         return Parsed(path, error=str(exc))
     return Parsed(path, result, extract_claims(result.source, result.passages))
 
 
-def _parse_all(files: Sequence[Path], outlet: str | None, workers: int) -> Iterator[Parsed]:
+def _parse_all(files: Sequence[Path], outlet: str | None, workers: int,
+               url: str | None = None) -> Iterator[Parsed]:
     """Parse files in order, in worker processes when there are enough files to pay off."""
     if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
-        yield from (parse_file(path, outlet) for path in files)
+        yield from (parse_file(path, outlet, url) for path in files)
         return
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: stay sequential
-        yield from (parse_file(path, outlet) for path in files)
+        yield from (parse_file(path, outlet, url) for path in files)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(parse_file, files, itertools.repeat(outlet), chunksize=4)
+        yield from pool.map(parse_file, files, itertools.repeat(outlet), itertools.repeat(url),
+                            chunksize=4)
 
 
 def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = None,
                  progress: Progress | None = None, link: bool = True,
-                 workers: int | None = None) -> IngestReport:
+                 workers: int | None = None, url: str | None = None) -> IngestReport:
     """Ingest files and folders into ``store``; then re-link (unless ``link`` is False).
+
+    ``outlet`` and ``url`` (the page's address, for a single file) are the user's word and win
+    over what the pages say.
 
     Files are parsed in worker processes (one per core) and written in batches: each batch is
     one durable transaction, and ``progress`` is called for a file only once it is stored.
@@ -128,7 +134,7 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
     batch: list[Parsed] = []
     started = time.monotonic()
     count = workers if workers is not None else (os.cpu_count() or 1)
-    for parsed in _parse_all(files, outlet, count):
+    for parsed in _parse_all(files, outlet, count, url):
         if parsed.error is not None:
             report.files.append(FileOutcome(parsed.path, "error", error=parsed.error))
             if progress:
@@ -139,9 +145,11 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
             report.files.extend(_store_batch(store, index, batch, progress))
             batch, started = [], time.monotonic()
     report.files.extend(_store_batch(store, index, batch, progress))
-    changed = any(f.status in ("new", "new version") for f in report.files)
+    changed = [f.source.id for f in report.files
+               if f.status in ("new", "new version") and f.source is not None]
     if changed and link:
-        link_all(store)  # a bulk write, which compacts the store
+        first = not store.raw("stories")
+        link_all(store, None if first else changed)  # a bulk write, which compacts the store
     elif changed:
         store.compact()
     return report
@@ -249,21 +257,72 @@ def extract_all(store: Store, progress: Progress | None = None) -> int:
     return total
 
 
-def link_all(store: Store) -> list[Claim]:
-    """Group every mention of the current sources into tracked claims and store them."""
+def reviewed_claims(store: Store) -> frozenset[str]:
+    """Ids of the claims a reviewer has touched: a mark, note or verdict, or a link decision."""
+    touched = {
+        cid for cid, review in store.raw("reviews").items()
+        if review.get("marks") or review.get("notes") or review.get("verdict")
+    }
+    touched |= {d.claim_id for d in store.decisions() if d.claim_id}
+    touched |= {r for d in store.decisions() for r in d.rejected}
+    return frozenset(touched)
+
+
+def link_all(store: Store, only: Iterable[str] | None = None) -> list[Claim]:
+    """Group the mentions of the current sources into stories and tracked claims; store them.
+
+    With ``only`` (source ids), only the stories of those sources are re-linked: the claims of
+    every other story are kept as they are.
+    """
     sources = {s.id: s for s in store.sources()}
     passages: dict[str, Passage] = {p.id: p for p in store.passages() if p.source_id in sources}
     mentions = [m for m in store.mentions() if m.source_id in sources]
-    claims = link_claims(mentions, sources, passages, previous=store.claims(),
-                         decisions=store.decisions())
+    stories: list[Story] = store.all("stories")
+    previous_stories = {sid: story.id for story in stories for sid in story.sources}
+    result = link_claims(
+        mentions, sources, passages, previous=store.claims(), decisions=store.decisions(),
+        reviewed=reviewed_claims(store), previous_stories=previous_stories,
+        story_decisions=store.all("story_decisions"),
+        only=frozenset(only) if only is not None else None,
+    )
     with store.transaction(bulk=True) as tx:
-        fresh = {c.id for c in claims}
+        fresh = {c.id for c in result.claims}
         for claim_id in list(store.raw("claims")):
             if claim_id not in fresh:
                 tx.delete("claims", claim_id)
-        for claim in claims:
+        for claim in result.claims:
             tx.put("claims", claim)
-    return claims
+        current = {story.id for story in result.stories}
+        for story_id in list(store.raw("stories")):
+            if story_id not in current:
+                tx.delete("stories", story_id)
+        for story in result.stories:
+            tx.put("stories", story)
+    return result.claims
+
+
+def claim_candidates(store: Store, claim_id: str, limit: int = 10) -> list[Candidate]:
+    """Mentions of the claim's story that may state the same fact, best first (see
+    `factcheck.core.link.candidates`); empty for an unknown claim."""
+    claim = store.claim(claim_id)
+    if claim is None:
+        return []
+    sources = {s.id: s for s in store.sources()}
+    story_sources = _story_sources(store, claim, sources)
+    mentions = [m for sid in story_sources for m in store.mentions(source_id=sid)]
+    passages = {p.id: p for sid in story_sources for p in store.passages(sid)}
+    claim_of = {e.mention_id: c.id for c in store.claims() for e in c.evidence}
+    return rank_candidates(claim, mentions, sources, passages, claim_of, limit)
+
+
+def _story_sources(store: Store, claim: Claim, sources: dict[str, Source]) -> list[str]:
+    """The current sources of a claim's story (its own sources when it has no story)."""
+    own = sorted({e.source_id for e in claim.evidence})
+    if claim.story_id:
+        story = store.get("stories", claim.story_id)
+        if isinstance(story, Story):
+            return [s for s in story.sources if s in sources] or own
+    return own
 
 
 def current_mentions(store: Store) -> list[Mention]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -334,9 +334,17 @@ class Store:
         models: list[Passage] = [self._validate("passages", k, d) for k, d in docs]  # type: ignore[misc]
         return sorted(models, key=lambda p: (p.source_id, p.start))
 
-    def mentions(self) -> list[Mention]:
-        """All extracted mentions."""
-        return self.all("mentions")
+    def mentions(self, source_id: str | None = None,
+                 source_ids: Iterable[str] | None = None) -> list[Mention]:
+        """Extracted mentions: all, or those of one source or of some sources."""
+        if source_id is None and source_ids is None:
+            return self.all("mentions")
+        wanted = {source_id} if source_id is not None else set(source_ids or ())
+        return [
+            m for mid, doc in self.raw("mentions").items()
+            if doc.get("source_id") in wanted
+            and isinstance(m := self._validate("mentions", mid, doc), Mention)
+        ]
 
     def claim(self, claim_id: str) -> Claim | None:
         """One tracked claim by id."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.ingest.passages import assemble, split_sentences
+from factcheck.core.ingest.passages import assemble
 from factcheck.core.models import Role
+from factcheck.core.text.segment import split_sentences
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -50,8 +51,9 @@ def test_one_sentence(paragraph: str) -> None:
     (
         "Ia mengaku senang. \u201cItulah sebabnya kami datang ke sini. Kami ingin belajar,\u201d "
         "ucapnya.",
-        ["Ia mengaku senang.", "\u201cItulah sebabnya kami datang ke sini.",
-         "Kami ingin belajar,\u201d ucapnya."],
+        # A quotation of two sentences is one passage with its attribution.
+        ["Ia mengaku senang.",
+         "\u201cItulah sebabnya kami datang ke sini. Kami ingin belajar,\u201d ucapnya."],
     ),
     (
         "The talks ended in the U.S. The delegation left on Friday!  Was it a success? Nobody "

@@ -27,17 +27,40 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from factcheck.core.extract.score import CHECKWORTHY, score
 from factcheck.core.extract.sentence import Sentence, read_sentence, signals, subject_predicate
+from factcheck.core.extract.slots import (
+    Figure,
+    clauses,
+    event_dates,
+    figure_slots,
+    figures,
+    sentence_concepts,
+    statement_slot,
+    status_slots,
+    time_slot,
+)
 from factcheck.core.extract.speakers import (
     clean_speaker,
     noun_phrase_before,
     phrase_after,
 )
-from factcheck.core.models import Kind, Mention, Normalized, Passage, Polarity, Role, Source
+from factcheck.core.models import (
+    Kind,
+    Mention,
+    Normalized,
+    Passage,
+    Polarity,
+    Role,
+    Slot,
+    Source,
+)
+from factcheck.core.text.concepts import ConceptHit, catalogue
 from factcheck.core.text.lang import (
     Lang,
+    Phrases,
     compiled,
     language_of,
     reference_date,
@@ -46,6 +69,7 @@ from factcheck.core.text.lang import (
 )
 from factcheck.core.text.names import capitalised_words
 from factcheck.core.textnorm import fold
+from factcheck.core.values import describe
 
 PRONOUN_WINDOW = 3
 """How many sentences back a pronoun speaker may refer to."""
@@ -77,14 +101,20 @@ def extract_claims(
     passages: Sequence[Passage],
     *,
     include_captions: bool = False,
+    include_headline: bool = False,
     threshold: float = CHECKWORTHY,
 ) -> list[Mention]:
     """The check-worthy claims of one article, in text order.
+
+    Claims come from the body: a headline restates (and often shortens) the body's claims, and
+    a caption describes a photo; either can be read on request.
 
     Args:
         source: The cleaned article (its language and publication date are used).
         passages: Its passages (offsets into ``source.text``).
         include_captions: Also read photo captions (scored lower).
+        include_headline: Also read the headline (scored lower; kept only when no body claim
+            restates it).
         threshold: Keep mentions scoring at least this (see `score.CHECKWORTHY`).
 
     Returns:
@@ -95,7 +125,8 @@ def extract_claims(
     lex = compiled(lang)
     ref = reference_date(source.published)
     ordered = sorted(passages, key=lambda p: p.start)
-    roles = {Role.BODY, Role.HEADLINE} | ({Role.CAPTION} if include_captions else set())
+    roles = ({Role.BODY} | ({Role.HEADLINE} if include_headline else set())
+             | ({Role.CAPTION} if include_captions else set()))
     known = capitalised_words(p.text for p in ordered if p.role == Role.BODY)
     sentences = [
         s for p in ordered if p.role in roles
@@ -107,7 +138,7 @@ def extract_claims(
     headlines: list[Mention] = []
     for sent in sentences:
         _resolve_speaker(sent, history, names, lex)
-        for mention in _mentions(source, sent, history, names, lex, threshold):
+        for mention in _mentions(source, sent, history, names, lex, threshold, ref):
             if sent.passage.role == Role.HEADLINE:
                 headlines.append(mention)
             else:
@@ -204,6 +235,8 @@ def _find_denial(sent: Sentence, lex: Lang, history: list[Sentence], names: dict
     if verb is None:
         said = lex.denial_phrase.search(toks, sent.core)  # "X mengatakan laporan itu tidak benar"
         if said is None:
+            said = _negated_allegation(sent, lex)  # "tidak terdapat indikasi kecurangan"
+        if said is None:
             return None
         return _Denial(said[0], said[1], sent.core, sent.speaker)
     clause = sent.core
@@ -226,6 +259,28 @@ def _find_denial(sent: Sentence, lex: Lang, history: list[Sentence], names: dict
         if speaker is None:
             speaker = _antecedent(history, lex, persons_only=len(phrase.split()) == 1)
     return _Denial(verb[0], verb[1], clause, _expand(speaker, names) or sent.speaker)
+
+
+_ALLEGATIONS = frozenset({"fraud", "corruption", "violate", "crime", "allege"})
+"""What a negation in front of it turns into a denial: "no fraud", "tidak ada pelanggaran"."""
+NEGATION_REACH = 4
+
+
+def _negated_allegation(sent: Sentence, lex: Lang) -> tuple[int, int] | None:
+    """A negation shortly before an allegation word, outside a question: "tidak terdapat
+    indikasi kecurangan", "there was no fraud"."""
+    toks = tokens(sent.text)
+    negations = Phrases(lex.data["denial"].get("negations", []))
+    spans = negations.spans(toks, sent.core)
+    if not spans:
+        return None
+    for hit in sentence_concepts(sent):
+        if hit.key not in _ALLEGATIONS:
+            continue
+        for a, b in spans:
+            if b <= hit.start and toks.first_at(hit.start) - toks.first_at(b) <= NEGATION_REACH:
+                return a, hit.end
+    return None
 
 
 def _kind(sent: Sentence, lo: int, hi: int, lex: Lang, speaker: str | None) -> Kind:
@@ -287,12 +342,41 @@ def _normalized(
     )
 
 
-def _mention(
-    source: Source, sent: Sentence, lo: int, hi: int, kind: Kind | None, lex: Lang, *,
-    speaker: str | None, threshold: float, denial: _Denial | None = None,
+def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = None
+           ) -> str | None:
+    """The date a sentence's figures (or one clause's) are given for: a year other than the
+    publication year ("in 1979, killing at least 60"), else the first day or month it states."""
+    years = []
+    days = []
+    lo, hi = clause or (sent.core, sent.end)
+    for d in sent.dates:
+        if not d.value or not lo <= d.start < hi or d.value.startswith("--"):
+            continue
+        if d.precision in ("day", "month"):
+            days.append(d.value[:10])
+        if d.precision == "year":
+            years.append(d.value[:4])
+    for d in sent.dates:
+        if (d.precision == "year" and d.value in years and lo <= d.start < hi
+                and not _named_year(sent.text, d.start)
+                and (ref is None or d.value != str(ref.year))):
+            return d.value  # a year of its own beats "before Sunday": another event
+    return days[0] if days else None
+
+
+def _named_year(text: str, pos: int) -> bool:
+    """A year that is part of a name ("Pemilu 2024", "(Pilpres) 2024")."""
+    head = text[max(0, pos - 24): pos].split()
+    return bool(head) and (head[-1][:1].isupper() or head[-1].endswith(")"))
+
+
+def _statement(
+    source: Source, sent: Sentence, lo: int, hi: int, kind: Kind | None, lex: Lang,
+    hits: list[ConceptHit], *, speaker: str | None, threshold: float,
+    denial: _Denial | None = None, ref: date | None = None,
 ) -> Mention | None:
-    """The mention of ``sent.text[lo:hi]`` (of ``kind``, or the kind `_kind` gives), or None
-    when it scores below ``threshold``."""
+    """The mention of ``sent.text[lo:hi]`` as one statement (of ``kind``, or the kind `_kind`
+    gives), or None when it scores below ``threshold``."""
     p = sent.passage
     while hi > lo and sent.text[hi - 1].isspace():
         hi -= 1
@@ -300,6 +384,10 @@ def _mention(
     if value < threshold:
         return None
     kind = kind or _kind(sent, lo, hi, lex, speaker)
+    if kind in (Kind.QUANTITY, Kind.TIME):
+        # Its figures and dates are mentions of their own: as a statement, the sentence is
+        # what it reports or what happens.
+        kind = _statement_kind(sent, lo, hi, speaker)
     polarity = Polarity.DENIED if denial else Polarity.ASSERTED
     normalized = _normalized(sent, lo, hi, kind, lex, speaker=speaker, polarity=polarity)
     if denial is not None:
@@ -307,33 +395,179 @@ def _mention(
         normalized = normalized.model_copy(
             update={"subject": speaker, "predicate": " ".join(predicate).strip(" .") or None}
         )
+    slot = statement_slot(sent, lo, hi, kind, hits, speaker=speaker, polarity=polarity,
+                          as_of=_as_of(sent, ref))
     return Mention(
         id=mention_id(p.id, kind.value, polarity.value, lo),
         source_id=source.id, passage_id=p.id, start=p.start + lo, end=p.start + hi,
         text=source.text[p.start + lo:p.start + hi], kind=kind, normalized=normalized,
         score=value, reasons=reasons, language=sent.lang,
-        entities=[e.text for e in sent.entities if lo <= e.start < hi],
+        entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
     )
 
 
+def _statement_kind(sent: Sentence, lo: int, hi: int, speaker: str | None) -> Kind:
+    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    if speaker and quoted >= QUOTE_SHARE * (hi - lo):
+        return Kind.QUOTE
+    att = sent.attribution
+    if att is not None and lo <= att.start < hi and speaker:
+        return Kind.ATTRIBUTION
+    return Kind.EVENT
+
+
+BORROWED = "ctx:"
+"""A denial's term naming the passage whose content it borrowed (linking may pair the two)."""
+DENIED_OBJECT_REACH = 3
+"""Words after a denial verb in which "the claims", "kritik tersebut" says what it denies."""
+
+
+def _refers_back(sent: Sentence, denial: _Denial, slot: Slot, lex: Lang) -> bool:
+    """A denial that points back ("membantahnya", "menepis kritik tersebut", "denied the
+    claims") or names no event of its own denies what the sentence before it says."""
+    data = lex.data["denial"]
+    toks = tokens(sent.text)
+    verb = sent.text[denial.start:denial.end].lower()
+    suffix = data.get("refers_back_suffix")
+    if suffix and verb.endswith(suffix):
+        return True
+    first = toks.first_at(denial.end)
+    after = " ".join(toks.low[first:first + DENIED_OBJECT_REACH])
+    if any(f" {w} " in f" {after} " for w in data.get("refers_back", [])):
+        return True
+    kinds = catalogue()
+    return not any(t.startswith("t:") and (c := kinds.get(t[2:])) is not None
+                   and c.type == "event" for t in slot.terms)
+
+
+def _figure_kind(sent: Sentence, fig: Figure, lex: Lang, speaker: str | None) -> Kind:
+    """A figure inside a direct quotation with a known speaker is a quote; a span of time
+    counted back ("the first in 24 years", "since 2011") a time claim; else a quantity."""
+    q = fig.quantity
+    if speaker and sent.in_quotes(q.start):
+        return Kind.QUOTE
+    if q.duration and lex.span.search(tokens(sent.text), *fig.clause) is not None:
+        return Kind.TIME
+    return Kind.QUANTITY
+
+
+def _clause_mention(source: Source, sent: Sentence, lo: int, hi: int, anchor: int, kind: Kind,
+                    slot: Slot, lex: Lang, *, speaker: str | None) -> Mention:
+    """A mention whose words are one clause of the sentence (a figure's, a date's)."""
+    p = sent.passage
+    while hi > lo and sent.text[hi - 1] in " ,;":
+        hi -= 1
+    value, reasons = score(signals(sent, lo, hi, speaker=bool(speaker)))
+    normalized = _normalized(sent, lo, hi, kind, lex, speaker=speaker)
+    if slot.unit == "status":
+        normalized = normalized.model_copy(update={"value": describe(slot), "unit": None})
+    elif slot.value is not None and slot.kind != Kind.TIME:
+        normalized = normalized.model_copy(update={"value": _plain(slot, sent, anchor)})
+    return Mention(
+        id=mention_id(p.id, kind.value, Polarity.ASSERTED.value, anchor),
+        source_id=source.id, passage_id=p.id, start=p.start + lo, end=p.start + hi,
+        text=source.text[p.start + lo:p.start + hi], kind=kind, normalized=normalized,
+        score=max(value, CHECKWORTHY), reasons=reasons, language=sent.lang,
+        entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
+    )
+
+
+def _plain(slot: Slot, sent: Sentence, anchor: int) -> float | int | str | None:
+    """The figure as written in its own unit (the slot holds it in the base unit)."""
+    for q in sent.quantities:
+        if q.start == anchor:
+            return q.value
+    return slot.value
+
+
 def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: dict[str, str],
-              lex: Lang, threshold: float) -> list[Mention]:
+              lex: Lang, threshold: float, ref: date | None) -> list[Mention]:
+    hits = sentence_concepts(sent)
+    figs = figures(sent)
+    out: list[Mention] = []
+    speaker = sent.speaker
+    strong = False
+    if figs:
+        kinds = {i: _figure_kind(sent, f, lex, speaker) for i, f in enumerate(figs)}
+        before = sentence_concepts(history[-1]) if history else []
+        slots = figure_slots(sent, figs, hits, kind=kinds, speaker=speaker,
+                             as_of=[_as_of(sent, ref, f.clause) for f in figs], context=before)
+        for i, (fig, slot) in enumerate(zip(figs, slots, strict=True)):
+            if _weak(slot):
+                continue  # "two other candidates", "tiga pasangan": no figure to check
+            strong = True
+            out.append(_clause_mention(source, sent, *fig.clause, fig.quantity.start, kinds[i],
+                                       slot, lex, speaker=speaker))
+    for hit, clause, slot in status_slots(sent, hits, speaker=speaker, as_of=_as_of(sent, ref)):
+        out.append(_clause_mention(source, sent, *clause, hit.start, Kind.OTHER, slot, lex,
+                                   speaker=speaker))
+    for d, event in event_dates(sent, hits, ref):
+        clause = next((c for c in clauses(sent) if c[0] <= d.start < c[1]),
+                      (sent.core, sent.end))
+        slot = time_slot(sent, d, event, hits, speaker=speaker)
+        out.append(_clause_mention(source, sent, *clause, d.start, Kind.TIME, slot, lex,
+                                   speaker=speaker))
     lo, hi = sent.core, sent.end
     denial = _find_denial(sent, lex, history, names)
-    if denial is None:
-        one = _mention(source, sent, lo, hi, None, lex, speaker=sent.speaker, threshold=threshold)
-        return [one] if one else []
-    found: list[Mention | None] = []
-    if denial.clause > lo:
-        # The clause before "meskipun"/"although" asserts what the rest of the sentence denies.
-        main_hi = denial.clause
-        while main_hi > lo and sent.text[main_hi - 1] in " ,;":
-            main_hi -= 1
-        att = sent.attribution
-        asserted = att is not None and att.start < main_hi and sent.speaker
-        if asserted or any(q.start < main_hi for q in sent.quantities):
-            found.append(_mention(source, sent, lo, main_hi, None, lex, speaker=sent.speaker,
-                                  threshold=threshold))
-    found.append(_mention(source, sent, lo, hi, Kind.DENIAL, lex, speaker=denial.speaker,
-                          threshold=threshold, denial=denial))
-    return [m for m in found if m is not None]
+    if denial is not None:
+        one = _statement(source, sent, lo, hi, Kind.DENIAL, lex, hits, speaker=denial.speaker,
+                         threshold=threshold, denial=denial, ref=ref)
+        if (one is not None and one.slot is not None and history
+                and _refers_back(sent, denial, one.slot, lex)):
+            # "Both deny the claims", "menepis kritik tersebut": what is denied is in the
+            # sentence before; its content terms come with the denial.
+            prev = history[-1]
+            borrowed = statement_slot(prev, prev.core, prev.end, Kind.OTHER,
+                                      sentence_concepts(prev), speaker=None,
+                                      polarity=Polarity.ASSERTED, as_of=None).terms
+            terms = sorted(set(one.slot.terms) | set(borrowed) | {BORROWED + prev.passage.id})
+            one = one.model_copy(update={"slot": one.slot.model_copy(update={"terms": terms})})
+        if one is not None:
+            out.append(one)
+        if denial.clause > lo and not figs:
+            # The clause before "meskipun"/"although" asserts what the rest of the sentence
+            # denies.
+            main_hi = denial.clause
+            while main_hi > lo and sent.text[main_hi - 1] in " ,;":
+                main_hi -= 1
+            att = sent.attribution
+            if att is not None and att.start < main_hi and speaker:
+                main = _statement(source, sent, lo, main_hi, None, lex, hits, speaker=speaker,
+                                  threshold=threshold, ref=ref)
+                if main is not None:
+                    out.append(main)
+    elif not out or (strong and _says_more(sent, hits)):
+        one = _statement(source, sent, lo, hi, None, lex, hits, speaker=speaker,
+                         threshold=threshold, ref=ref)
+        if one is not None:
+            out.append(one)
+    return out
+
+
+WEAK_FIGURE = 3
+"""A count up to this, without a measure word or unit, is part of a statement, not a claim."""
+
+
+def _weak(slot: Slot) -> bool:
+    return (slot.value is not None and abs(slot.value) <= WEAK_FIGURE and slot.measure is None
+            and slot.unit in (None, "count", "people") and slot.high is None)
+
+
+def _says_more(sent: Sentence, hits: list[ConceptHit]) -> bool:
+    """A sentence whose figures do not say all it claims: an allegation, a denial, a court,
+    protest or other event of its own ("alleged fraud", "vowed to contest the result")."""
+    kinds = catalogue()
+    figure_words = {i for q in sent.quantities for i in range(q.start, q.end)}
+    return any(
+        (c := kinds.get(h.key)) is not None and c.type == "event"
+        and h.key in _STATEMENT_EVENTS and h.start not in figure_words
+        for h in hits
+    )
+
+
+_STATEMENT_EVENTS = frozenset({
+    "allege", "deny", "sue", "rule", "protest", "declare", "win", "lose", "concede", "appoint",
+    "resign", "arrest", "charge", "sentence", "attack", "promise", "warn", "condemn", "ban",
+    "approve", "reject", "suspend", "cancel", "investigate", "sign", "agree", "meet", "visit",
+})
+"""Events a sentence can claim beside its figures."""

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from factcheck.core.extract.sentence import Sentence
@@ -32,9 +34,10 @@ from factcheck.core.text.concepts import (
     content_terms,
     find_concepts,
     fold,
+    vocabulary,
 )
 from factcheck.core.text.dates import DateMention
-from factcheck.core.text.lang import compiled, tokens
+from factcheck.core.text.lang import Tokens, compiled, tokens
 from factcheck.core.text.names import name_keys
 from factcheck.core.text.numbers import Quantity
 
@@ -44,13 +47,23 @@ BOUNDS = {
 }
 MEASURE_REACH = 8
 """Words between a figure and the measure word that says what it counts, at most."""
+EVENT_REACH = 10
+"""Words between a date and the event word it dates, at most."""
+NEIGHBOUR = 3
+"""Words between two figures that say one thing twice ("96.214.691 suara atau 58,83 persen")."""
+ADJACENT = 4
+"""Words between a figure and the "to" word of its change ("Rp7.650 per liter jadi")."""
+COMMA_COST = 4
+"""A comma between a figure and a measure word counts as this many more words."""
 SUBJECT_REACH = 12
 """Words back from a figure in which the thing it is about is looked for."""
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s--\s|\(|\)")
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|\s--\s")
 _DIGITS = re.compile(r"\d[\d.,]*\d|\d")
 _COUNT_UNITS = frozenset({"people", "families", "buildings", "times", "votes", "seats",
                           "provinces", "places", "parties"})
-"""Catalogue units that count things (compatible with a figure without a unit)."""
+"""Catalogue units that count things."""
+_NOUN_COUNTS = _COUNT_UNITS - {"times"}
+"""What a figure with a counted noun ("11 climbers", "75 orang") can count."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +73,9 @@ class Figure:
     quantity: Quantity
     clause: tuple[int, int]
     """The clause that carries it (offsets in the sentence text)."""
+    high: float | None = None
+    """The high end of a range ("between 18 seconds and 4 minutes"), in ``high_unit``."""
+    high_unit: str | None = None
 
 
 @cache
@@ -139,19 +155,72 @@ def _age(text: str, q: Quantity) -> bool:
     return bool(_AGE.fullmatch(around) or _AGED.match(text, q.start))
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?$")
+
+
+def _clock(text: str, q: Quantity, lang: str) -> bool:
+    """A time of day: "pukul 07.00 WIB", "14:54", "8 a.m.", "14:00 GMT"."""
+    if q.unit and q.unit not in ("count",):
+        return False
+    raw = _DIGITS.search(q.text)
+    if raw is None or not _CLOCK.match(raw.group()):
+        return False
+    clock = compiled(lang).data.get("clock", {})
+    head = fold(text[max(0, q.start - 12): q.start]).split()
+    tail = fold(text[q.end: q.end + 14]).strip()
+    if ":" in raw.group():
+        return True
+    zones = clock.get("zones", [])
+    if any(tail.startswith(z) for z in zones):
+        return True
+    return "." in raw.group() and bool(head) and head[-1] in clock.get("before", [])
+
+
+def _merge_spans(text: str, quantities: list[Quantity], lang: str
+                 ) -> list[tuple[Quantity, Quantity | None]]:
+    """Join what is one figure written in parts: "4 menit 41 detik" (a duration in two units)
+    and "between 18 seconds and 4 minutes" (a range: its low figure with its high one)."""
+    from dataclasses import replace
+
+    out: list[tuple[Quantity, Quantity | None]] = []
+    ranges = compiled(lang).data.get("ranges", {})
+    for q in quantities:
+        prev = out[-1][0] if out else None
+        gap = text[prev.end: q.start] if prev else ""
+        if (prev is not None and prev.duration and q.duration and gap.strip() in ("", "dan", "and")
+                and base_unit(prev.unit)[1] > base_unit(q.unit)[1]):
+            total = prev.value * base_unit(prev.unit)[1] + q.value * base_unit(q.unit)[1]
+            out[-1] = (replace(prev, value=total / base_unit(q.unit)[1], unit=q.unit, end=q.end,
+                               text=text[prev.start: q.end]), None)
+            continue
+        joined = fold(gap.strip()) in ranges.get("join", [])
+        if prev is not None and out[-1][1] is None and joined:
+            head = fold(text[max(0, prev.start - 24): prev.start]).split()
+            opened = {" ".join(head[-k:]) for k in (1, 2, 3)}
+            opened |= {" ".join(head[-k:-1]) for k in (2, 3)}  # "ranged from about"
+            if opened & set(ranges.get("open", [])):
+                out[-1] = (prev, q)
+                continue
+        out.append((q, None))
+    return out
+
+
 def figures(sent: Sentence) -> list[Figure]:
     """The figures of ``sent`` that are claims of their own, with their clauses."""
     spans = clauses(sent)
     lex = compiled(sent.lang)
     identifiers = tuple(w.lower() for w in lex.data.get("identifier_markers", []))
     out = []
-    for q in sent.quantities:
+    for q, high in _merge_spans(sent.text, sent.quantities, sent.lang):
         if q.start < sent.core or _aside(sent.text, q) or _age(sent.text, q):
+            continue
+        if _clock(sent.text, q, sent.lang):
             continue
         head = sent.text[max(0, q.start - 14): q.start].lower()
         if identifiers and head.rstrip().endswith(identifiers):
             continue  # "nomor urut 2", "No. 5"
-        out.append(Figure(q, _clause_of(spans, q.start)))
+        out.append(Figure(q, _clause_of(spans, q.start), high.value if high else None,
+                          high.unit if high else None))
     return out
 
 
@@ -190,8 +259,12 @@ def _token_span(sent: Sentence, start: int, end: int) -> tuple[int, int]:
 def _compatible(measure: Concept, unit: str | None) -> bool:
     """Whether a measure can be counted in a figure's base unit."""
     kind = measure.unit
-    if unit is None or unit == "count" or unit in _COUNT_UNITS:
+    if unit is None:
         return kind is None or kind in _COUNT_UNITS or kind in ("magnitude", "years")
+    if unit == "count":
+        return kind is None or kind in _NOUN_COUNTS
+    if unit in _COUNT_UNITS:
+        return kind == unit or (kind == "people" and unit == "families")
     if unit == "percent":
         return True
     if kind == "currency":
@@ -205,6 +278,9 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     """Figure index -> the concept key of what it counts (see the module docstring)."""
     cat = catalogue()
     spans = [_token_span(sent, f.quantity.start, f.quantity.end) for f in figs]
+    part_of = set(compiled(sent.lang).data.get("part_of", []))
+    toks_start = [f.quantity.start for f in figs]
+    toks_end = [f.quantity.end for f in figs]
     clause_tokens = [_token_span(sent, *f.clause) for f in figs]
     units = [base_unit(f.quantity.unit)[0] for f in figs]
     assigned: dict[int, list[tuple[int, ConceptHit]]] = {i: [] for i in range(len(figs))}
@@ -222,7 +298,16 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             distance = hit.first - b if hit.first >= b else a - hit.last
             if distance > MEASURE_REACH:
                 continue
-            rank = (max(0, distance), 0 if hit.first >= b else 1, i)
+            if concept.type != "measure" and units[i] not in ("percent", "times", "count", "s",
+                                                              None):
+                continue  # an event says what a share, a count or a rate is of; not a length
+            between = sent.text[min(toks_end[i], hit.start): max(toks_start[i], hit.end)]
+            if "," in between:
+                distance += COMMA_COST
+            if hit.first >= b and fold(between).split()[:1] and fold(between).split()[0] in part_of:
+                distance += COMMA_COST  # "11 of the dead had been identified": a part of them
+            after = hit.first >= b
+            rank = (max(0, distance) - (1 if after else 0), 0 if after else 1, i)
             if best is None or rank < best:
                 best = rank
         if best is not None:
@@ -230,42 +315,146 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     out: dict[int, str | None] = {}
     for i in range(len(figs)):
         ranked = sorted(assigned[i], key=lambda t: (
-            cat[t[1].key].type != "measure", t[0], t[1].first))
+            cat[t[1].key].type != "measure", cat[t[1].key].weak, t[0], t[1].first))
         key = ranked[0][1].key if ranked else None
-        if key is None:  # a measure word shared by two figures ("96.214.691 suara atau 58,83")
-            lo, hi = clause_tokens[i]
-            near = [h for h in hits if lo <= h.first < hi and cat.get(h.key)
-                    and cat[h.key].type == "measure" and _compatible(cat[h.key], units[i])]
-            if near:
-                a, b = spans[i]
-                key = min(near, key=lambda h: abs(h.first - a)).key
+        if key is None:
+            key = _shared_measure(i, figs, spans, clause_tokens[i], hits, assigned, units[i])
+        if key is None and units[i] == "s" and _span(sent, figs[i]):
+            key = _nearest_event(sent, figs[i], hits)  # "the first visit in 24 years"
+        if _total_of(sent, figs, i):
+            key = "present"  # "57 dari 75 pendaki", "36 of 38 provinces": the total
         if key is not None and units[i] == "percent" and cat[key].unit != "percent":
             key += "%"
+        if key is not None and _increment(sent, figs[i], hits):
+            key += "+"  # "three more survivors", "another 49": added to an earlier count
         out[i] = key
     return out
 
 
+def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
+    """True when a figure is added to an earlier one ("three more", "another 49", "lagi")."""
+    toks = tokens(sent.text)
+    first = toks.first_at(fig.quantity.start)
+    last = toks.first_at(fig.quantity.end)
+    return any(h.key == "more" and (first - 2 <= h.first < first or last <= h.first <= last + 1)
+               for h in hits)
+
+
+def _span(sent: Sentence, fig: Figure) -> bool:
+    """A span of time counted back from an event ("untuk pertama kalinya dalam 24 tahun")."""
+    return compiled(sent.lang).span.search(tokens(sent.text), *fig.clause) is not None
+
+
+def _nearest_event(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
+    cat = catalogue()
+    toks = tokens(sent.text)
+    at = toks.first_at(fig.quantity.start)
+    events = [h for h in hits if cat[h.key].type == "event"
+              and fig.clause[0] <= h.start < fig.clause[1]]
+    return min(events, key=lambda h: abs(h.first - at)).key if events else None
+
+
+def _total_of(sent: Sentence, figs: list[Figure], i: int) -> bool:
+    """True for the second figure of "X of Y" / "X dari Y": the whole that X is part of."""
+    if i == 0:
+        return False
+    prev, q = figs[i - 1].quantity, figs[i].quantity
+    gap = fold(sent.text[prev.end: q.start]).split()
+    words = compiled(sent.lang).data.get("part_of", [])
+    return len(gap) <= 2 and bool(gap) and gap[-1] in words and gap[0] in words
+
+
+def _shared_measure(i: int, figs: list[Figure], spans: list[tuple[int, int]],
+                    clause: tuple[int, int], hits: list[ConceptHit],
+                    assigned: dict[int, list[tuple[int, ConceptHit]]], unit: str | None
+                    ) -> str | None:
+    """A measure for a figure no measure word is nearest to: a free measure word of its
+    clause, or one its neighbour holds when the two are one figure said twice ("96.214.691
+    suara atau 58,83 persen")."""
+    cat = catalogue()
+    taken = {id(h): j for j, pairs in assigned.items() for _, h in pairs}
+    a, b = spans[i]
+    best: tuple[int, str] | None = None
+    for h in hits:
+        concept = cat.get(h.key)
+        if concept is None or concept.type != "measure" or not clause[0] <= h.first < clause[1]:
+            continue
+        if not _compatible(concept, unit):
+            continue
+        owner = taken.get(id(h))
+        if owner is not None and owner != i:
+            oa, ob = spans[owner]
+            if min(abs(a - ob), abs(oa - b)) > NEIGHBOUR:
+                continue
+        distance = min(abs(h.first - b), abs(a - h.last))
+        if best is None or distance < best[0]:
+            best = (distance, h.key)
+    return best[1] if best else None
+
+
 def _role(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:
-    """``before`` or ``after`` for a figure in a change: "dari X menjadi Y", "to Y from X"."""
+    """``before`` or ``after`` for a figure in a change: "dari X menjadi Y", "to Y from X".
+
+    A figure is in a change only when its clause holds another figure of the same unit joined
+    to it by a "to" word ("Rp 5.150 menjadi Rp 6.800") or a "from" word ("raised to 10,000
+    from 7,650"); "57 dari 75 pendaki" (57 of 75) is no change.
+    """
     lex = compiled(sent.lang)
     change = lex.data.get("change_words", {})
-    before_words = tuple(change.get("from", []))
-    after_words = tuple(change.get("to", []))
+    from_words = set(change.get("from", []))
+    to_words = set(change.get("to", []))
     q = fig.quantity
-    head = fold(sent.text[max(fig.clause[0], q.start - 12): q.start]).split()
-    if head and head[-1] in before_words:
-        return "before"
-    if head and head[-1] in after_words:
-        peers = [f for f in figs if f is not fig and f.clause == fig.clause
-                 and base_unit(f.quantity.unit)[0] == base_unit(q.unit)[0]]
-        if peers:
-            return "after"
-    tail = fold(sent.text[q.end: q.end + 14]).split()
-    if tail and tail[0] in after_words and any(
-        f.quantity.start > q.end and f.clause == fig.clause for f in figs
-    ):
-        return "before"
+    unit = base_unit(q.unit)[0]
+    peers = [f for f in figs if f is not fig and f.clause == fig.clause
+             and base_unit(f.quantity.unit)[0] == unit]
+    if not peers or unit is None:
+        return None
+    changing = any(h.key in ("raise", "lower") and fig.clause[0] <= h.start < fig.clause[1]
+                   for h in sentence_concepts(sent))
+    clause_words = set(fold(sent.text[fig.clause[0]:fig.clause[1]]).split())
+    if clause_words & to_words:
+        changing = True
+    if changing:
+        to_words |= set(change.get("to_weak", []))
+
+    def word_before(pos: int) -> str:
+        head = fold(sent.text[max(fig.clause[0], pos - 12): pos]).split()
+        return head[-1] if head else ""
+
+    def word_span(peer: Figure) -> list[str]:
+        """The words right after an earlier peer (where "menjadi" would follow it)."""
+        return fold(sent.text[peer.quantity.end: peer.quantity.end + 24]).split()[:ADJACENT]
+
+    mine = word_before(q.start)
+    tail = fold(sent.text[q.end: q.end + 24]).split()[:ADJACENT]
+    for peer in peers:
+        other = word_before(peer.quantity.start)
+        if peer.quantity.start > q.end:  # the peer comes after this figure
+            if mine in from_words and other in to_words:
+                return "before"
+            if other in to_words and other in tail:
+                return "before"  # "Rp 5.150 menjadi Rp 6.800"
+        else:
+            if mine in to_words and (other in from_words or mine in word_span(peer)):
+                return "after"
+            if mine in from_words and changing:
+                return "before"  # "raised to 10,000 ... from 7,650"
     return None
+
+
+def _respectively(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:
+    """In "Anies and Ganjar trailed with 25 and 17 per cent, respectively", the n-th name
+    before the figures goes with the n-th figure."""
+    words = compiled(sent.lang).data.get("respectively", [])
+    clause = sent.text[fig.clause[0]:fig.clause[1]].lower()
+    if not any(w in clause for w in words):
+        return None
+    mine = [f for f in figs if f.clause == fig.clause]
+    first = min(f.quantity.start for f in mine)
+    names = [e for e in sent.entities if fig.clause[0] <= e.start and e.end <= first]
+    if len(names) < len(mine) or len(mine) < 2:
+        return None
+    return names[len(names) - len(mine) + mine.index(fig)].text
 
 
 def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
@@ -279,18 +468,21 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     toks = tokens(sent.text)
     floor = toks.starts[max(0, toks.first_at(q.start) - SUBJECT_REACH)] if toks.low else lo
     lo = max(lo, floor)
+    zones = {z.upper() for z in compiled(sent.lang).data.get("clock", {}).get("zones", [])}
     names = [_Word(e.text, e.start, e.end) for e in sent.entities
-             if lo <= e.start and e.end <= q.start]
+             if lo <= e.start and e.end <= q.start and e.text.upper() not in zones
+             and not all(k.startswith("t:") for k in name_keys(e.text, sent.lang))]
     cat = catalogue()
     vocab_words = {i for h in hits for i in range(h.first, h.last)}
     lex = compiled(sent.lang)
+    plain = vocabulary(sent.lang).stopwords | lex.date_words | set(lex.hedges)
     for hit in hits:
         if cat[hit.key].type != "measure" or not lo <= toks.starts[hit.first] < q.start:
             continue
         j = hit.last
         if j < len(toks.low) and toks.starts[j] < q.start and j not in vocab_words:
             word = toks.low[j]
-            if word.isalpha() and word not in lex.function_words and len(word) > 3:
+            if word.isalpha() and fold(word) not in plain and len(word) > 3:
                 names.append(_Word(sent.text[toks.starts[j]:toks.ends[j]],
                                    toks.starts[j], toks.ends[j]))
     if not names:
@@ -327,29 +519,90 @@ def sentence_concepts(sent: Sentence) -> list[ConceptHit]:
     return find_concepts(tokens(sent.text), sent.lang)
 
 
+def status_slots(sent: Sentence, hits: list[ConceptHit], *, speaker: str | None,
+                 as_of: str | None) -> list[tuple[ConceptHit, tuple[int, int], Slot]]:
+    """A status a sentence gives something ("Pertamax nonsubsidi", "berada pada status level
+    II"): one slot per status word, with what it is said of (the names and unknown words of its
+    clause) as the subject."""
+    cat = catalogue()
+    spans = clauses(sent)
+    toks = tokens(sent.text)
+    plain = vocabulary(sent.lang).stopwords | compiled(sent.lang).date_words
+    in_vocab = {i for h in hits for i in range(h.first, h.last)}
+    out = []
+    for hit in hits:
+        concept = cat.get(hit.key)
+        if concept is None or concept.group is None or concept.value is None:
+            continue
+        clause = _clause_of(spans, hit.start)
+        things = [e.text for e in sent.entities if clause[0] <= e.start < clause[1]
+                  and not all(k.startswith("t:") for k in name_keys(e.text, sent.lang))]
+        for i in range(toks.first_at(clause[0]), toks.first_at(clause[1])):
+            word = toks.low[i]
+            if (i not in in_vocab and word.isalpha() and len(word) > 3 and fold(word) not in plain
+                    and sent.text[toks.starts[i]].islower()):
+                things.append(word)
+        if not things:
+            continue
+        out.append((hit, clause, Slot(
+            kind=Kind.OTHER, measure="status:" + concept.group, unit="status",
+            value=float(concept.value), step=STATUS_STEP, subject=", ".join(dict.fromkeys(things)),
+            as_of=as_of, speaker=speaker, terms=_terms(sent, *clause, hits),
+        )))
+    return out
+
+
+STATUS_STEP = 0.5
+"""Statuses are exact: two different values never agree."""
+
+
 def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
-                 kind: dict[int, Kind], speaker: str | None, as_of: str | None) -> list[Slot]:
+                 kind: dict[int, Kind], speaker: str | None, as_of: list[str | None],
+                 context: Sequence[ConceptHit] = ()) -> list[Slot]:
     """The slot of each figure of ``figs`` (see the module docstring)."""
     measures = _measures(sent, figs, hits)
+    roles = [_role(sent, fig, figs) for fig in figs]
+    for i, fig in enumerate(figs):
+        if measures[i] is None and roles[i]:
+            # The two ends of a change count the same thing ("raised to 10,000 ... from 7,650").
+            partner = next((measures[j] for j, other in enumerate(figs) if j != i
+                            and other.clause == fig.clause and roles[j] and roles[j] != roles[i]
+                            and measures[j]), None)
+            measures[i] = partner
     cat = catalogue()
+    for i, fig in enumerate(figs):
+        if measures[i] is None:
+            # "... menuturkan sejumlah perubahan harga BBM. Pertalite dari Rp 7.600 menjadi
+            # Rp 10.000": a measure named in the sentence before, in a compatible unit.
+            unit = base_unit(fig.quantity.unit)[0]
+            measures[i] = next((h.key for h in context if (c := cat.get(h.key)) is not None
+                                and c.type == "measure" and not c.weak
+                                and unit not in (None, "count") and _compatible(c, unit)), None)
     out = []
     for i, fig in enumerate(figs):
         q = fig.quantity
         unit, factor = base_unit(q.unit)
         measure = measures[i]
-        concept = cat.get(measure.rstrip("%")) if measure else None
-        subject = _subject(sent, fig, hits)
+        concept = cat.get(measure.rstrip("%+")) if measure else None
+        if unit is None and concept is not None and concept.unit in _NOUN_COUNTS and not (
+                measure or "").endswith("%"):
+            unit = concept.unit  # "sebanyak 96.214.691" after "perolehan suara": votes
+        subject = _respectively(sent, fig, figs) or _subject(sent, fig, hits)
         value = q.value * factor
+        high = None
+        if fig.high is not None:
+            high = fig.high * base_unit(fig.high_unit or q.unit)[1]
         out.append(Slot(
             kind=kind[i],
             measure=measure,
             unit=unit,
             value=value if math.isfinite(value) else None,
+            high=high,
             bound=BOUNDS.get(q.approximate or "", Bound.EXACT),
             step=_step(q, sent.lang, factor),
             subject=subject,
-            role=_role(sent, fig, figs),
-            as_of=as_of,
+            role=roles[i],
+            as_of=as_of[i],
             speaker=speaker,
             running=bool(concept and concept.running),
             terms=_terms(sent, *fig.clause, hits),
@@ -357,27 +610,73 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
     return out
 
 
-def event_dates(sent: Sentence, hits: list[ConceptHit]) -> list[tuple[DateMention, str]]:
+def _after_name(text: str, pos: int) -> bool:
+    """True when a year follows a capitalised word ("Pilpres 2024", "Pemilu 2024")."""
+    head = text[max(0, pos - 20): pos].split()
+    return bool(head) and head[-1][:1].isupper()
+
+
+def _names_a_thing(d: DateMention, hits: list[ConceptHit], toks: Tokens, text: str) -> bool:
+    """A year right after or before a topic noun names it ("pemilu presiden (Pilpres) 2024",
+    "the 2022 budget") rather than dating an event ("didirikan pada 1948" dates one)."""
+    cat = catalogue()
+    first, last = toks.first_at(d.start), toks.first_at(d.end)
+    for h in hits:
+        if cat[h.key].type not in ("topic", "measure"):
+            continue
+        gap = text[h.end:d.start] if h.last <= first else text[d.end:h.start]
+        if (h.last == first or h.first == last) and not gap.strip(" ()"):
+            return True
+        if h.last == first - 1 and gap.strip().startswith("(") is False and ")" in gap:
+            return True
+    return False
+
+
+def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None = None
+                ) -> list[tuple[DateMention, str]]:
     """Dates that stamp an event of the sentence ("erupted on Sunday"), each with the event's
     concept key; a date that only says when something was said ("officials said Monday") is
     not one."""
     cat = catalogue()
     spans = clauses(sent)
     toks = tokens(sent.text)
+    as_of_words = set(compiled(sent.lang).data.get("as_of_words", []))
+    named = {i for e in sent.entities
+             for i in range(toks.first_at(e.start) + 1, toks.first_at(e.end))}
     out = []
     for d in sent.dates:
         if d.start < sent.core or (d.value is None and d.relative is None):
             continue
+        if d.precision == "year" and (
+            (reference is not None and d.value == str(reference.year))
+            or _after_name(sent.text, d.start) or _names_a_thing(d, hits, toks, sent.text)
+        ):
+            continue  # "Pemilu 2024", "the 2024 election": a name, not a date of an event
         clause = _clause_of(spans, d.start)
-        first = toks.first_at(d.start)
-        nearby = [h for h in hits if clause[0] <= h.start < clause[1]]
-        said = [h for h in nearby if cat[h.key].type == "report" and 0 <= first - h.last <= 4]
-        events = [h for h in nearby if cat[h.key].type == "event"]
-        if said or not events:
+        first, last = toks.first_at(d.start), toks.first_at(d.end)
+        head = fold(sent.text[max(clause[0], d.start - 10): d.start]).split()
+        if head and head[-1] in as_of_words:
+            continue  # "hingga kemarin", "as of Tuesday": when a count was given
+        nearby = [h for h in hits if clause[0] <= h.start < clause[1]
+                  and (cat[h.key].type in ("event", "measure")
+                       or (cat[h.key].type == "report" and h.start < d.start))]
+        if not nearby:
             continue
-        event = min(events, key=lambda h: abs(h.first - first))
-        out.append((d, event.key))
+        reach = {id(h): min(_words(h.first, last, named), _words(first, h.last, named))
+                 for h in nearby}
+        said = [h for h in nearby if cat[h.key].type == "report" and reach[id(h)] <= 3]
+        events = [h for h in nearby
+                  if cat[h.key].type == "event" and reach[id(h)] <= EVENT_REACH]
+        if said or not events:
+            continue  # the date says when something was said or counted, not an event
+        out.append((d, min(events, key=lambda h: reach[id(h)]).key))
     return out
+
+
+def _words(a: int, b: int, named: set[int]) -> int:
+    """Words between two token positions, a name of several words counting as one."""
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo - sum(1 for i in range(lo, hi) if i in named)
 
 
 def time_slot(sent: Sentence, d: DateMention, event: str, hits: list[ConceptHit], *,

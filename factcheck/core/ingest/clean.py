@@ -18,8 +18,11 @@ PHONE_MARK = "[phone]"
 # A run of two or more horizontal white-space characters (not newlines).
 _SPACE_RUN = re.compile(r"[^\S\n]{2,}")
 _TERMINAL = ".!?:;\"'\u201d\u2019)\u2026"
-# A dateline left alone on its line ("Jakarta, CNN Indonesia --"): it opens the next paragraph.
-_BARE_DATELINE = re.compile(r"^[A-Z][\w.,'() /-]{1,60}?\s(?:--|[-\u2013\u2014])$")
+# A dateline left alone on its line ("Jakarta, CNN Indonesia --", "jatimnow.com -"): it opens
+# the next paragraph.
+_BARE_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.,'() /-]{1,60}?|[a-z][\w-]*(?:\.[a-z]{2,}){1,2})\s(?:--|[-\u2013\u2014])$"
+)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}")
 _CLOUDFLARE_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.IGNORECASE)
 # Candidate phone numbers; `_is_phone` decides on the digits.

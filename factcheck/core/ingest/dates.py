@@ -80,6 +80,14 @@ _NOISE = re.compile(
     r"on|at|pukul|pkl|jam|tanggal|date|waktu|time|wib|wita|wit)\b|[\W\d_]+",
     re.IGNORECASE,
 )
+# A date stamp whose values the scraper lost ("Posted , updated", "Updated: | Originally
+# published:").
+_LABELS_ONLY = re.compile(
+    r"^(?:(?:originally\s+|last\s+|first\s+)?(?:published|posted|updated|diterbitkan|"
+    r"dipublikasikan|diperbarui|diperbaharui|terbit|tayang|dimuat|diposting)"
+    r"(?:\s+(?:on|at|pada))?[\s:|,\u2022\u00b7-]*)+$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _MONTH_WORD = re.compile(r"\b(?:" + _MONTH + r")\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b", re.I)
 
@@ -179,6 +187,11 @@ def is_date_line(line: str, hits: list[DateHit] | None = None) -> bool:
                                               [h.start for h in hits] + [len(line)], strict=True)
     )
     return len(_NOISE.sub(" ", rest).split()) <= 3
+
+
+def is_empty_date_stamp(line: str) -> bool:
+    """True for a date stamp that lost its values ("Posted , updated"): a header line, no title."""
+    return len(line) <= 80 and _LABELS_ONLY.match(line) is not None
 
 
 def parse_date(text: str) -> str | None:

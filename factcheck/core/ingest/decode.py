@@ -1,14 +1,20 @@
 """Turn raw bytes into text: UTF-8 first, then a charset-normalizer guess; refuse binaries.
 
-A scraped page is nearly always UTF-8. When it is not, charset-normalizer guesses the code page
-and the guess is reported as a warning, because a wrong guess garbles names and quotes. Among
-equally plausible single-byte guesses windows-1252 wins: it is what browsers assume for legacy
-Western pages (the WHATWG encoding standard even maps the ``latin-1`` label to it).
+A scraped page is nearly always UTF-8. A page that is mostly UTF-8 stays UTF-8 even with a few
+bad bytes in it (a stray byte from a broken copy and paste): they are replaced with U+FFFD and
+one warning line gives their positions, because guessing another encoding for the whole file
+would garble every curly quote and accented name in it. Only a file that is clearly not UTF-8
+(no valid multi-byte sequence at all, or more bad bytes than good sequences) gets a guess:
+charset-normalizer guesses the code page and the guess is reported as a warning, because a
+wrong guess garbles names and quotes. Among equally plausible single-byte guesses windows-1252
+wins: it is what browsers assume for legacy Western pages (the WHATWG encoding standard even
+maps the ``latin-1`` label to it).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 import charset_normalizer
@@ -46,6 +52,13 @@ _UTF16_32_BOMS = (
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _SNIFF = 8192
 _NAMES = {"cp1252": "windows-1252", "cp1250": "windows-1250", "cp1251": "windows-1251"}
+# A valid UTF-8 multi-byte sequence (group 1), or a non-ASCII byte that starts none (group 2).
+_UTF8_SEQUENCE = re.compile(
+    rb"([\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})|([\x80-\xff])"
+)
+_POSITIONS_SHOWN = 5
 
 
 @dataclass
@@ -96,12 +109,44 @@ def decode(raw: bytes, file: str) -> Decoded:
         return _checked(raw.decode("utf-8-sig"), "utf-8", file, [])
     except UnicodeDecodeError:
         pass
+    good, bad = _utf8_census(raw)
+    if good and len(bad) <= good:
+        text = raw.decode("utf-8-sig", errors="replace")
+        return _checked(text, "utf-8", file, [_bad_bytes_warning(raw, bad)])
     encoding = _guess(raw)
     if encoding is None:
         raise IngestError(file, "cannot decode text: not UTF-8 and no other encoding fits")
     text = raw.decode(encoding, errors="replace")
     name = _NAMES.get(encoding, encoding)
     return _checked(text, name, file, [f"encoding assumed: {name}"])
+
+
+def _utf8_census(raw: bytes) -> tuple[int, list[int]]:
+    """How many valid UTF-8 multi-byte sequences ``raw`` holds, and the offsets of its bytes
+    that belong to none (one pass)."""
+    good = 0
+    bad: list[int] = []
+    for match in _UTF8_SEQUENCE.finditer(raw):
+        if match.lastindex == 1:
+            good += 1
+        else:
+            bad.append(match.start())
+    return good, bad
+
+
+def _bad_bytes_warning(raw: bytes, bad: list[int]) -> str:
+    """One line: how many bytes were replaced, and where (byte offset and line of each run)."""
+    runs = [offset for i, offset in enumerate(bad) if i == 0 or bad[i - 1] != offset - 1]
+    places = []
+    line, counted = 1, 0
+    for offset in runs[:_POSITIONS_SHOWN]:
+        line += raw.count(b"\n", counted, offset)
+        counted = offset
+        places.append(f"byte {offset:,} (line {line})")
+    more = len(runs) - _POSITIONS_SHOWN
+    where = ", ".join(places) + (f" and {more:,} more" if more > 0 else "")
+    noun = "byte" if len(bad) == 1 else "bytes"
+    return f"read as UTF-8: {len(bad):,} invalid {noun} replaced with U+FFFD at {where}"
 
 
 def _guess(raw: bytes) -> str | None:

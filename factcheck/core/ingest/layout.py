@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from factcheck.core.ingest.clean import Line
-from factcheck.core.ingest.dates import DateHit, find_dates, is_date_line
+from factcheck.core.ingest.dates import DateHit, find_dates, is_date_line, is_empty_date_stamp
 from factcheck.core.ingest.furniture import credit_line, furniture_kind, normalized
 from factcheck.core.ingest.metadata import (
     byline_label,
@@ -94,7 +94,7 @@ def classify(line: Line) -> Kind:
         return Kind.BYLINE_LABEL
     if parse_byline(text):
         return Kind.BYLINE
-    if is_date_line(text):
+    if is_date_line(text) or is_empty_date_stamp(text):
         return Kind.DATE
     if dateline_outlet(text) and len(text.split()) >= 6:
         return Kind.DATELINE
@@ -259,12 +259,18 @@ def _title(lines: list[Line], kinds: list[Kind], header: list[int]) -> str | Non
     ]
     if not candidates:
         return None
+    # A line the page repeats is the headline (page title and heading); navigation and banners
+    # repeat too, but above it: of the repeated lines, the one closest to the body.
     seen: dict[str, int] = {}
+    repeated: int | None = None
     for i in candidates:
         key = normalized(lines[i].text)
         if key in seen:
-            return lines[seen[key]].text
-        seen[key] = i
+            repeated = seen[key]
+        else:
+            seen[key] = i
+    if repeated is not None:
+        return lines[repeated].text
     first_item = next((i for i in header if kinds[i] in (*_HEADER_ITEMS, Kind.IMAGE,
                                                          Kind.CAPTION)), None)
     before = [i for i in candidates if first_item is None or i < first_item] or candidates

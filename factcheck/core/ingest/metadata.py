@@ -81,6 +81,12 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_FIRST_WORDS = frozenset(label.split()[0] for label in _roles())
+# "Editor : A   Reporter : B" (the spaces collapsed): a second "Label :" starts a new segment.
+_NEXT_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:" + "|".join(re.escape(k) for k in sorted(_roles(), key=len, reverse=True))
+    + r")\s*:)",
+    re.IGNORECASE,
+)
 # Labels followed by a place or outlet before the name: "Kontributor Bandung, Agus Susanto".
 _ROLE_WITH_PLACE = re.compile(r"kontributor|correspondent|laporan")
 
@@ -123,7 +129,7 @@ def parse_byline(text: str) -> dict[str, str]:
     first = text.split(None, 1)[0].lower().rstrip(":")
     if first not in _LABEL_FIRST_WORDS and not _SEGMENTS.search(text):
         return {}
-    for segment in _SEGMENTS.split(text):
+    for segment in _SEGMENTS.split(_NEXT_LABEL.sub(" | ", text)):
         match = _LABEL.match(segment) if segment else None
         if match is None:
             if segment and not is_date_line(segment):

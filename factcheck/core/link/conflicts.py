@@ -1,46 +1,31 @@
-"""Where the passages of one tracked claim appear to disagree, and each passage's stance.
+"""Where the outlets behind one tracked claim disagree, said once per dispute, and each passage's
+suggested stance.
 
-Nothing here decides the truth; it flags for a reviewer:
+Nothing here decides the truth; it flags for a reviewer, naming both values, both outlets and both
+publication times ("ABC, 2023-12-04: 11; TIME, 2023-12-06: 23"):
 
-* figures in the same unit that cannot both be true (hedges read: "more than two decades" agrees
-  with 24 years, "about 250" does not with 300);
-* different dates, or a different relative timing ("at the same time" vs "hours before") for the
-  same event;
-* an assertion against a reported denial. Attribution matters: an outlet that writes "Moscow
-  denies it" reports a denial and does not contradict another outlet reporting the same denial,
-  and a passage that states both sides ("Washington says ..., though Moscow denies it") is in
-  conflict only with passages that assert without mentioning the denial.
-
-Figures, dates and timings conflict only between mentions of the same event: two passages whose
-frames (frames.py) tell apart different actions, or one action by or to different parties, may
-both be right ("fired two missiles" and "sent about 50 missiles"). Members are compared class by
-class (one figure, one date), within a bounded budget, never all pairs of a big claim.
-
-Disagreements between two passages of one article are flagged as internal inconsistencies.
+* figures that cannot both be true (`values.figures_agree`: bounds and stated digits read);
+  members stating the same value are one side, so a dispute between two values is one entry
+  however many outlets repeat each;
+* for a count that runs on while an event unfolds (casualties, a tally), a different figure
+  published later is an **update** (`ConflictKind.UPDATE`), not a contradiction, and the reason
+  reads in time order ("11 (ABC, 4 Dec) -> 23 (TIME, 6 Dec), an update");
+* dates of one event that cannot name the same day;
+* an assertion against a reported denial: the outlets that assert against those that report the
+  denial, one entry;
+* two passages of one article that disagree: an internal inconsistency.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Mapping
-from functools import lru_cache
-from itertools import combinations
-from typing import TypeVar
+from collections.abc import Mapping, Sequence
 
-from factcheck.core.link.features import Features
-from factcheck.core.link.frames import compare
-from factcheck.core.link.lexicon import lexicon
-from factcheck.core.link.match import dates_agree, numbers_agree
-from factcheck.core.link.terms import Number, first_phrase, tokenize
-from factcheck.core.models import Conflict, ConflictKind, Source, Stance
+from factcheck.core.link.compare import Item
+from factcheck.core.models import Conflict, ConflictKind, ConflictSide, Slot, Source, Stance
+from factcheck.core.values import dates_agree, describe, figures_agree
 
-MAX_CONFLICTS = 100
-MAX_PER_CLASS = 12
-"""Members of one class (one figure, one date) compared with another class."""
-PAIR_BUDGET = 1_500
-"""Comparisons one claim's figure, date and timing checks may make each."""
-K = TypeVar("K", bound=Hashable)
-_HEDGE_WORDS = {"about": "about ", "more_than": "more than ", "at_least": "at least ",
-                "less_than": "less than ", "at_most": "at most "}
+MAX_SIDES = 12
+"""Distinct values of one claim compared with each other, at most."""
 
 
 def outlet_name(source: Source | None) -> str:
@@ -50,236 +35,112 @@ def outlet_name(source: Source | None) -> str:
     return source.outlet or f"an unnamed outlet ({source.file})"
 
 
-def describe(number: Number) -> str:
-    """A figure in words: ``more than 20 years``."""
-    value = f"{number.value:,.2f}".rstrip("0").rstrip(".")
-    unit = number.unit
-    if unit == "percent":
-        text = f"{value}%"
-    elif unit:
-        text = f"{value} {unit}{'' if number.value == 1 or len(unit) <= 2 else 's'}"
+def _when(source: Source | None) -> str:
+    return (source.published or "")[:10] if source else ""
+
+
+def _side(members: Sequence[Item], sources: Mapping[str, Source], value: str) -> ConflictSide:
+    """One side of a dispute: its passages, and the earliest outlet that states it."""
+    first = min(members, key=lambda m: (_when(sources.get(m.source_id)) or "~", m.source_id))
+    source = sources.get(first.source_id)
+    return ConflictSide(
+        passages=sorted({m.passage_id for m in members}),
+        source_id=first.source_id,
+        outlet=source.outlet if source else None,
+        published=source.published if source else None,
+        value=value,
+    )
+
+
+def _label(side: ConflictSide) -> str:
+    name = side.outlet or "an unnamed outlet"
+    when = (side.published or "")[:10]
+    return f"{name}, {when}: {side.value}" if when else f"{name}: {side.value}"
+
+
+def _value_key(slot: Slot) -> tuple[object, ...]:
+    return (slot.value, slot.high, slot.bound, slot.date)
+
+
+def find_conflicts(members: Sequence[Item], sources: Mapping[str, Source]) -> tuple[
+        list[Conflict], bool]:
+    """The conflicts among a claim's members, and whether the claim is disputed (asserted by
+    some, reported denied by others)."""
+    if len(members) < 2:
+        return [], False
+    out: list[Conflict] = []
+    for family in ("figure", "time"):
+        classes: dict[tuple[object, ...], list[Item]] = {}
+        for m in members:
+            if m.family == family and (family == "figure" or m.slot.date):
+                classes.setdefault(_value_key(m.slot), []).append(m)
+        keys = list(classes)[:MAX_SIDES]
+        for x in range(len(keys)):
+            for y in range(x + 1, len(keys)):
+                a, b = classes[keys[x]], classes[keys[y]]
+                sa, sb = a[0].slot, b[0].slot
+                agree = (figures_agree(sa, sb) if family == "figure"
+                         else dates_agree(sa.date or "", sb.date or ""))
+                if not agree:
+                    out.append(_dispute(a, b, sources, family))
+    denials, disputed = _denials(members, sources)
+    return out + denials, disputed
+
+
+def _dispute(a: list[Item], b: list[Item], sources: Mapping[str, Source],
+             family: str) -> Conflict:
+    side_a = _side(a, sources, describe(a[0].slot))
+    side_b = _side(b, sources, describe(b[0].slot))
+    if (side_b.published or "~") < (side_a.published or "~"):
+        side_a, side_b = side_b, side_a
+    one_article = {m.source_id for m in a} == {m.source_id for m in b} and len(
+        {m.source_id for m in a}) == 1
+    what = (a[0].slot.measure or "figure") if family == "figure" else (
+        (a[0].slot.event or "event") + " date")
+    running = family == "figure" and a[0].slot.running and b[0].slot.running
+    later = bool(side_a.published and side_b.published
+                 and side_a.published[:10] < side_b.published[:10])
+    if one_article:
+        kind = ConflictKind.INTERNAL
+        reason = f"{what}: the same article states {side_a.value} and {side_b.value}"
+    elif running and later:
+        kind = ConflictKind.UPDATE
+        reason = f"{what}: {_label(side_a)} -> {_label(side_b)}, an update of a running count"
     else:
-        text = value
-    return _HEDGE_WORDS.get(number.hedge or "", "") + text
+        kind = ConflictKind.DATE if family == "time" else ConflictKind.NUMBER
+        if a[0].slot.unit == "status":
+            kind = ConflictKind.STATUS
+            what = what.removeprefix("status:")
+        reason = f"{what}: {_label(side_a)}; {_label(side_b)}"
+    passages = sorted(set(side_a.passages) | set(side_b.passages))
+    return Conflict(passages=passages, kind=kind, reason=reason, sides=[side_a, side_b])
 
 
-def is_denial(f: Features) -> bool:
-    """The mention itself reports a denial (not only mentions one in a concessive clause)."""
-    return f.reports_denial
+def _denials(members: Sequence[Item], sources: Mapping[str, Source]) -> tuple[
+        list[Conflict], bool]:
+    asserting = [m for m in members if not m.denies]
+    denying = [m for m in members if m.denies]
+    if not asserting or not denying:
+        return [], False
+    side_a = _side(asserting, sources, "asserts")
+    side_b = _side(denying, sources, "reports a denial")
+    n_a = len({m.source_id for m in asserting})
+    n_b = len({m.source_id for m in denying})
+    reason = (f"disputed: {n_a} article{'s' if n_a != 1 else ''} assert, {n_b} report"
+              f"{'s' if n_b == 1 else ''} a denial ({_label(side_a)}; {_label(side_b)})")
+    passages = sorted(set(side_a.passages) | set(side_b.passages))
+    return [Conflict(passages=passages, kind=ConflictKind.DENIAL, reason=reason,
+                     sides=[side_a, side_b])], True
 
 
-@lru_cache(maxsize=8192)
-def denial_excerpt(text: str, width: int = 90) -> str:
-    """The words around the denial cue, for a reason."""
-    tokens = tokenize(text)
-    at = first_phrase([t.low for t in tokens], lexicon().denial_cues)
-    if at < 0:
-        return text[:width]
-    start = max(0, tokens[at].start - width // 2)
-    snippet = " ".join(text[start : start + width].split())
-    return ("..." if start else "") + snippet + ("..." if start + width < len(text) else "")
-
-
-class ConflictFinder:
-    """Collects the conflicts of one tracked claim."""
-
-    def __init__(
-        self, members: list[Features], sources: Mapping[str, Source],
-        settled: set[int] | None = None,
-    ) -> None:
-        self.members = members
-        self.sources = sources
-        # Figures and dates are compared among settled members only: a suggested link may be
-        # another fact, and a false discrepancy costs a reviewer more than a late one. A
-        # suggested denial still marks the claim disputed and is flagged.
-        self.settled = [f for f in members if settled is None or f.index in settled]
-        self.conflicts: dict[tuple[str, str, ConflictKind], Conflict] = {}
-
-    def _names(self, a: Features, b: Features) -> tuple[str, str]:
-        na = outlet_name(self.sources.get(a.source_id))
-        nb = outlet_name(self.sources.get(b.source_id))
-        if na == nb and a.source_id != b.source_id:
-            sa, sb = self.sources.get(a.source_id), self.sources.get(b.source_id)
-            na += f" ({sa.file})" if sa else ""
-            nb += f" ({sb.file})" if sb else ""
-        return na, nb
-
-    @property
-    def full(self) -> bool:
-        """True once the claim has as many conflicts as a reviewer can use."""
-        return len(self.conflicts) >= MAX_CONFLICTS
-
-    def _add(self, a: Features, b: Features, kind: ConflictKind, reason: str) -> None:
-        if a.passage_id == b.passage_id or self.full:
-            return
-        if a.source_id == b.source_id and kind != ConflictKind.DENIAL:
-            kind = ConflictKind.INTERNAL
-        key = (*sorted((a.passage_id, b.passage_id)), kind)
-        if key not in self.conflicts:
-            self.conflicts[key] = Conflict(  # type: ignore[index]
-                passages=[a.passage_id, b.passage_id], kind=kind, reason=reason
-            )
-
-    def _pairs(
-        self, classes: dict[K, list[Features]], disagree: Callable[[K, K], bool]
-    ) -> Iterator[tuple[K, Features, K, Features]]:
-        """Members of disagreeing classes that may describe the same event.
-
-        Members are grouped by what they state (a figure, a date), so a claim with hundreds of
-        members compares classes, not all pairs; the pairs tried are bounded, and a pair whose
-        frames tell two events apart ("fired two missiles" / "sent 50 missiles") never
-        conflicts: numbers of different events are not a discrepancy.
-        """
-        budget = PAIR_BUDGET
-        for (ka, fa), (kb, fb) in combinations(classes.items(), 2):
-            budget -= 1
-            if budget < 0 or self.full:
-                return
-            if not disagree(ka, kb):
-                continue
-            for a in fa[:MAX_PER_CLASS]:
-                for b in fb[:MAX_PER_CLASS]:
-                    budget -= 1
-                    if budget < 0 or self.full:
-                        return
-                    if a.passage_id != b.passage_id and same_event(a, b):
-                        yield ka, a, kb, b
-
-    def numbers(self) -> None:
-        """Figures in the same unit that cannot both be true."""
-        classes: dict[Number, list[Features]] = {}
-        for f in self.settled:
-            if f.primary is not None and f.primary.unit:
-                classes.setdefault(f.primary, []).append(f)
-
-        def disagree(na: Number, nb: Number) -> bool:
-            return na.unit == nb.unit and not numbers_agree(na, nb)
-
-        for na, a, nb, b in self._pairs(classes, disagree):
-            self._number_conflict(a, na, b, nb)
-
-    def _number_conflict(self, a: Features, na: Number, b: Features, nb: Number) -> None:
-        if a.source_id == b.source_id:
-            name = outlet_name(self.sources.get(a.source_id))
-            reason = f"{name} says {describe(na)} in one passage and {describe(nb)} in another"
-        else:
-            name_a, name_b = self._names(a, b)
-            reason = f"{name_a} says {describe(na)}; {name_b} says {describe(nb)}"
-        self._add(a, b, ConflictKind.NUMBER, reason)
-
-    def dates(self) -> None:
-        """Different dates, or a different relative timing, for the same event."""
-        by_date: dict[str, list[Features]] = {}
-        for f in self.settled:
-            if d := event_date(f):
-                by_date.setdefault(d, []).append(f)
-        for da, a, db, b in self._pairs(by_date, lambda x, y: not dates_agree(x, y)):
-            name_a, name_b = self._names(a, b)
-            self._add(a, b, ConflictKind.DATE, f"{name_a} gives the date {da}; {name_b} gives {db}")
-        by_clock: dict[tuple[str, tuple[int, str]], list[Features]] = {}
-        for f in self.settled:
-            if f.clock:
-                by_clock.setdefault((event_date(f) or "", f.clock), []).append(f)
-
-        def clocks_differ(x: tuple[str, tuple[int, str]], y: tuple[str, tuple[int, str]]) -> bool:
-            same_day = not x[0] or not y[0] or dates_agree(x[0], y[0])
-            return same_day and _clock_differs(x[1], y[1])
-
-        for _ca, a, _cb, b in self._pairs(by_clock, clocks_differ):
-            name_a, name_b = self._names(a, b)
-            self._add(a, b, ConflictKind.DATE,
-                      f"{name_a} gives the time {_hhmm(a)}; {name_b} gives {_hhmm(b)}")
-        by_timing: dict[frozenset[str], list[Features]] = {}
-        for f in self.settled:
-            if f.time_relations:
-                by_timing.setdefault(frozenset(f.time_relations), []).append(f)
-        for _ka, a, _kb, b in self._pairs(by_timing, lambda x, y: not x & y):
-            self._timing_conflict(a, b)
-
-    def _timing_conflict(self, a: Features, b: Features) -> None:
-        phrase_a = next(iter(a.time_relations.values()))
-        phrase_b = next(iter(b.time_relations.values()))
-        if a.source_id == b.source_id:
-            name = outlet_name(self.sources.get(a.source_id))
-            reason = (f'{name} says "{phrase_a}" in one passage and "{phrase_b}" in another '
-                      "about the same event")
-        else:
-            name_a, name_b = self._names(a, b)
-            reason = f'{name_a} says "{phrase_a}"; {name_b} says "{phrase_b}"'
-        self._add(a, b, ConflictKind.DATE, reason)
-
-    def denials(self) -> bool:
-        """Assertions against reported denials; returns True when the claim is disputed."""
-        by_passage: dict[str, list[Features]] = {}
-        for f in self.members:
-            by_passage.setdefault(f.passage_id, []).append(f)
-        asserting: list[Features] = []
-        denying: list[Features] = []
-        for items in by_passage.values():
-            asserts = any(not is_denial(f) for f in items)
-            reports_denial = any(is_denial(f) or f.balanced for f in items)
-            if asserts and not reports_denial:
-                asserting.append(items[0])
-            elif reports_denial:
-                denying.append(next((f for f in items if is_denial(f) or f.balanced), items[0]))
-        excerpts = {d.index: denial_excerpt(d.mention.text) for d in denying[:MAX_CONFLICTS]}
-        for a in asserting:
-            for d in denying[:MAX_CONFLICTS]:
-                if self.full:
-                    break
-                name_a, name_d = self._names(a, d)
-                excerpt = excerpts[d.index]
-                self._add(a, d, ConflictKind.DENIAL,
-                          f'{name_a} reports the claim; {name_d} reports a denial: "{excerpt}"')
-        balanced = any(f.balanced for f in self.members)
-        return bool(denying) and (bool(asserting) or balanced)
-
-    def run(self) -> tuple[list[Conflict], bool]:
-        """All conflicts of the claim, and whether it is disputed."""
-        disputed = self.denials()
-        self.numbers()
-        self.dates()
-        return list(self.conflicts.values()), disputed
-
-
-def event_date(f: Features) -> str | None:
-    """The date the mention's own words put the event on, when they state exactly one.
-
-    Only explicit calendar dates count: a relative expression the extractor resolved ("pekan
-    lalu", "on Tuesday") is too uncertain to accuse an outlet of a discrepancy.
-    """
-    if not f.text_dates:
-        return None
-    precise = [d for d in f.text_dates if len(d) >= 7]
-    return precise[0] if len(precise) == 1 else None
-
-
-def _hhmm(f: Features) -> str:
-    minutes, zone = f.clock or (0, "")
-    return f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" {zone.upper()}" if zone else "")
-
-
-def _clock_differs(a: tuple[int, str], b: tuple[int, str]) -> bool:
-    return a[1] == b[1] and abs(a[0] - b[0]) >= 60
-
-
-def same_event(a: Features, b: Features) -> bool:
-    """False when the two mentions' frames tell different events apart (frames.py)."""
-    return compare(a.frames, b.frames) != "different"
-
-
-def suggest_stance(f: Features, representative: Features) -> Stance:
-    """How a mention relates to its claim, as a suggestion for the reviewer."""
-    if is_denial(f) and not is_denial(representative):
+def suggest_stance(member: Item, representative: Item) -> Stance:
+    """The stance the tool suggests for a member, against the claim's headline mention."""
+    if member.denies and not representative.denies:
         return Stance.DENIAL
-    if f is representative:
-        return Stance.SUPPORTS
-    rp, fp = representative.primary, f.primary
-    if rp is not None and fp is not None and rp.unit and rp.unit == fp.unit:
-        return Stance.SUPPORTS if numbers_agree(rp, fp) else Stance.CONTRADICTS
-    rd, fd = event_date(representative), event_date(f)
-    if rd and fd:
-        return Stance.SUPPORTS if dates_agree(rd, fd) else Stance.CONTRADICTS
-    if rp is not None and rp.unit and not any(n.unit == rp.unit for n in f.numbers):
-        return Stance.MENTIONS
+    figures = member.family == "figure" and representative.family == "figure"
+    if figures and not figures_agree(member.slot, representative.slot):
+        return Stance.CONTRADICTS
+    if member.family == "time" and member.slot.date and representative.slot.date and not (
+            dates_agree(member.slot.date, representative.slot.date)):
+        return Stance.CONTRADICTS
     return Stance.SUPPORTS

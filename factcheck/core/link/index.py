@@ -1,99 +1,99 @@
-"""The candidate index: which earlier mentions a mention is worth comparing with.
+"""Candidate pairs inside one story: mentions that share a blocking key, never all pairs.
 
-An inverted index over selective keys (figures with their unit, dates, canonical entities, rare
-terms). A key found in more than ``max_postings`` mentions carries no signal and is not indexed;
-instead, the pairs of such common keys a mention holds (``e:russia|t:visit``) are indexed when
-the pair itself is rare enough. A mention is then compared only with the earlier mentions that
-share at least one indexed key, best-sharing first, at most ``max_candidates`` of them: the work
-per mention is bounded, so linking time grows about linearly with the number of mentions.
+Keys say what two mentions could have in common: a figure's measure, its value (exact, and
+rounded to two significant digits so that 58.6 % meets 58.59 %), its subject; a date's event
+and month; a statement's rarest terms and its speaker. Each mention is compared with at most
+``limit`` others from other articles, those sharing most keys first.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from itertools import combinations
-from operator import itemgetter
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 
-from factcheck.core.link.features import Features
+from factcheck.core.link.compare import Item, Pair
 
-MAX_COMMON_FOR_PAIRS = 6
-MAX_KEYS = 10
-"""A mention is indexed under (and looks candidates up by) its rarest keys only."""
-MAX_SCAN = 32
-SCAN_BUDGET = 128
-WEAK_SHARE = 3
-_COUNT = itemgetter(1)
+BORROWED = "ctx:"
+"""The term a denial carries for the passage it borrowed its content from."""
+RARE_TERMS = 6
+"""A statement is indexed by this many of its rarest language-neutral terms."""
+MAX_POSTING = 2000
+"""A key shared by more mentions than this finds no candidates."""
 
 
-class CandidateIndex:
-    """Postings lists of selective keys, filled as mentions are linked."""
+def _round2(value: float) -> str:
+    if value == 0 or not math.isfinite(value):
+        return "0"
+    digits = 1 - int(math.floor(math.log10(abs(value))))
+    return f"{round(value, digits):g}"
 
-    def __init__(self, features: list[Features], max_postings: int, max_candidates: int) -> None:
-        self.max_postings = max_postings
-        self.max_candidates = max_candidates
-        df: Counter[str] = Counter()
-        for f in features:
-            df.update(f.keyset)  # unit keys ("u:...") are counted but never indexed
-        # Mentions with the same keys (wire copy) share their pairs and index keys.
-        pairs_of: dict[frozenset[str], list[str]] = {}
-        pair_df: Counter[str] = Counter()
-        for f in features:
-            pairs = pairs_of.get(f.keyset)
-            if pairs is None:
-                common = sorted(
-                    (k for k in f.keyset if df[k] > max_postings and k[0] != "u"),
-                    key=lambda k: (df[k], k),
-                )[:MAX_COMMON_FOR_PAIRS]
-                pairs = pairs_of[f.keyset] = [
-                    "|".join(p) for p in combinations(sorted(common), 2)
-                ]
-            pair_df.update(pairs)
-        keys_of: dict[frozenset[str], list[str]] = {}
-        self.keys: list[list[str]] = []
-        for f in features:
-            keys = keys_of.get(f.keyset)
-            if keys is None:
-                keys = [k for k in f.keyset if k[0] != "u" and 2 <= df[k] <= max_postings]
-                keys += [p for p in pairs_of[f.keyset] if 2 <= pair_df[p] <= max_postings]
-                keys.sort(key=lambda k: (df.get(k) or pair_df[k], k))
-                keys = keys_of[f.keyset] = keys[:MAX_KEYS]
-            self.keys.append(keys)
-        self.postings: dict[str, list[int]] = {}
 
-    def add(self, index: int) -> None:
-        """Index mention ``index`` (a position in the feature list)."""
-        for key in self.keys[index]:
-            self.postings.setdefault(key, []).append(index)
+def blocking_keys(item: Item, weight: Mapping[str, float]) -> set[str]:
+    """The keys a mention is indexed by (see the module docstring)."""
+    slot = item.slot
+    family = item.family
+    keys: set[str] = set()
+    if family == "figure":
+        if slot.measure:
+            keys.add("m:" + slot.measure)
+        unit = slot.unit or "count"
+        if slot.value is not None:
+            keys.add(f"v:{unit}:{slot.value:g}")
+            keys.add(f"r:{unit}:{_round2(slot.value)}")
+        keys.update("s:" + k for k in item.subject)
+    elif family == "time":
+        if slot.event:
+            keys.add("e:" + slot.event)
+        if slot.date:
+            keys.add("d:" + slot.date[:7])
+    else:
+        neutral = sorted((t for t in item.terms if t.startswith(("t:", "n:"))),
+                         key=lambda t: -weight.get(t, 1.0))
+        keys.update("w:" + t for t in neutral[:RARE_TERMS])
+        keys.update("p:" + k for k in item.speaker)
+    return {item.family[0] + "|" + k for k in keys}
 
-    def seen_later(self, index: int) -> bool:
-        """True when a mention indexed after ``index`` shares one of its keys."""
-        postings = self.postings
-        return any(postings[key][-1] != index for key in self.keys[index] if key in postings)
 
-    def candidates(self, index: int) -> list[int]:
-        """Earlier-indexed mentions sharing most selective keys with mention ``index``.
-
-        Keys are read rarest first, and only the latest ``MAX_SCAN`` entries of each postings
-        list, at most ``SCAN_BUDGET`` entries in all: a story's recent coverage is as good a way
-        into its claim as its first report, and the work per mention stays the same however
-        big the batch grows.
-        """
-        counts: Counter[int] = Counter()
-        budget = SCAN_BUDGET
-        postings = self.postings
-        for key in self.keys[index]:
-            posting = postings.get(key)
-            if posting:
-                take = min(MAX_SCAN, budget)
-                counts.update(posting[-take:])
-                budget -= take
-                if budget <= 0:
-                    break
-        counts.pop(index, None)
-        if not counts:
-            return []
-        # sorted() is stable: ties keep the order the postings were read in.
-        ranked = sorted(counts.items(), key=_COUNT, reverse=True)[: self.max_candidates]
-        # A candidate sharing far fewer keys than the best one is not worth a full comparison.
-        floor = ranked[0][1] / WEAK_SHARE
-        return [i for i, n in ranked if n >= floor]
+def candidate_pairs(
+    items: Sequence[Item],
+    weight: Mapping[str, float],
+    score: Callable[[Item, Item], Pair],
+    limit: int,
+) -> dict[tuple[int, int], Pair]:
+    """Scored pairs of mentions of different articles that share a key (``(i, j)``, i < j)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[set[str]] = []
+    for item in items:
+        keys = blocking_keys(item, weight)
+        keys_of.append(keys)
+        for key in keys:
+            postings[key].append(item.index)
+    out: dict[tuple[int, int], Pair] = {}
+    by_passage: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        by_passage[item.passage_id].append(item.index)
+    for item in items:
+        # A denial that borrowed what it denies from the sentence before ("Both deny the
+        # claims") is compared with that sentence's mentions, in the same article.
+        for term in item.terms:
+            if term.startswith(BORROWED):
+                for other in by_passage.get(term[len(BORROWED):], []) + by_passage[
+                        item.passage_id]:
+                    if other != item.index and items[other].denies != item.denies:
+                        pair = (min(item.index, other), max(item.index, other))
+                        out.setdefault(pair, score(items[pair[0]], items[pair[1]]))
+    for item in items:
+        shared: Counter[int] = Counter()
+        for key in keys_of[item.index]:
+            posting = postings[key]
+            if len(posting) > MAX_POSTING:
+                continue
+            for other in posting:
+                if other != item.index and items[other].source_id != item.source_id:
+                    shared[other] += 1
+        for other, _n in shared.most_common(limit):
+            pair = (item.index, other) if item.index < other else (other, item.index)
+            if pair not in out:
+                out[pair] = score(items[pair[0]], items[pair[1]])
+    return out

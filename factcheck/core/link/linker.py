@@ -1,45 +1,79 @@
-"""Cross-outlet claim tracking: `link_claims` turns mentions into tracked claims.
+"""Cross-outlet claim tracking: `link_claims` turns mentions into stories and tracked claims.
 
-Pure functions over models, no store access: the caller loads mentions, sources, passages,
-the previous claims and the reviewers' link decisions, and saves what comes back.
+Pure functions over models, no store access: the caller loads mentions, sources, passages, the
+previous claims and stories, the reviewers' decisions, and saves what comes back.
 
-Claim ids are stable across runs: each group of mentions takes the id of the previous claim it
-shares most mentions with, so reviews keyed by claim id survive re-linking after new articles
-arrive; a brand-new group gets ``"c-" + sha1(seed mention id)[:16]``.
+1. Stories (`stories.py`): each article joins the story of the articles it resembles; an
+   article keeps its story when others arrive.
+2. Inside each story, candidate pairs of mentions (`index.py`) are compared by their slots
+   (`compare.py`) and grouped strongest first (`group.py`); claims are tracked inside a story,
+   so a new article re-links its story and nothing else (``only``).
+3. Each group becomes a `Claim`: its headline mention, its evidence (link state, suggested
+   stance, independent origin), and its conflicts said once per dispute (`conflicts.py`).
+
+Reviews survive anything that arrives later: a claim a reviewer has touched (``reviewed``)
+keeps its id, headline and kind; its mentions stay in it; new mentions may join it; two such
+claims are never merged silently. Other claim ids are stable too: a group takes the id of the
+previous claim it shares most mentions with; a brand-new group gets ``"c-" + sha1(seed)``.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
-from factcheck.core.link.cluster import Decisions, Group, group_mentions, previous_claim_of
-from factcheck.core.link.conflicts import ConflictFinder, is_denial, suggest_stance
-from factcheck.core.link.features import FeatureBuilder, Features
-from factcheck.core.link.index import CandidateIndex
+from factcheck.core.link.compare import Item, Pair, compare, make_item
+from factcheck.core.link.conflicts import find_conflicts, suggest_stance
+from factcheck.core.link.group import Constraints, Group, Grouping, group_items
+from factcheck.core.link.index import candidate_pairs
+from factcheck.core.link.stories import article_keys, assign_stories, build_stories
 from factcheck.core.link.wire import assign_origins
-from factcheck.core.models import Claim, Evidence, LinkDecision, LinkState, Mention, Passage, Source
+from factcheck.core.models import (
+    Claim,
+    Evidence,
+    LinkDecision,
+    LinkState,
+    Mention,
+    Passage,
+    Slot,
+    Source,
+    Story,
+    StoryDecision,
+)
+from factcheck.core.text.dates import find_dates
 
 
 @dataclass(frozen=True)
 class LinkSettings:
     """Thresholds and bounds of linking.
 
-    Two thresholds, as Meedan Check uses: a mention at least ``high`` alike to a claim joins it
-    automatically; between ``low`` and ``high`` it is placed there as a suggestion for a reviewer
-    to confirm or reject; below ``low`` it starts a claim of its own.
+    Two thresholds, as Meedan Check uses: a mention whose best direct score with a member of a
+    group reaches ``high`` joins it automatically; between ``low`` and ``high`` it joins as a
+    suggestion for a reviewer to confirm or reject; below ``low`` it stays apart.
     """
 
-    high: float = 0.55
-    low: float = 0.38
-    max_postings: int = 250
-    """Keys found in more mentions than this are too common to find candidates with."""
-    max_candidates: int = 16
-    """At most this many earlier mentions are compared with each mention."""
+    high: float = 0.6
+    low: float = 0.4
+    max_candidates: int = 40
+    """At most this many other mentions are compared with each mention."""
+
+
+@dataclass
+class LinkResult:
+    """What linking produced."""
+
+    claims: list[Claim]
+    stories: list[Story]
+    story_of: dict[str, str] = field(default_factory=dict)
+    """Source id -> story id."""
+    relinked: set[str] = field(default_factory=set)
+    """The stories whose claims were rebuilt (the others' claims are returned unchanged)."""
 
 
 def new_claim_id(seed_mention_id: str) -> str:
@@ -47,43 +81,10 @@ def new_claim_id(seed_mention_id: str) -> str:
     return "c-" + hashlib.sha1(seed_mention_id.encode("utf-8")).hexdigest()[:16]
 
 
-def link_claims(
-    mentions: Sequence[Mention],
-    sources: Mapping[str, Source],
-    passages: Mapping[str, Passage],
-    previous: Sequence[Claim] = (),
-    decisions: Sequence[LinkDecision] = (),
-    settings: LinkSettings = LinkSettings(),  # noqa: B008 - frozen, safe as a default
-) -> list[Claim]:
-    """Group mentions into tracked claims; see the module and package docstrings.
-
-    Args:
-        mentions: Every mention to link (each ends in exactly one claim).
-        sources: Sources by id (outlet, publication date, credits).
-        passages: Passages by id (the text wire-copy detection compares; the passage before a
-            denial gives it context).
-        previous: The claims of the previous run, for stable ids.
-        decisions: Reviewer link decisions; they always win.
-        settings: Thresholds and bounds.
-
-    Returns:
-        The tracked claims, in the order their first mention was linked.
-    """
-    if not mentions:
-        return []
-    with _collector_paused():
-        return _link(mentions, sources, passages, previous, decisions, settings)
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while linking.
-
-    Linking allocates millions of small acyclic objects (tokens, keys, feature dicts); each
-    allocation burst makes the collector re-scan everything alive, which took about 40% of the
-    time on a 10k-article batch. Reference counting still frees them; the collector runs again
-    (if it was on) as soon as linking ends.
-    """
+    """Pause the cyclic garbage collector while linking (millions of small acyclic objects;
+    reference counting still frees them)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -93,126 +94,239 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _link(
+def link_claims(
     mentions: Sequence[Mention],
     sources: Mapping[str, Source],
     passages: Mapping[str, Passage],
-    previous: Sequence[Claim],
-    decisions: Sequence[LinkDecision],
-    settings: LinkSettings,
+    previous: Sequence[Claim] = (),
+    decisions: Sequence[LinkDecision] = (),
+    *,
+    reviewed: frozenset[str] = frozenset(),
+    previous_stories: Mapping[str, str] | None = None,
+    story_decisions: Sequence[StoryDecision] = (),
+    only: frozenset[str] | None = None,
+    settings: LinkSettings = LinkSettings(),  # noqa: B008 - frozen, safe as a default
+) -> LinkResult:
+    """Group mentions into stories and tracked claims; see the module docstring.
+
+    Args:
+        mentions: Every mention of the current sources.
+        sources: Sources by id (outlet, publication date, credits).
+        passages: Passages by id (texts compared for wire copy).
+        previous: The claims of the previous run (stable ids; reviewed claims kept).
+        decisions: Reviewer link decisions; they always win.
+        reviewed: Ids of claims a reviewer has touched (marks, notes, verdict, decisions).
+        previous_stories: Source id -> story id of the previous run.
+        story_decisions: Reviewers' story decisions.
+        only: Source ids whose stories need re-linking; None re-links every story. Claims of
+            the other stories are returned as they were.
+        settings: Thresholds and bounds.
+    """
+    with _collector_paused():
+        return _link(mentions, sources, passages, previous, decisions, reviewed,
+                     previous_stories or {}, story_decisions, only, settings)
+
+
+def _link(
+    mentions: Sequence[Mention], sources: Mapping[str, Source], passages: Mapping[str, Passage],
+    previous: Sequence[Claim], decisions: Sequence[LinkDecision], reviewed: frozenset[str],
+    previous_stories: Mapping[str, str], story_decisions: Sequence[StoryDecision],
+    only: frozenset[str] | None, settings: LinkSettings,
+) -> LinkResult:
+    by_source: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_source[m.source_id].append(m)
+    articles = [article_keys(sources[sid], ms) for sid, ms in by_source.items() if sid in sources]
+    files = {sid: s.file for sid, s in sources.items()}
+    story_of = assign_stories(articles, previous_stories, story_decisions, files)
+    stories = build_stories(story_of, articles)
+    if only is None:
+        targets = set(story_of.values())
+    else:
+        targets = {story_of[s] for s in only if s in story_of}
+        # A story that lost or gained an article by a reviewer's decision is re-linked too.
+        targets |= {story_of[s] for s, st in previous_stories.items()
+                    if s in story_of and story_of[s] != st}
+        targets |= {previous_stories[s] for s in previous_stories if s not in story_of
+                    and s in previous_stories}
+    previous_by_id = {c.id: c for c in previous}
+    kept = [c for c in previous if c.story_id is not None and c.story_id not in targets
+            and all(e.source_id in story_of for e in c.evidence)]
+    kept_ids = {c.id for c in kept}
+    linked_mentions = {e.mention_id for c in kept for e in c.evidence}
+    in_story: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        story = story_of.get(m.source_id)
+        if story in targets and m.id not in linked_mentions:
+            in_story[story].append(m)
+    used_ids = set(kept_ids)
+    previous_of = {e.mention_id: c.id for c in previous for e in c.evidence
+                   if c.id not in kept_ids}
+    claims = list(kept)
+    for story in sorted(in_story):
+        claims += _link_story(story, in_story[story], sources, passages, previous_by_id,
+                              previous_of, decisions, reviewed, used_ids, settings)
+    # A reviewed claim whose every mention is gone (its article changed) is kept as it was,
+    # so its reviews stay in every view and export.
+    present = {e.mention_id for c in claims for e in c.evidence}
+    for c in previous:
+        if c.id in reviewed and c.id not in used_ids and not any(
+                e.mention_id in present for e in c.evidence):
+            claims.append(c)
+            used_ids.add(c.id)
+    return LinkResult(claims, stories, story_of, set(targets))
+
+
+def story_weights(items: Sequence[Item]) -> dict[str, float]:
+    """Inverse document frequency of each term among a story's mentions (rare terms weigh
+    more when two mentions are compared)."""
+    df: Counter[str] = Counter()
+    for item in items:
+        df.update(item.terms)
+    n = len(items) or 1
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def _link_story(
+    story: str, mentions: Sequence[Mention], sources: Mapping[str, Source],
+    passages: Mapping[str, Passage], previous_by_id: Mapping[str, Claim],
+    previous_of: Mapping[str, str], decisions: Sequence[LinkDecision],
+    reviewed: frozenset[str], used_ids: set[str], settings: LinkSettings,
 ) -> list[Claim]:
-    features = FeatureBuilder(mentions, sources, passages).build()
-    position = {m.passage_id: (p.start if (p := passages.get(m.passage_id)) else m.start)
-                for m in mentions}
+    items = story_items(mentions, sources)
+    if not items:
+        return []
+    weight = story_weights(items)
 
-    def order_key(i: int) -> tuple[str, str, int, int, str]:
-        m = features[i].mention
-        source = sources.get(m.source_id)
-        published = (source.published or "~") if source else "~"
-        return (published, m.source_id, position[m.passage_id], m.start, m.id)
+    def scored(a: Item, b: Item) -> Pair:
+        return compare(a, b, weight)
 
-    order = sorted(range(len(features)), key=order_key)
-    decided = Decisions.of(decisions)
-    previous_of = previous_claim_of(previous)
-    index = CandidateIndex(features, settings.max_postings, settings.max_candidates)
-    groups = group_mentions(
-        features, order, decided, previous_of, settings.high, settings.low, index
-    )
-    rank = {i: r for r, i in enumerate(order)}
-    ids = _assign_ids(groups, features, previous_of, rank)
-    groups, ids = _enforce_rejections(groups, ids, features, decided, rank)
-    claims = [
-        _build_claim(ids[g], group, features, sources, passages, rank)
-        for g, group in enumerate(groups)
+    pairs = candidate_pairs(items, weight, scored, settings.max_candidates)
+    constraints = _constraints(items, decisions, previous_of, reviewed)
+    grouping = group_items(items, pairs, scored, constraints, settings.low)
+    ids = _assign_ids(grouping.groups, items, previous_of, used_ids)
+    return [
+        _build_claim(ids[g], story, group, grouping, items, sources, passages,
+                     previous_by_id.get(ids[g]) if ids[g] in reviewed else None, settings)
+        for g, group in enumerate(grouping.groups)
     ]
-    first = {ids[g]: min(rank[i] for i in group.members) for g, group in enumerate(groups)}
-    return sorted(claims, key=lambda c: first[c.id])
 
 
-def _assign_ids(
-    groups: list[Group], features: list[Features], previous_of: dict[str, str],
-    rank: dict[int, int],
-) -> list[str]:
-    ids: list[str | None] = [g.fixed_id for g in groups]
-    used = {i for i in ids if i}
+def story_items(mentions: Sequence[Mention], sources: Mapping[str, Source]) -> list[Item]:
+    """The linking view of a story's mentions, in publication order; an undated article reads
+    its years and weekdays against the story's date."""
+    items: list[Item] = []
+    reference = _story_date(mentions, sources)
+    for m in sorted(mentions, key=lambda m: _order(m, sources)):
+        source = sources.get(m.source_id)
+        language = m.language or (source.language if source else "") or "en"
+        published = source.published if source else None
+        item = make_item(len(items), m, language, published or reference)
+        if item is None:
+            continue
+        if published is None and reference and item.family == "time" and not item.slot.date:
+            item.slot = _resolved(item, reference)
+        items.append(item)
+    return items
+
+
+def _story_date(mentions: Sequence[Mention], sources: Mapping[str, Source]) -> str | None:
+    """The earliest publication date of a story's dated articles: undated articles of the story
+    read their weekdays ("on Sunday") and years against it."""
+    dates = sorted({s.published[:10] for m in mentions
+                    if (s := sources.get(m.source_id)) is not None and s.published
+                    and len(s.published) >= 10})
+    return dates[0] if dates else None
+
+
+def _resolved(item: Item, reference: str) -> Slot:
+    """A time slot whose relative date ("on Sunday") is read against the story's date."""
+    try:
+        ref = date.fromisoformat(reference[:10])
+    except ValueError:
+        return item.slot
+    for found in find_dates(item.mention.text, item.language, ref):
+        if found.value:
+            return item.slot.model_copy(update={"date": found.value})
+    return item.slot
+
+
+def _order(m: Mention, sources: Mapping[str, Source]) -> tuple[str, str, int, str]:
+    source = sources.get(m.source_id)
+    return ((source.published or "~") if source else "~", m.source_id, m.start, m.id)
+
+
+def _constraints(items: Sequence[Item], decisions: Sequence[LinkDecision],
+                 previous_of: Mapping[str, str], reviewed: frozenset[str]) -> Constraints:
+    latest: dict[str, LinkDecision] = {}
+    rejected: dict[str, set[str]] = defaultdict(set)
+    for d in sorted(decisions, key=lambda d: d.at):
+        latest[d.mention_id] = d
+        rejected[d.mention_id].update(d.rejected)
+    fixed: dict[int, str] = {}
+    confirmed: set[int] = set()
+    pinned: set[int] = set()
+    alone: set[int] = set()
+    rej: dict[int, frozenset[str]] = {}
+    prev: dict[int, str] = {}
+    for item in items:
+        mid = item.mention.id
+        before = previous_of.get(mid)
+        if before:
+            prev[item.index] = before
+        decision = latest.get(mid)
+        if decision is not None and decision.claim_id is None:
+            alone.add(item.index)
+        elif decision is not None:
+            fixed[item.index] = decision.claim_id  # type: ignore[assignment]
+            confirmed.add(item.index)
+        elif before in reviewed and before not in rejected.get(mid, set()):
+            fixed[item.index] = before  # type: ignore[assignment]
+            pinned.add(item.index)
+        if rejected.get(mid):
+            keep = {fixed.get(item.index)}
+            rej[item.index] = frozenset(rejected[mid] - keep)
+    return Constraints(fixed, frozenset(confirmed), frozenset(pinned), frozenset(alone), rej,
+                       prev)
+
+
+def _assign_ids(groups: Sequence[Group], items: Sequence[Item], previous_of: Mapping[str, str],
+                used: set[str]) -> list[str]:
+    """A stable id per group: a reviewer's claim id, else the previous claim it shares most
+    mentions with, else a new id from its first mention."""
+    ids: list[str | None] = [g.claim_id for g in groups]
+    used.update(i for i in ids if i)
     overlaps: list[tuple[int, int, str]] = []
     for g, group in enumerate(groups):
-        if group.fixed_id or group.alone:
+        if group.claim_id:
             continue
-        counts = Counter(
-            previous_of[features[i].mention.id]
-            for i in group.members
-            if features[i].mention.id in previous_of
-        )
+        counts = Counter(previous_of[m] for i in group.members
+                         if (m := items[i].mention.id) in previous_of)
         overlaps += [(-n, g, claim_id) for claim_id, n in counts.items()]
-    alone_prev = [
-        (g, previous_of.get(features[group.members[0]].mention.id))
-        for g, group in enumerate(groups) if group.alone
-    ]
     for _n, g, claim_id in sorted(overlaps):
         if ids[g] is None and claim_id not in used:
             ids[g] = claim_id
             used.add(claim_id)
-    for g, alone_id in alone_prev:
-        if alone_id and alone_id not in used and _was_alone(alone_id, previous_of):
-            ids[g] = alone_id
-            used.add(alone_id)
     out: list[str] = []
     for g, group in enumerate(groups):
         known = ids[g]
-        if known is not None:
-            out.append(known)
-            continue
-        seed = features[min(group.members, key=lambda i: rank[i])].mention.id
-        fresh = new_claim_id(seed)
-        n = 1
-        while fresh in used:
-            fresh = new_claim_id(f"{seed}#{n}")
-            n += 1
-        used.add(fresh)
-        out.append(fresh)
+        if known is None:
+            seed = items[min(group.members)].mention.id
+            known = new_claim_id(seed)
+            n = 1
+            while known in used:
+                known = new_claim_id(f"{seed}#{n}")
+                n += 1
+            used.add(known)
+        out.append(known)
     return out
-
-
-def _was_alone(claim_id: str, previous_of: dict[str, str]) -> bool:
-    return sum(1 for c in previous_of.values() if c == claim_id) == 1
-
-
-def _enforce_rejections(
-    groups: list[Group], ids: list[str], features: list[Features], decided: Decisions,
-    rank: dict[int, int],
-) -> tuple[list[Group], list[str]]:
-    """Move out any unconfirmed mention that ended in a claim it was rejected from."""
-    extra_groups: list[Group] = []
-    extra_ids: list[str] = []
-    used = set(ids)
-    for g, group in enumerate(groups):
-        keep = []
-        for i in group.members:
-            rejected = decided.rejected.get(features[i].mention.id, set())
-            if ids[g] in rejected and group.links[i][0] != LinkState.CONFIRMED:
-                alone = Group(members=[i], links={i: (LinkState.AUTO, 1.0)})
-                claim_id = new_claim_id(features[i].mention.id)
-                n = 1
-                while claim_id in used:
-                    claim_id = new_claim_id(f"{features[i].mention.id}#{n}")
-                    n += 1
-                used.add(claim_id)
-                extra_groups.append(alone)
-                extra_ids.append(claim_id)
-            else:
-                keep.append(i)
-        group.members = keep
-    kept = [(g, i) for g, i in zip(groups, ids, strict=True) if g.members]
-    return [g for g, _ in kept] + extra_groups, [i for _, i in kept] + extra_ids
 
 
 def count_origins(origins: Mapping[int, str], outlet_of: Mapping[int, str]) -> int:
     """Independent origins behind a claim: one per outlet, never more than the outlets.
 
     An outlet whose passages echo a wire service counts as that service (several outlets
-    running the same wire story are one origin); otherwise as itself. An outlet that carries
-    both a wire story and its own report counts once, as the wire it credits.
+    running the same wire story are one origin); otherwise as itself.
     """
     by_outlet: dict[str, set[str]] = {}
     for index, origin in origins.items():
@@ -225,43 +339,59 @@ def count_origins(origins: Mapping[int, str], outlet_of: Mapping[int, str]) -> i
 
 
 def _build_claim(
-    claim_id: str, group: Group, features: list[Features], sources: Mapping[str, Source],
-    passages: Mapping[str, Passage], rank: dict[int, int],
+    claim_id: str, story: str, group: Group, grouping: Grouping, items: Sequence[Item],
+    sources: Mapping[str, Source], passages: Mapping[str, Passage], before: Claim | None,
+    settings: LinkSettings,
 ) -> Claim:
-    members = sorted((features[i] for i in group.members), key=lambda f: rank[f.index])
-    asserting = [f for f in members if not is_denial(f)] or members
-    representative = max(asserting, key=lambda f: (f.mention.score, -rank[f.index]))
+    members = [items[i] for i in sorted(group.members)]
+    states = {m.index: grouping.state(group, m.index, settings.high) for m in members}
+    representative = _representative(
+        [m for m in members if states[m.index] != LinkState.SUGGESTED] or members, before)
     origins = assign_origins(members, sources, passages)
-    settled = {f.index for f in members if group.links[f.index][0] != LinkState.SUGGESTED}
-    conflicts, disputed = ConflictFinder(members, sources, settled).run()
+    settled = [m for m in members if states[m.index] != LinkState.SUGGESTED]
+    conflicts, disputed = find_conflicts(settled if len(settled) > 1 else members, sources)
+    if len({m.source_id for m in members}) > 1 and len(settled) < len(members):
+        more, more_disputed = find_conflicts(members, sources)
+        known = {tuple(c.passages) for c in conflicts}
+        conflicts += [c for c in more if tuple(c.passages) not in known]
+        disputed = disputed or more_disputed
     evidence = [
         Evidence(
-            mention_id=f.mention.id,
-            passage_id=f.passage_id,
-            source_id=f.source_id,
-            link=group.links[f.index][0],
-            score=group.links[f.index][1],
-            suggested_stance=suggest_stance(f, representative),
-            origin=origins[f.index],
+            mention_id=m.mention.id, passage_id=m.passage_id, source_id=m.source_id,
+            link=states[m.index], score=round(grouping.best.get(m.index, 1.0), 4),
+            suggested_stance=suggest_stance(m, representative), origin=origins[m.index],
+            polarity=m.slot.polarity,
         )
-        for f in members
+        for m in members
     ]
     outlet_of = {
-        f.index: (s.outlet.casefold() if (s := sources.get(f.source_id)) and s.outlet
-                  else "id:" + f.source_id)
-        for f in members
+        m.index: (s.outlet.casefold() if (s := sources.get(m.source_id)) and s.outlet
+                  else "id:" + m.source_id)
+        for m in members
     }
-    outlets = set(outlet_of.values())
     rep = representative.mention
     return Claim(
         id=claim_id,
-        kind=rep.kind,
-        text=rep.text,
-        normalized=rep.normalized,
+        story_id=story,
+        slot=rep.slot,
+        kind=before.kind if before else rep.kind,
+        text=before.text if before else rep.text,
+        normalized=before.normalized if before else rep.normalized,
         evidence=evidence,
         conflicts=conflicts,
-        score=max(f.mention.score for f in members),
-        outlets=len(outlets),
+        score=max(m.mention.score for m in members),
+        outlets=len(set(outlet_of.values())),
         origins=count_origins(origins, outlet_of),
         disputed=disputed,
     )
+
+
+def _representative(members: Sequence[Item], before: Claim | None) -> Item:
+    """The headline mention (among settled members): the reviewed claim's own, else the
+    best-scoring asserting one."""
+    if before is not None:
+        for m in members:
+            if m.mention.text == before.text:
+                return m
+    asserting = [m for m in members if not m.denies] or list(members)
+    return max(asserting, key=lambda m: (m.mention.score, -m.index))

@@ -16,16 +16,18 @@ origin is, in order:
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from factcheck.core.link.features import Features
-from factcheck.core.link.lexicon import lexicon
-from factcheck.core.models import Passage, Source
+from factcheck.core.models import Mention, Passage, Source
+from factcheck.core.text import languages
 from factcheck.core.textnorm import ascii_key, fold, squash_spaces
 
 NEAR_DUPLICATE_RATIO = 88.0
@@ -40,9 +42,41 @@ _OPEN_CREDIT = re.compile(
 )
 
 
+class Member(Protocol):
+    """What origin assignment needs of a claim's member."""
+
+    index: int
+    mention: Mention
+    passage_id: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class _Wires:
+    names: dict[str, str]
+    """Name as written -> wire key."""
+    needing_cue: frozenset[str]
+    """Names that are only a credit next to a cue ("AP" alone is a word)."""
+    credit_cues: tuple[tuple[str, ...], ...]
+
+
+@cache
+def _wires() -> _Wires:
+    from importlib import resources
+
+    path = resources.files("factcheck.core.text") / "vocabulary.json"
+    with path.open(encoding="utf-8") as handle:
+        table = json.load(handle)["wires"]
+    names = {n: key for key, d in table.items() for n in d["names"]}
+    needing = frozenset(n for d in table.values() for n in d.get("needs_cue", []))
+    cues = {tuple(fold(c).split()) for code in languages.languages()
+            for c in languages.load(code).get("credit_cues", [])}
+    return _Wires(names, needing, tuple(sorted(cues)))
+
+
 @cache
 def _wire_pattern() -> re.Pattern[str]:
-    names = sorted(lexicon().wires, key=len, reverse=True)
+    names = sorted(_wires().names, key=len, reverse=True)
     return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
@@ -55,18 +89,18 @@ def _cued(text: str, start: int, end: int) -> bool:
         return True
     words = before.split()
     tail = tuple(words[-3:])
-    return any(tail[-len(cue) :] == cue for cue in lexicon().credit_cues)
+    return any(tail[-len(cue) :] == cue for cue in _wires().credit_cues)
 
 
 @lru_cache(maxsize=16384)
 def passage_credit(text: str) -> str | None:
     """The origin key a passage's own words credit ("wire:reuters", "outlet:straitstimes")."""
-    lex = lexicon()
+    wires = _wires()
     for match in _wire_pattern().finditer(text):
         name = match.group(1)
-        if name in lex.wires_needing_cue and not _cued(text, match.start(), match.end()):
+        if name in wires.needing_cue and not _cued(text, match.start(), match.end()):
             continue
-        return "wire:" + lex.wires[name]
+        return "wire:" + wires.names[name]
     opened = _OPEN_CREDIT.search(text)
     if opened:
         key = ascii_key(opened.group(1))
@@ -113,7 +147,7 @@ def _order_key(source: Source | None, source_id: str) -> tuple[str, str]:
 
 
 def assign_origins(
-    members: list[Features], sources: Mapping[str, Source], passages: Mapping[str, Passage]
+    members: Sequence[Member], sources: Mapping[str, Source], passages: Mapping[str, Passage]
 ) -> dict[int, str]:
     """Origin key of each member (by feature index)."""
     if len({f.source_id for f in members}) == 1:

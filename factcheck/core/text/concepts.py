@@ -27,6 +27,8 @@ from factcheck.core.text.words import Tokens
 
 GAP = "..."
 GAP_REACH = 2
+EXACT_TYPES = frozenset({"status", "role", "place", "direction", "institution"})
+"""Concept types matched on words as written, never through a stem."""
 """How many words a ``...`` in a phrase may stand for."""
 _VOWELS = frozenset("aeiou")
 
@@ -43,11 +45,23 @@ class Concept:
     """A count that grows while an event unfolds (a later, different figure is an update)."""
     unit: str | None = None
     """The kind of unit a measure takes (``people``, ``currency``, ``percent``, ``m``...)."""
+    weak: bool = False
+    """A measure another measure word near the same figure overrides ("found" before "dead")."""
+    broader: str | None = None
+    """A concept this one is a kind of ("missile" -> "weapons"): its key is a term too."""
+    group: str | None = None
+    """For a status: the state it is one value of (``subsidy``, ``alert_level``)."""
+    value: float | None = None
+    """For a status: its value in the group ("nonsubsidi" is 0, "waspada" is level 2)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ConceptHit:
-    """One concept found in a text: which, and which words (token indexes, end exclusive)."""
+    """One concept found in a text: which, and which words (token indexes, end exclusive).
+
+    A form that belongs to several concepts ("erupsi" is an event and, after a number, what is
+    counted) gives one hit per concept over the same words.
+    """
 
     key: str
     first: int
@@ -73,7 +87,9 @@ def catalogue() -> dict[str, Concept]:
     with path.open(encoding="utf-8") as handle:
         raw: dict[str, Any] = json.load(handle)
     return {
-        key: Concept(key, str(d["type"]), bool(d.get("running", False)), d.get("unit"))
+        key: Concept(key, str(d["type"]), bool(d.get("running", False)), d.get("unit"),
+                     bool(d.get("weak", False)), d.get("broader"), d.get("group"),
+                     d.get("value"))
         for key, d in raw["concepts"].items()
     }
 
@@ -94,45 +110,63 @@ class Vocabulary:
         self.stopwords = self.function_words | frozenset(
             fold(w) for w in data.get("stopwords", [])
         )
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        keys_of: dict[tuple[str, ...], list[str]] = {}
         known: set[str] = set()
         for key, forms in self.forms.items():
             for form in forms:
                 words = tuple(fold(w) for w in form.split())
                 if not words or words[0] == GAP:
                     continue
-                index.setdefault(words[0], []).append((words, key))
+                if key not in keys_of.setdefault(words, []):
+                    keys_of[words].append(key)
                 known.update(w for w in words if w != GAP)
+        index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for words, keys in keys_of.items():
+            index.setdefault(words[0], []).append((words, tuple(keys)))
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._index = index
         self.known = frozenset(known)
+        kinds = catalogue()
+        self.exact = frozenset(k for k in self.forms if (c := kinds.get(k)) is not None
+                               and c.type in EXACT_TYPES)
 
     def stem(self, word: str) -> str:
         """The light stem of a folded word in this language (see `stem`)."""
         return stem(word, self.code, self.known)
 
     def find(self, toks: Tokens) -> list[ConceptHit]:
-        """The concepts of ``toks``, in text order, longest phrase first, never overlapping."""
+        """The concepts of ``toks``, in text order, longest phrase first, never overlapping.
+
+        A word matches through its stem only forms of concepts whose words inflect (events,
+        measures, topics...); a status, role, place or direction must be written as listed
+        ("mengawasi", to supervise, is no "awas" alert level).
+        """
         low = [fold(w) for w in toks.low]
         stems = [self.stem(w) if len(w) > 3 and w.isalpha() else w for w in low]
         hits: list[ConceptHit] = []
         i = 0
         n = len(low)
         while i < n:
-            best: tuple[int, str] | None = None
-            for first in {low[i], stems[i]}:
-                for words, key in self._index.get(first, ()):
+            best: tuple[int, tuple[str, ...]] | None = None
+            for first in dict.fromkeys((low[i], stems[i])):
+                for words, keys in self._index.get(first, ()):
                     end = _match(words, low, stems, i)
                     if end is not None and (best is None or end > best[0]):
-                        best = (end, key)
+                        best = (end, keys)
                 if best is not None:
                     break
             if best is None:
                 i += 1
                 continue
-            end, key = best
-            hits.append(ConceptHit(key, i, end, toks.starts[i], toks.ends[end - 1]))
+            end, keys = best
+            if stems[i] != low[i] and low[i] not in self.known:
+                keys = tuple(k for k in keys if k not in self.exact)
+                if not keys:
+                    i += 1
+                    continue
+            hits.extend(ConceptHit(key, i, end, toks.starts[i], toks.ends[end - 1])
+                        for key in keys)
             i = end
         return hits
 
@@ -181,6 +215,11 @@ def content_terms(toks: Tokens, code: str, hits: list[ConceptHit] | None = None,
     vocab = vocabulary(code)
     hits = vocab.find(toks) if hits is None else hits
     out = {"t:" + h.key for h in hits}
+    kinds = catalogue()
+    for h in hits:
+        concept = kinds.get(h.key)
+        if concept is not None and concept.broader:
+            out.add("t:" + concept.broader)
     covered = {i for h in hits for i in range(h.first, h.last)}
     for i, word in enumerate(toks.low):
         if i in covered or i in skip:

@@ -27,8 +27,11 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z0-9.]+(?:\.[A-Za-z]+)?,\s*)?[A-Z][\w .'-]{1,40}?\s[-–—]\s"
 )
 """``TEMPO.CO, Jakarta - `` or ``SERAMBINEWS.COM, MOSKOW – `` at the start of a lead sentence."""
-_LEAD = re.compile(r"^[\W\d_]*")
+_LEAD = re.compile(r"^(?:\d{1,2}[.)]\s+)?[\W_]*")
+"""Quote marks, brackets and a list number ("1. ", "2) ") before a sentence's first word."""
 _OPENING_MARKS = "\"“‘'(["
+_POSSESSIVE = re.compile(r"['’]s$")
+"""``Prabowo’s`` is ``Prabowo``."""
 _INITIALS = 2
 """All-capital words up to this long can be initials in a name (``ST Burhanuddin``)."""
 _TITLE_SHARE = 0.7
@@ -204,6 +207,9 @@ def find_entities(
             continue
         for part in _split_place(run, lex):
             start, end = part[0][1], part[-1][2]
+            possessive = _POSSESSIVE.search(text, start, end)
+            if possessive:
+                end = possessive.start()
             name = text[start:end]
             if len(name) < 2 or name in seen or name in lex.data["currency_prefixes"]:
                 continue
@@ -231,7 +237,8 @@ def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:
             continue  # a title-case heading says nothing about which words are names
         opening = _OPENING_RUN.match(sentence, sentence_start(sentence))
         after = opening.end() if opening else sentence_start(sentence)
-        words.update(w.rstrip(".") for w in _WORD_START.findall(sentence, after))
+        words.update(_POSSESSIVE.sub("", w.rstrip("."))
+                     for w in _WORD_START.findall(sentence, after))
     return frozenset(words)
 
 
@@ -256,11 +263,21 @@ def skeleton(word: str) -> str:
 
 @cache
 def _countries() -> dict[str, str]:
-    """Folded country and region names in every language file's locale (CLDR) -> ISO code."""
+    """Folded country and region names in every language file's locale (CLDR), and the capitals
+    news uses for their country ("Washington says"), -> ISO code."""
+    import json
+    from importlib import resources
+
     from factcheck.core.text import languages
     from factcheck.core.text.concepts import fold
 
     out: dict[str, str] = {}
+    path = resources.files("factcheck.core.text") / "vocabulary.json"
+    with path.open(encoding="utf-8") as handle:
+        capitals = json.load(handle).get("capitals", {})
+    for iso, names in capitals.items():
+        if iso != "about":
+            out.update((fold(n), iso) for n in names)
     try:
         from babel import Locale
 

@@ -285,8 +285,8 @@ def find_quantities(
         elif att:
             if cur and att in pats.abbreviations:
                 value *= pats.abbreviations[att]
-            elif att in lex.units:
-                unit, factor = lex.units[att]
+            elif att.lower() in lex.units:
+                unit, factor = lex.units[att.lower()]
             else:
                 continue  # 5G, 3D, 16th: a code or an ordinal
         s = pats.scale.match(text, end)

@@ -1,0 +1,354 @@
+"""How alike two mentions of one story are, read from their slots (pairwise, with reasons).
+
+Every mention comes with a slot (`factcheck.core.models.Slot`) read once by extraction. Two
+mentions are compared only within their family: figures with figures, dates of events with dates
+of events, statements (quotes, attributions, denials, events) with statements.
+
+Figures state the same fact when nothing tells them apart and something ties them together:
+
+* apart (a veto): different units, different measures ("dead" / "missing"), different roles in a
+  change ("from 7,650" / "to 10,000"), different years for a figure that does not run on, or
+  different subjects ("Pertalite" / "Pertamax") together with different values;
+* together: the same measure, the same subject, values that agree (the same value, stated the
+  same way, ties two figures even when no measure word is near either: "75 climbers"), and the
+  words around them (content terms weighted by how rare they are in the story).
+
+A difference in value never keeps two figures apart on its own: that is what a conflict is.
+Dates of events compare their event and their date; statements their content, speaker and event,
+so an assertion and its denial meet (`Pair.denial`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.core.models import Kind, Mention, Polarity, Slot
+from factcheck.core.text.concepts import catalogue
+from factcheck.core.text.names import name_keys
+from factcheck.core.values import dates_agree, figures_agree, same_figure
+
+W_MEASURE = 0.3
+W_RUNNING_MEASURE = 0.45
+"""A count that runs on (the dead, the missing, votes) is usually one fact per story."""
+W_SUBJECT = 0.25
+W_VALUE = 0.25
+W_SAME_VALUE = 0.1
+W_TERMS = 0.5
+W_EVENT = 0.3
+W_DATE = 0.25
+SAME_DAY = 0.1
+OTHER_EVENT = 0.1
+OTHER_DAY = 0.5
+W_SPEAKER = 0.15
+W_STATEMENT_TERMS = 0.3
+W_STATEMENT_EVENT = 0.25
+W_STATEMENT_NAMES = 0.3
+W_STATEMENT_TOPIC = 0.15
+SUBJECT_CLASH = 0.25
+MEASURE_CLASH = 0.2
+W_SPAN = 0.15
+"""Two spans of time counted back from the same event."""
+SPECIFIC_ENOUGH = 2.0
+"""Figures stated with three significant digits or more (5,150; 96,214,691)."""
+DISAGREE_SIMILARITY = 0.3
+UNSUPPORTED_DISAGREEMENT = 0.6
+INCREMENT_VS_TOTAL = 0.6
+"""An added count ("three more") against a count without "more" and another value."""
+SMALL_FIGURE = 5
+"""Values up to this (two leaders, three days) say little about being the same fact."""
+NEUTRAL_PREFIXES = ("t:", "n:")
+"""Keys that mean the same in every language (concepts, name keys)."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One mention as linking sees it."""
+
+    index: int
+    mention: Mention
+    slot: Slot
+    source_id: str
+    passage_id: str
+    language: str
+    published: str | None
+    """The source's publication date (ISO), or None."""
+    terms: frozenset[str] = field(default_factory=frozenset)
+    subject: frozenset[str] = field(default_factory=frozenset)
+    speaker: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def family(self) -> str:
+        """``figure``, ``time`` or ``statement``: only one family is compared with itself."""
+        if self.slot.value is not None:
+            return "figure"
+        if self.slot.kind == Kind.TIME:
+            return "time"
+        return "statement"
+
+    @property
+    def denies(self) -> bool:
+        """The mention reports that someone denies something."""
+        return self.slot.polarity == Polarity.DENIED
+
+
+def make_item(index: int, mention: Mention, language: str, published: str | None) -> Item | None:
+    """The linking view of a mention, or None for a mention without a slot."""
+    slot = mention.slot
+    if slot is None:
+        return None
+    subject = name_keys(slot.subject, language) if slot.subject else frozenset()
+    speaker = name_keys(slot.speaker, language) if slot.speaker else frozenset()
+    return Item(index, mention, slot, mention.source_id, mention.passage_id, language,
+                published, frozenset(slot.terms), frozenset(subject), frozenset(speaker))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """The comparison of two mentions."""
+
+    score: float
+    veto: bool = False
+    """Something tells the two apart: they never share a tracked claim."""
+    why: tuple[str, ...] = ()
+    agree: bool = True
+    """For figures and dates: whether the two values can both be true."""
+    denial: bool = False
+    """One asserts what the other reports being denied."""
+
+
+VETO = Pair(0.0, True)
+
+
+def similarity(a: Item, b: Item, weight: Mapping[str, float]) -> float:
+    """Weighted overlap of two mentions' content terms (cosine, rare terms weigh more).
+
+    Between languages only language-neutral keys count (concepts and names), so an Indonesian
+    sentence is not penalised for words that have no English twin in the vocabulary.
+    """
+    ta, tb = a.terms, b.terms
+    if a.language != b.language:
+        ta = frozenset(t for t in ta if t.startswith(NEUTRAL_PREFIXES))
+        tb = frozenset(t for t in tb if t.startswith(NEUTRAL_PREFIXES))
+    if not ta or not tb:
+        return 0.0
+    shared = ta & tb
+    if not shared:
+        return 0.0
+    dot = math.fsum(weight.get(t, 1.0) ** 2 for t in shared)
+    na = math.fsum(weight.get(t, 1.0) ** 2 for t in ta)
+    nb = math.fsum(weight.get(t, 1.0) ** 2 for t in tb)
+    return dot / math.sqrt(na * nb)
+
+
+_PEOPLE = frozenset({"count", "people", "families"})
+_COUNTED = _PEOPLE | {"votes", "provinces", "seats", "times", "buildings", "places", "parties"}
+
+
+def _units_match(a: Slot, b: Slot) -> bool:
+    """Same base unit; a figure without a unit ("sebanyak 96.214.691") matches any count, and
+    counted nouns of people ("11 climbers", "12 orang") match each other."""
+    ua, ub = a.unit, b.unit
+    if ua == ub:
+        return True
+    if ua in (None, "count") or ub in (None, "count"):
+        return (ub if ua in (None, "count") else ua) in _COUNTED
+    return ua in _PEOPLE and ub in _PEOPLE
+
+
+def _measure(slot: Slot) -> str | None:
+    return slot.measure
+
+
+def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
+    """Two figures: see the module docstring."""
+    sa, sb = a.slot, b.slot
+    if not _units_match(sa, sb):
+        return VETO
+    why: list[str] = []
+    ma, mb = _measure(sa), _measure(sb)
+    agree = figures_agree(sa, sb)
+    increment = 1.0
+    score = 0.0
+    if ma and mb and ma != mb:
+        if ma.rstrip("+") != mb.rstrip("+"):
+            if not (agree and _specificity(sa, sb) >= SPECIFIC_ENOUGH and sa.role == sb.role):
+                return VETO
+            # 5,150 and 6,800 rupiah, from and to, in one story: the same change, whatever
+            # measure word each sentence happened to use ("harga", "subsidi").
+            score -= MEASURE_CLASH
+        if not same_figure(sa, sb):
+            increment = INCREMENT_VS_TOTAL  # "three more survivors" against "52 survivors"
+        ma = mb = ma.rstrip("+")
+    if ma and mb:
+        score += W_RUNNING_MEASURE if sa.running and sb.running else W_MEASURE
+        why.append(f"both count {ma}")
+    if sa.role and sb.role and sa.role != sb.role:
+        return VETO
+    if sa.unit == "status" and not (a.subject & b.subject):
+        return VETO  # a status is said of something: of the same thing, or no link
+    year_a, year_b = _year(a), _year(b)
+    if year_a and year_b and year_a != year_b:
+        return VETO  # figures given for different years (the 1979 eruption, this one)
+    if a.subject and b.subject:
+        if a.subject & b.subject:
+            score += W_SUBJECT
+            why.append("same subject")
+        elif not agree:
+            return VETO
+        else:
+            score -= SUBJECT_CLASH
+    if agree:
+        score += W_VALUE
+        why.append("values agree")
+        score += W_SAME_VALUE * _specificity(sa, sb)
+    elif not (sa.running and sb.running):
+        score -= 0.05
+    sim = similarity(a, b, weight)
+    score += W_TERMS * sim
+    if sim >= 0.2:
+        why.append("similar wording")
+    spans = sa.kind == sb.kind == Kind.TIME and bool(ma and ma == mb)
+    if spans:
+        score += W_SPAN  # "the first visit in 24 years" / "... in 20 years": one span
+    if not agree and not (sa.running and sb.running) and not spans and not (
+            (a.subject & b.subject) or sim >= DISAGREE_SIMILARITY):
+        # Two different values of a figure that does not run on are one fact only when
+        # something beyond the measure says so: a false contradiction costs a reviewer dearly.
+        score *= UNSUPPORTED_DISAGREEMENT
+    score *= increment
+    return Pair(round(min(1.0, max(0.0, score)), 4), False, tuple(why), agree)
+
+
+def _year(item: Item) -> str | None:
+    """The year a figure is given for: its own date, else its article's."""
+    when = item.slot.as_of or item.published
+    return when[:4] if when and when[:4].isdigit() else None
+
+
+def _specificity(a: Slot, b: Slot) -> float:
+    """How much agreeing values say about being one fact: 0 for small counts (2, 3), up to 2
+    for figures stated with three or more digits (2,891 m; 96,214,691; 7,650)."""
+    value = min(abs(a.value or 0.0), abs(b.value or 0.0))
+    if value <= SMALL_FIGURE:
+        return 0.0
+    step = max(a.step or value, b.step or value)
+    digits = math.log10(value / step) + 1 if step > 0 else 1.0
+    return max(0.0, min(2.0, digits - 1))
+
+
+def compare_times(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
+    """Two dates of events: the same event, and dates that can name the same time."""
+    sa, sb = a.slot, b.slot
+    why: list[str] = []
+    score = 0.0
+    if sa.event and sb.event:
+        if sa.event == sb.event:
+            score += W_EVENT
+            why.append(f"both date {sa.event}")
+        else:
+            score -= OTHER_EVENT
+    agree = True
+    if sa.date and sb.date:
+        agree = dates_agree(sa.date, sb.date)
+        if agree:
+            score += W_DATE
+            why.append("dates agree")
+            if len(sa.date) >= 10 and sa.date[-5:] == sb.date[-5:]:
+                score += SAME_DAY
+    sim = similarity(a, b, weight)
+    score += W_TERMS * sim
+    if sim >= 0.2:
+        why.append("similar wording")
+    if not agree:
+        score *= OTHER_DAY  # events recur (an eruption on Sunday, another on Monday)
+    return Pair(round(min(1.0, max(0.0, score)), 4), False, tuple(why), agree)
+
+
+@lru_cache(maxsize=4096)
+def _reading(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A statement's events, names and topics (concept types of its terms)."""
+    kinds = catalogue()
+    events, topics = set(), set()
+    for t in terms:
+        if t.startswith("t:") and (concept := kinds.get(t[2:])) is not None:
+            if concept.type == "event":
+                events.add(t)
+            elif concept.type in ("topic", "institution", "status"):
+                topics.add(t)
+    names = frozenset(t for t in terms if t.startswith("n:"))
+    return frozenset(events), names, frozenset(topics)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
+    """Weighted Jaccard overlap of two key sets (rare keys weigh more)."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    union = a | b
+    return math.fsum(weight.get(t, 1.0) for t in shared) / math.fsum(
+        weight.get(t, 1.0) for t in union)
+
+
+def compare_statements(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
+    """Two statements: the events they tell of, who takes part (names and places), what about
+    (topics), who says it, and their wording.
+
+    Between languages only the events, names and topics can meet, which is why they carry
+    most of the score: "Washington says North Korea supplied weapons to Russia" and "Amerika
+    Serikat menuduh Korea Utara menyediakan senjata ke Rusia" share a supply event, North Korea
+    and Russia, and weapons.
+    """
+    ea, na, ta = _reading(a.terms)
+    eb, nb, tb = _reading(b.terms)
+    why: list[str] = []
+    score = 0.0
+    events = _overlap(ea, eb, weight)
+    if events:
+        score += W_STATEMENT_EVENT * events
+        why.append("same event")
+    names = _overlap(na, nb, weight)
+    if names:
+        score += W_STATEMENT_NAMES * names
+        why.append("same names")
+    score += W_STATEMENT_TOPIC * _overlap(ta, tb, weight)
+    if a.speaker and b.speaker and a.speaker & b.speaker:
+        score += W_SPEAKER
+        why.append("same speaker")
+    sim = similarity(a, b, weight)
+    score += W_STATEMENT_TERMS * sim
+    if sim >= 0.2:
+        why.append("similar content")
+    denial = a.denies != b.denies
+    if denial:
+        why.append("one reports a denial")
+    return Pair(round(min(1.0, score), 4), False, tuple(why), not denial, denial)
+
+
+CROSS_FAMILY = 0.9
+"""A date of an event and a statement about it, or a figure and the denial of what it counts,
+are compared as statements, a little less surely."""
+
+
+def compare(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
+    """Compare two mentions of one story.
+
+    Across families, a date of an event meets a statement about the event, and a figure meets
+    a reported denial of it ("about 50 missiles" / "both deny the claims"); a figure and a
+    date never meet.
+    """
+    family = a.family
+    if family != b.family:
+        pair = {family, b.family}
+        if pair == {"time", "statement"} or ("figure" in pair and (a.denies or b.denies)):
+            cross = compare_statements(a, b, weight)
+            return Pair(round(cross.score * CROSS_FAMILY, 4), False, cross.why, cross.agree,
+                        cross.denial)
+        return VETO
+    if family == "figure":
+        return compare_figures(a, b, weight)
+    if family == "time":
+        return compare_times(a, b, weight)
+    return compare_statements(a, b, weight)

@@ -1,0 +1,336 @@
+"""Stories: the articles about one event, in any language, grouped from what news in general
+shares (the names and places they name, the vocabulary concepts of what happens, the rare terms).
+
+An article's keys are the language-neutral keys of its mentions (`Slot.terms`: name keys such
+as ``n:mrp`` for "Marapi" / "Merapi", concept keys such as ``t:erupt``), weighted by how rare
+they are among all articles (inverse document frequency). An article joins the story whose
+closest article it resembles most (cosine of the weighted keys, compared only with stories that
+share one of its rarer keys), when that resemblance reaches `JOIN`; otherwise it starts a story.
+
+Assignment is incremental and stable: an article keeps its story when new articles arrive, so
+linking a new article re-links its story only. Reviewers' decisions (`StoryDecision`: move an
+article, split or merge stories) always win.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.core.models import Mention, Source, Story, StoryDecision
+from factcheck.core.text.concepts import catalogue
+
+JOIN = 0.25
+"""Resemblance an article needs with a story to join it (see `StoryIndex.similarity`)."""
+SAME_TIME_DAYS = 30
+TIME_DECAY_DAYS = 60
+"""Past `SAME_TIME_DAYS` from every article of a story, resemblance decays with this scale."""
+SMALL_STORY = 2
+"""Stories of up to this many articles started in one run get a second look."""
+NEAREST = 3
+"""A story is joined through this many of its articles (or all, when it has fewer)."""
+STORY_KEYS = 12
+MAX_STORIES_PER_KEY = 60
+"""A key shared by more stories than this finds no candidates (it tells no event apart)."""
+"""An article looks for stories through this many of its heaviest keys."""
+STORY_KEY_TYPES = frozenset({"topic", "event", "institution", "measure"})
+"""Concept types that say what a story is about (roles, qualifiers and cues do not)."""
+MAX_POSTINGS = 400
+"""Keys carried by more articles than this find no candidates (too common to tell stories)."""
+TITLE_NAMES = 3
+
+
+@dataclass
+class ArticleKeys:
+    """What one article is about, as weighted keys."""
+
+    source_id: str
+    published: str
+    counts: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    """Names as written, for a readable story title."""
+
+
+def article_keys(source: Source, mentions: Iterable[Mention]) -> ArticleKeys:
+    """The keys of one article (see the module docstring)."""
+    kinds = catalogue()
+    keys = ArticleKeys(source.id, source.published or "")
+    for m in mentions:
+        if m.slot is None:
+            continue
+        for term in m.slot.terms:
+            if term.startswith("n:"):
+                keys.counts[term] += 1
+            elif term.startswith("t:"):
+                concept = kinds.get(term[2:])
+                if concept is not None and concept.type in STORY_KEY_TYPES:
+                    keys.counts[term] += 1
+        slot = m.slot
+        if slot.value is not None and _specific(slot.value):
+            keys.counts[f"v:{slot.value:g}"] += 1  # 96,214,691 votes, Rp 7,650: a story's own
+        for date in (slot.date, slot.as_of):
+            if date and len(date) >= 7 and date[:1].isdigit():
+                keys.counts["d:" + date[:7]] += 1
+        keys.names.update(e for e in m.entities if len(e) > 2)
+    return keys
+
+
+def _specific(value: float) -> bool:
+    """A figure with three significant digits or more (2,891; 7,650; 58.59)."""
+    digits = f"{abs(value):.6g}".replace(".", "").strip("0")
+    return len(digits) >= 3
+
+
+def story_id(seed_source: str) -> str:
+    """The id of a story started by ``seed_source``."""
+    return "st-" + hashlib.sha1(seed_source.encode("utf-8")).hexdigest()[:12]
+
+
+def _days(iso: str) -> int | None:
+    """Days since the epoch of an ISO date (month precision counts as the 15th)."""
+    from datetime import date
+
+    try:
+        if len(iso) >= 10:
+            return date.fromisoformat(iso[:10]).toordinal()
+        if len(iso) == 7:
+            return date.fromisoformat(iso + "-15").toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+class StoryIndex:
+    """Articles, their weighted keys and their stories; assigns new articles incrementally.
+
+    An article is compared with a story as a whole (the sum of its articles' vectors), in three
+    ways: what it names (names, places, figures of its own: which event) and what kind of event
+    it tells (vocabulary concepts: a flood is no fire, even in the same town), as the geometric
+    mean of the two cosines, so neither alone makes a story; and when (an article months away
+    from every article of a story is less likely its sequel). A
+    story grows around what its articles share rather than along a chain of resemblances, which
+    would put every flood of one province into one story.
+    """
+
+    def __init__(self, articles: Sequence[ArticleKeys]) -> None:
+        self.articles = {a.source_id: a for a in articles}
+        df: Counter[str] = Counter()
+        for a in articles:
+            df.update(a.counts.keys())
+        n = max(1, len(articles))
+        self.idf = {k: math.log(1 + n / d) for k, d in df.items()}
+        self.df = df
+        self.vectors = {a.source_id: self._vector(a) for a in articles}
+        self.days = {a.source_id: _days(a.published) for a in articles}
+        self.story_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = defaultdict(list)
+        self.centroids: dict[str, dict[str, float]] = defaultdict(dict)
+        self.spans: dict[str, tuple[int, int]] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
+
+    def _vector(self, a: ArticleKeys) -> dict[str, float]:
+        # A key no other article has cannot tie this one to a story; left in, it would only
+        # dilute the keys that can (an article names many people once).
+        vec = {k: (1 + math.log(c)) * self.idf.get(k, 1.0) for k, c in a.counts.items()
+               if self.df[k] > 1}
+        out: dict[str, float] = {}
+        for part in (False, True):  # names and figures, then concepts: each of unit length
+            keys = [k for k in vec if (k[:2] == "t:") == part]
+            norm = math.sqrt(math.fsum(vec[k] ** 2 for k in keys)) or 1.0
+            out.update((k, vec[k] / norm) for k in keys)
+        return out
+
+    def place(self, source_id: str, story: str) -> None:
+        """Put an article in a story."""
+        old = self.story_of.get(source_id)
+        if old == story:
+            return
+        vec = self.vectors.get(source_id, {})
+        if old is not None:
+            self.members[old].remove(source_id)
+            centroid = self.centroids[old]
+            for k, v in vec.items():
+                centroid[k] = centroid.get(k, 0.0) - v
+        self.story_of[source_id] = story
+        self.members[story].append(source_id)
+        centroid = self.centroids[story]
+        for k, v in vec.items():
+            centroid[k] = centroid.get(k, 0.0) + v
+            if self.df[k] <= MAX_POSTINGS and k[:2] != "t:":
+                self._postings[k].add(story)
+        day = self.days.get(source_id)
+        if day is not None:
+            lo, hi = self.spans.get(story, (day, day))
+            self.spans[story] = (min(lo, day), max(hi, day))
+
+    def similarity(self, vec: dict[str, float], day: int | None, story: str) -> float:
+        """How much an article (its vector and day) resembles a story: the mean of its
+        resemblance to the `NEAREST` articles of the story most like it (so a story is joined
+        through several of its articles, never one), each the geometric mean of the names and
+        the concepts cosines, decayed with the time away from the story."""
+        scores = sorted((_resemblance(vec, self.vectors.get(m, {}))
+                         for m in self.members.get(story, ())), reverse=True)[:NEAREST]
+        if not scores or not scores[0]:
+            return 0.0
+        span = self.spans.get(story)
+        decay = 1.0
+        if day is not None and span is not None:
+            gap = max(0, span[0] - day, day - span[1])
+            if gap > SAME_TIME_DAYS:
+                decay = math.exp(-(gap - SAME_TIME_DAYS) / TIME_DECAY_DAYS)
+        return sum(scores) / len(scores) * decay
+
+    def closest(self, vec: dict[str, float], day: int | None, exclude: str | None = None
+                ) -> tuple[str | None, float]:
+        """The story that resembles ``vec`` most, and how much."""
+        seen: set[str] = set()
+        best: tuple[str | None, float] = (None, 0.0)
+        keys = [k for k in vec if k[:2] != "t:"]
+        for key in sorted(keys, key=lambda k: -vec[k])[:STORY_KEYS]:
+            posting = self._postings.get(key, ())
+            if len(posting) > MAX_STORIES_PER_KEY:
+                continue  # a province or a ministry every other story names
+            for story in posting:
+                if story in seen or story == exclude or not self.members[story]:
+                    continue
+                seen.add(story)
+                score = self.similarity(vec, day, story)
+                if score > best[1] or (score == best[1] and best[0] is not None
+                                       and story < best[0]):
+                    best = (story, score)
+        return best
+
+    def assign_new(self, fresh: Sequence[str]) -> None:
+        """Place new articles, oldest first, each in the story it resembles most (or a new one);
+        then an article that started a story of its own in this run and stayed alone looks
+        again, now that the later articles are placed (it may have been the first of its
+        story). Two stories are never merged here: a reviewer merges stories."""
+        created: list[str] = []
+        for source_id in fresh:
+            story, score = self.closest(self.vectors.get(source_id, {}),
+                                        self.days.get(source_id))
+            if story is None or score < JOIN:
+                story = story_id(source_id)
+                created.append(story)
+            self.place(source_id, story)
+        # Small stories started in this run look again, now that every article is placed:
+        # an event's articles can arrive in an order that split them.
+        for story in sorted(created, key=lambda st: (len(self.members[st]), st)):
+            members = list(self.members[story])
+            if not members or len(members) > SMALL_STORY:
+                continue
+            scores: dict[str, list[float]] = defaultdict(list)
+            for source_id in members:
+                vec = self.vectors.get(source_id, {})
+                for other in self._near(vec, exclude=story):
+                    scores[other].append(self.similarity(vec, self.days.get(source_id), other))
+            ranked = [(sum(v) / len(members), other) for other, v in scores.items()]
+            if ranked:
+                score, other = max(ranked)
+                if score >= JOIN:
+                    for source_id in members:
+                        self.place(source_id, other)
+
+    def _near(self, vec: Mapping[str, float], exclude: str) -> set[str]:
+        """Stories sharing one of the heaviest keys of ``vec``."""
+        keys = [k for k in vec if k[:2] != "t:"]
+        out: set[str] = set()
+        for key in sorted(keys, key=lambda k: -vec[k])[:STORY_KEYS]:
+            posting = self._postings.get(key, ())
+            if len(posting) <= MAX_STORIES_PER_KEY:
+                out |= {st for st in posting if st != exclude and self.members[st]}
+        return out
+
+
+def _resemblance(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Geometric mean of the names and the concepts cosines of two article vectors (each part
+    of unit length, so a cosine is a dot product; an article without concepts is compared by
+    its names)."""
+    if len(b) < len(a):
+        a, b = b, a
+    names = kinds = 0.0
+    has_a = has_b = False
+    for k, w in a.items():
+        other = b.get(k)
+        if k[:2] == "t:":
+            has_a = True
+            if other is not None:
+                kinds += w * other
+        elif other is not None:
+            names += w * other
+    if names <= 0.0:
+        return 0.0
+    has_b = any(k[:2] == "t:" for k in b)
+    if not (has_a and has_b):
+        kinds = names
+    return math.sqrt(names * max(kinds, 0.0))
+
+
+def assign_stories(
+    articles: Sequence[ArticleKeys],
+    previous: Mapping[str, str],
+    decisions: Sequence[StoryDecision],
+    files: Mapping[str, str],
+) -> dict[str, str]:
+    """Source id -> story id for every article.
+
+    Args:
+        articles: The keys of every current article.
+        previous: Source id -> story id of the last run (kept: assignment is stable).
+        decisions: Reviewers' story decisions; the latest per article wins.
+        files: Source id -> the article's origin (``Source.file``), which decisions name.
+    """
+    index = StoryIndex(articles)
+    decided: dict[str, str | None] = {}
+    for d in sorted(decisions, key=lambda d: d.at):
+        decided[d.file] = d.story_id
+    order = sorted(articles, key=lambda a: (a.published or "~", a.source_id))
+    fresh = []
+    for a in order:
+        forced = decided.get(files.get(a.source_id, ""))
+        if forced:
+            index.place(a.source_id, forced)
+        elif a.source_id in previous and files.get(a.source_id, "") not in decided:
+            index.place(a.source_id, previous[a.source_id])
+        else:
+            fresh.append(a.source_id)
+    index.assign_new(fresh)
+    return dict(index.story_of)
+
+
+def build_stories(assignment: Mapping[str, str], articles: Sequence[ArticleKeys]) -> list[Story]:
+    """The `Story` records of an assignment, each with a readable title and its keys."""
+    by_story: dict[str, list[ArticleKeys]] = defaultdict(list)
+    for a in articles:
+        story = assignment.get(a.source_id)
+        if story is not None:
+            by_story[story].append(a)
+    out = []
+    for sid, members in by_story.items():
+        spread: Counter[str] = Counter()
+        names: Counter[str] = Counter()
+        for a in members:
+            spread.update(a.counts.keys())
+            names.update(set(a.names))
+        shared = [k for k, n in spread.most_common(8) if n >= min(2, len(members))]
+        common = [n for n, c in names.most_common(12) if c >= min(2, len(members))]
+        title = ", ".join(_distinct(common)[:TITLE_NAMES]) or ", ".join(
+            k[2:] for k in shared[:TITLE_NAMES]) or sid
+        out.append(Story(id=sid, title=title, sources=sorted(a.source_id for a in members),
+                         keys=shared))
+    return sorted(out, key=lambda s: s.id)
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Names without the ones contained in a longer one kept before ("Marapi" in "Mount
+    Marapi")."""
+    out: list[str] = []
+    for name in names:
+        low = name.lower()
+        if any(low in kept.lower() or kept.lower() in low for kept in out):
+            continue
+        out.append(name)
+    return out

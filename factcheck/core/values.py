@@ -106,13 +106,31 @@ def describe(slot: Slot) -> str:
         return slot.date or ("denies" if slot.polarity == "denied" else "asserts")
     if slot.unit == "status" and slot.measure:
         return status_name(slot.measure.removeprefix("status:"), slot.value)
+    bound = "" if slot.bound == Bound.EXACT else slot.bound.value + " "
+    if slot.unit == "s":
+        name, size = _time_unit(slot.step)
+        value = _plain(slot.value / size)
+        if slot.high is not None:
+            value = f"{value}-{_plain(slot.high / size)}"
+        return f"{bound}{value} {name}"
     value = _plain(slot.value)
     if slot.high is not None:
         value = f"{value}-{_plain(slot.high)}"
-    unit = {"percent": " %", "s": " s", "m": " m", "count": "", None: ""}.get(slot.unit,
-                                                                             f" {slot.unit}")
-    bound = "" if slot.bound == Bound.EXACT else slot.bound.value + " "
+    unit = {"percent": " %", "m": " m", "count": "", None: ""}.get(slot.unit, f" {slot.unit}")
     return f"{bound}{value}{unit}"
+
+
+_TIME_UNITS = (("years", 31_557_600.0), ("months", 2_629_800.0), ("weeks", 604_800.0),
+               ("days", 86_400.0), ("hours", 3_600.0), ("minutes", 60.0), ("seconds", 1.0))
+"""Units a span of time is read back in, largest first (a Julian year, its twelfth...)."""
+
+
+def _time_unit(step: float | None) -> tuple[str, float]:
+    """The unit a span was stated in, from its step (the size of its last stated digit)."""
+    for name, size in _TIME_UNITS:
+        if step is not None and step >= size * 0.999:
+            return name, size
+    return "seconds", 1.0
 
 
 def status_name(group: str, value: float) -> str:

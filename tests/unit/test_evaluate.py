@@ -1,119 +1,132 @@
-"""Scoring against a gold file (`factcheck.core.evaluate`), on small hand-made runs."""
+"""Scoring a JSON export against gold (`factcheck.core.evaluate`), on small hand-made exports."""
 
 from __future__ import annotations
 
-from factcheck.core.evaluate import ArticleRun, covers, evaluate, locate
-from factcheck.core.models import Kind, Mention, Passage, Polarity
+from typing import Any
+
+from factcheck.core.evaluate import Gold, by_cluster, candidate_recall, clusters, norm, score_export
 
 A = "Putin akan mengunjungi Korea Utara untuk pertama kalinya dalam 24 tahun terakhir."
 B = "Washington mengatakan Korea Utara memasok senjata, meskipun Moskow membantahnya."
 C = "Kunjungan Pertama dalam 20 Tahun"
+TEXTS = {"a.txt": norm(f"Baca juga ini. {A} {B} Opini."), "b.txt": norm(f"Iklan. {C}")}
 
-GOLD = {
-    "articles": {"a.txt": {}, "b.txt": {}},
-    "claims": [
+GOLD = Gold(
+    claims=[
         {"id": "a1", "article": "a.txt", "sentence": A, "kind": "time"},
         {"id": "a2", "article": "a.txt", "sentence": B, "kind": "attribution"},
         {"id": "a3", "article": "a.txt", "sentence": B, "kind": "denial"},
         {"id": "b1", "article": "b.txt", "sentence": C, "kind": "time"},
     ],
-    "relations": [
+    relations=[
         {"a": "a1", "b": "b1", "label": "contradict"},
         {"a": "a2", "b": "a3", "label": "contradict"},
     ],
-    "boilerplate": {"a.txt": ["Baca juga"], "b.txt": ["Iklan"]},
-}
+    boilerplate={"a.txt": ["Baca juga"], "b.txt": ["Iklan"]},
+)
 
 
-def _passage(pid: str, text: str, sentence: str) -> Passage:
-    start = text.index(sentence)
-    return Passage(id=pid, source_id="s", start=start, end=start + len(sentence), text=sentence)
+def _passage(pid: str, file: str, text: str, link: str = "auto") -> dict[str, Any]:
+    return {"id": pid, "file": file, "text": text, "link": link}
 
 
-def _mention(mid: str, p: Passage, kind: Kind, lo: int = 0, hi: int | None = None,
-             polarity: Polarity = Polarity.ASSERTED) -> Mention:
-    hi = len(p.text) if hi is None else hi
-    return Mention(id=mid, source_id="s", passage_id=p.id, start=p.start + lo, end=p.start + hi,
-                   text=p.text[lo:hi], kind=kind)
+def _export(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"sources": [{"id": "s-a", "file": "a.txt"}, {"id": "s-b", "file": "b.txt"}],
+            "claims": claims}
 
 
-def _runs() -> dict[str, ArticleRun]:
-    # Article a: a non-breaking space and curly quotes in the cleaned text still locate the gold.
-    spaced = A.replace(" akan", "\xa0akan")
-    text_a = f"Judul\n\n{spaced}\n\n{B}\n\nBaca juga: lainnya\n\nOpini."
-    pa1 = _passage("pa1", text_a, spaced)
-    pa2 = _passage("pa2", text_a, B)
-    pa3 = _passage("pa3", text_a, "Baca juga: lainnya")
-    pa4 = _passage("pa4", text_a, "Opini.")
-    text_b = f"{C}\n\nIklan tengah."
-    pb1 = _passage("pb1", text_b, C)
-    clause = B.index(", meskipun")
-    mentions_a = [
-        _mention("m1", pa1, Kind.TIME),
-        _mention("m2", pa2, Kind.ATTRIBUTION, 0, clause),
-        _mention("m3", pa2, Kind.DENIAL, polarity=Polarity.DENIED),
-        _mention("m4", pa4, Kind.OTHER),  # matches no gold sentence
+def test_a_passage_stands_for_a_gold_claim_when_it_covers_half_and_is_not_too_long() -> None:
+    half = A[: len(A) // 2 + 3]
+    short = A[: len(A) // 2 - 2]
+    export = _export([
+        {"id": "c1", "kind": "time", "passages": [_passage("p1", "a.txt", half)]},
+        {"id": "c2", "kind": "time", "passages": [_passage("p2", "a.txt", short)]},
+    ])
+    scoring = score_export(export, GOLD, TEXTS)
+    assert [k[0] for k in scoring.found["a1"]] == ["c1"]
+    long_export = _export([{"id": "c3", "kind": "time", "passages": [
+        _passage("p3", "a.txt", f"Baca juga ini. {A} {B}")]}])
+    # Within three times the sentence (plus 40 characters) it still counts; the furniture
+    # inside the passage is a leak.
+    scoring = score_export(long_export, GOLD, TEXTS)
+    assert scoring.found["a1"] and scoring.leaks == [("a.txt", "Baca juga")]
+
+
+def test_passages_are_located_by_their_text_with_quotes_and_spaces_folded() -> None:
+    export = _export([
+        {"id": "c1", "kind": "time", "passages": [_passage("p1", "a.txt", A.replace(" ", "\n  "))]},
+        {"id": "c2", "kind": "other", "passages": [_passage("p2", "a.txt", "Tidak ada di sini.")]},
+        {"id": "c3", "kind": "other", "passages": [_passage("p3", "b.txt", A)]},
+    ])
+    scoring = score_export(export, GOLD, TEXTS)
+    assert scoring.passages_unlocated == 2  # an invented sentence; a sentence of another file
+    assert scoring.found["a1"] and scoring.recall == 1 / 4
+    assert scoring.precision == 1.0 and scoring.by_kind["time"] == (2, 1)
+
+
+def test_recall_precision_kinds_and_agreement() -> None:
+    export = _export([
+        {"id": "c1", "kind": "time", "passages": [_passage("p1", "a.txt", A)]},
+        {"id": "c2", "kind": "attribution", "passages": [_passage("p2", "a.txt", B)]},
+        {"id": "c3", "kind": "quantity", "passages": [_passage("p3", "b.txt", C)]},
+        {"id": "c4", "kind": "other", "passages": [_passage("p4", "a.txt", "Opini.")]},
+    ])
+    scoring = score_export(export, GOLD, TEXTS)
+    assert scoring.recall == 1.0 and scoring.missed == []
+    assert scoring.precision == 3 / 4  # "Opini." stands for no gold claim
+    # a3 is a denial (the tool said attribution), b1 a time claim (the tool said quantity).
+    assert scoring.kind_agreement == 2 / 4
+    assert scoring.leaks == []
+
+
+def test_relations_need_one_claim_and_contradictions_a_conflict_naming_both_sides() -> None:
+    together = [
+        {"id": "c1", "kind": "time", "passages": [_passage("p1", "a.txt", A),
+                                                  _passage("p3", "b.txt", C, "suggested")]},
+        {"id": "c2", "kind": "attribution", "passages": [_passage("p2", "a.txt", B)]},
     ]
-    return {
-        "a.txt": ArticleRun(text=text_a, mentions=mentions_a, passages=[pa1, pa2, pa3, pa4]),
-        "b.txt": ArticleRun(text=text_b, mentions=[_mention("m5", pb1, Kind.QUANTITY)],
-                            passages=[pb1]),
-    }
+    unflagged = score_export(_export(together), GOLD, TEXTS)
+    assert unflagged.rel_recall == 0.0 and unflagged.linked_pairs == 1
+    together[0]["conflicts"] = [{"passages": ["p1", "p3"]}]
+    flagged = score_export(_export(together), GOLD, TEXTS)
+    assert flagged.rel_recall == 0.5 and flagged.contra_recall == 0.5
+    assert flagged.link_precision == 1.0
+    # Suggestions count, unless only settled links are scored.
+    assert score_export(_export(together), GOLD, TEXTS, settled_only=True).rel_recall == 0.0
+    # A conflict that names passages of one side only does not flag the pair.
+    together[0]["conflicts"] = [{"passages": ["p1"]}]
+    assert score_export(_export(together), GOLD, TEXTS).rel_recall == 0.0
 
 
-def test_locate_folds_quotes_spaces_and_case():
-    text = "Ia berkata: “Kami siap.”\u00a0Lalu pergi."
-    assert locate('ia berkata: "kami siap." lalu', text) == (0, 29)
-    assert locate("tidak ada", text) is None
+def test_link_precision_counts_cross_article_pairs_of_unrelated_gold_claims() -> None:
+    export = _export([{"id": "c1", "kind": "event", "passages": [
+        _passage("p2", "a.txt", B), _passage("p3", "b.txt", C)]}])
+    scoring = score_export(export, GOLD, TEXTS)
+    # One pair of passages (p2 stands for a2 and a3), and neither is related to b1.
+    assert (scoring.linked_pairs, scoring.link_precision) == (1, 0.0)
 
 
-def test_covers_needs_half_the_sentence_and_at_most_three_times_its_length():
-    assert covers((0, 50), (0, 100)) and not covers((0, 49), (0, 100))
-    assert covers((0, 300), (0, 100)) and not covers((0, 301), (0, 100))
+def test_clusters_and_per_cluster_recall() -> None:
+    gold = Gold(claims=GOLD.claims, relations=[*GOLD.relations,
+                                               {"a": "b1", "b": "a2", "label": "agree"}])
+    assert clusters(gold) == [["a1", "a2", "a3", "b1"]]
+    assert clusters(GOLD) == [["a1", "b1"], ["a2", "a3"]]
+    export = _export([
+        {"id": "c1", "kind": "time", "passages": [_passage("p1", "a.txt", A),
+                                                  _passage("p3", "b.txt", C)],
+         "conflicts": [{"passages": ["p1", "p3"]}]},
+    ])
+    groups = by_cluster(GOLD, score_export(export, GOLD, TEXTS))
+    assert [(g.relations, g.found) for g in groups] == [(1, 1), (1, 0)]
 
 
-def test_recall_precision_kinds_and_leaks():
-    report = evaluate(GOLD, _runs())
-    assert (report.gold_claims, report.found_claims, report.recall) == (4, 4, 1.0)
-    assert (report.mentions, report.matched_mentions) == (5, 4)
-    assert report.precision == 4 / 5
-    assert report.unmatched == ["a.txt: Opini."]
-    assert report.per_kind["time"].recall == 1.0 and report.per_kind["denial"].gold == 1
-    assert report.kind_agreement == 3 / 4  # b1 is time, the tool said quantity
-    assert [(leak.article, leak.boilerplate) for leak in report.leaks] == [("a.txt", "Baca juga")]
-    assert report.relations is None and report.missed == [] and report.unlocated == []
-
-
-def test_a_missing_article_and_an_unlocated_sentence_count_as_misses():
-    runs = _runs()
-    del runs["b.txt"]
-    gold = {**GOLD, "claims": [*GOLD["claims"],  # type: ignore[list-item]
-                               {"id": "a4", "article": "a.txt", "sentence": "Tidak ada.",
-                                "kind": "other"}]}
-    report = evaluate(gold, runs)
-    assert report.missed == ["b1", "a4"] and report.unlocated == ["a4"]
-    assert report.per_kind["time"].found == 1 and report.recall == 3 / 5
-
-
-def test_a_clause_is_matched_through_its_passage():
-    runs = _runs()
-    run = runs["a.txt"]
-    p = run.passages[1]
-    tail = _mention("m3", p, Kind.DENIAL, B.index("meskipun"), len(B), Polarity.DENIED)
-    runs["a.txt"] = ArticleRun(text=run.text, mentions=[tail], passages=run.passages)
-    assert evaluate(GOLD, runs).per_kind["denial"].recall == 1.0
-    runs["a.txt"] = ArticleRun(text=run.text, mentions=[tail], passages=[])  # span alone: too short
-    assert evaluate(GOLD, runs).per_kind["denial"].recall == 0.0
-
-
-def test_relations_need_a_shared_claim_and_a_flag_for_contradictions():
-    runs = _runs()
-    linked = {"m1": "c1", "m5": "c1", "m2": "c2", "m3": "c2"}
-    unflagged = evaluate(GOLD, runs, links=linked).relations
-    assert unflagged is not None and unflagged.found == 0
-    assert unflagged.missed == ["a1~b1", "a2~a3"]
-    flagged = evaluate(GOLD, runs, links=linked, conflicts=[("m5", "m1"), ("m2", "m3")]).relations
-    assert flagged is not None and (flagged.found, flagged.recall) == (2, 1.0)
-    assert flagged.by_label["contradict"].found == 2
-    apart = evaluate(GOLD, runs, links={**linked, "m5": "c9"}, conflicts=[("m1", "m5")]).relations
-    assert apart is not None and apart.missed == ["a1~b1", "a2~a3"]
+def test_candidate_recall_counts_a_partner_among_the_first_candidates() -> None:
+    export = _export([
+        {"id": "c1", "kind": "time", "passages": [_passage("p1", "a.txt", A)]},
+        {"id": "c3", "kind": "time", "passages": [_passage("p3", "b.txt", C)]},
+        {"id": "c2", "kind": "attribution", "passages": [_passage("p2", "a.txt", B)]},
+    ])
+    scoring = score_export(export, GOLD, TEXTS)
+    shown = {"c1": [("p9", "a.txt")] * 5 + [("p3", "b.txt")], "c3": [("p1", "a.txt")]}
+    # a1 sees b1 only sixth: not counted; b1 sees a1 first; a2/a3 share claim c2.
+    assert candidate_recall(GOLD, scoring, shown, top=5) == (3, 4)

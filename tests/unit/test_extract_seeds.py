@@ -1,4 +1,5 @@
-"""Extraction on the shared seed corpus, scored against its gold file (acceptance).
+"""Extraction on the shared seed corpus: values, dates and speakers of gold claims (recall and
+precision are held by ``factcheck eval`` in test_cli_eval.py).
 
 The seeds are real Indonesian pages (ingested by `factcheck.core.ingest`); the rules under test are
 general ones, so these thresholds also guard against tuning that helps one sentence and hurts
@@ -7,16 +8,16 @@ others. Kind agreement is reported but not required: coverage is.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from factcheck.core.evaluate import ArticleRun, EvaluationReport, evaluate, load_gold, locate
+from factcheck.core.evaluate import Gold, load_gold, norm
 from factcheck.core.extract import extract_claims
-from factcheck.core.extract.bench import long_article, time_extraction
 from factcheck.core.ingest import ingest_file
-from factcheck.core.models import Mention, Role
+from factcheck.core.models import Mention
 from factcheck.core.textnorm import fold
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -24,58 +25,44 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not b
 
 
 @cache
-def _runs() -> dict[str, ArticleRun]:
+def _runs() -> dict[str, tuple[str, list[Mention]]]:
+    """Each sample page's cleaned text and extracted mentions."""
     runs = {}
     for path in sorted((CORPUS / "seeds").glob("*.txt")):
         result = ingest_file(path)
-        mentions = extract_claims(result.source, result.passages)
-        runs[path.name] = ArticleRun(
-            text=result.source.text, mentions=mentions, passages=result.passages
-        )
+        runs[path.name] = (result.source.text, extract_claims(result.source, result.passages))
     return runs
 
 
 @cache
-def _gold() -> dict[str, object]:
+def _gold() -> Gold:
     return load_gold(CORPUS / "seeds-gold.json")
 
 
-@cache
-def _report() -> EvaluationReport:
-    return evaluate(_gold(), _runs())  # type: ignore[arg-type]
-
-
-def test_claim_recall_and_precision():
-    report = _report()
-    print(f"\nrecall {report.recall:.3f} ({report.found_claims}/{report.gold_claims}), "
-          f"precision {report.precision:.3f} ({report.matched_mentions}/{report.mentions}), "
-          f"kind agreement {report.kind_agreement:.2f}")
-    for kind, score in report.per_kind.items():
-        print(f"  {kind:12} {score.found}/{score.gold}")
-    assert report.unlocated == []
-    assert report.recall >= 0.95, report.missed
-    assert report.precision >= 0.80, report.unmatched
-
-
-@pytest.mark.parametrize("kind", ["quantity", "time", "denial"])
-def test_recall_per_kind(kind: str):
-    assert _report().per_kind[kind].recall >= 0.90
-
-
 def test_no_page_furniture_in_claims():
-    gold = _gold()
-    for article, strings in gold["boilerplate"].items():  # type: ignore[attr-defined]
-        for mention in _runs()[article].mentions:
+    for article, strings in _gold().boilerplate.items():
+        for mention in _runs()[article][1]:
             assert not any(fold(s) in fold(mention.text) for s in strings), mention.text
+
+
+_SAME_LENGTH = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                              "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+
+
+def _locate(sentence: str, text: str) -> tuple[int, int] | None:
+    """Where the gold sentence lies in the cleaned text (spaces and quotes folded)."""
+    pattern = r"\s+".join(re.escape(word) for word in norm(sentence).split())
+    hit = re.search(pattern, text.translate(_SAME_LENGTH))
+    return (hit.start(), hit.end()) if hit else None
 
 
 def _mention_for(claim_id: str, kind: str | None = None) -> Mention:
     """The mention (of ``kind`` if given) whose words lie in the gold claim's sentence."""
-    claim = next(c for c in _gold()["claims"] if c["id"] == claim_id)  # type: ignore[attr-defined]
-    run = _runs()[claim["article"]]
-    where = locate(claim["sentence"], run.text)
+    claim = next(c for c in _gold().claims if c["id"] == claim_id)
+    text, mentions = _runs()[claim["article"]]
+    where = _locate(claim["sentence"], text)
     assert where is not None
-    found = [m for m in run.mentions if where[0] <= m.start < where[1]]
+    found = [m for m in mentions if where[0] <= m.start < where[1]]
     found = [m for m in found if kind is None or m.kind == kind]
     assert found, claim_id
     return found[0]
@@ -85,7 +72,7 @@ def _mention_for(claim_id: str, kind: str | None = None) -> Mention:
     ("claim_id", "value", "unit", "approximate"),
     [
         ("s0-visit24", 24, "years", None),
-        ("s0-50-missiles", 50, "missiles", "about"),
+        ("s0-50-missiles", 50, "rudal", "about"),  # the counted noun as written; the slot names it
         ("s3-two-decades", 20, "years", "more than"),
         ("s0-last-2000", "2000-07", None, None),
         ("s1-1961", "1961", None, None),
@@ -126,13 +113,3 @@ def test_assertion_and_denial_in_one_sentence():
     assert asserted.normalized.polarity.value == "asserted"
     assert denied.normalized.polarity.value == "denied"
     assert denied.normalized.speaker == "Pyongyang dan Moskow"
-
-
-def test_timing_printout():
-    bodies = [[p.text for p in ingest_file(path).passages if p.role == Role.BODY]
-              for path in sorted((CORPUS / "seeds").glob("*.txt"))]
-    source, passages = long_article(bodies)
-    ms = time_extraction(source, passages, rounds=3, runs=3)
-    words = sum(len(p.text.split()) for p in passages)
-    print(f"\nextraction: {ms:.2f} ms CPU for a {words}-word article ({len(passages)} sentences)")
-    assert words >= 1000 and extract_claims(source, passages)

@@ -26,52 +26,52 @@ C = article("c.txt", "Warta", "id", [
 
 def test_reviewer_decisions_win_and_survive_a_rerun() -> None:
     first = run(A, B)
-    visit = claim_of(first, A.mentions[0])
-    flood = claim_of(first, A.mentions[1])
-    assert claim_of(first, B.mentions[0]).id == visit.id
+    visit = claim_of(first, A.figure(0))
+    flood = claim_of(first, A.figure(1))
+    assert claim_of(first, B.figure(0)).id == visit.id
     decisions = [
         # The flood sentence is linked by hand to the visit claim (a reviewer's call)...
-        LinkDecision(mention_id=A.mentions[1].id, claim_id=visit.id, reviewer="ana"),
+        LinkDecision(mention_id=A.figure(1).id, claim_id=visit.id, reviewer="ana"),
         # ...and the English report is set apart.
-        LinkDecision(mention_id=B.mentions[0].id, claim_id=None, rejected=[visit.id],
+        LinkDecision(mention_id=B.figure(0).id, claim_id=None, rejected=[visit.id],
                      reviewer="ana"),
     ]
     second = run(A, B, previous=first, decisions=decisions)
-    visit2 = claim_of(second, A.mentions[0])
+    visit2 = claim_of(second, A.figure(0))
     assert visit2.id == visit.id
     links = {e.mention_id: e.link for e in visit2.evidence}
-    assert links[A.mentions[1].id] == LinkState.CONFIRMED
-    alone = claim_of(second, B.mentions[0])
+    assert links[A.figure(1).id] == LinkState.CONFIRMED
+    alone = claim_of(second, B.figure(0))
     assert alone.id != visit.id and len(alone.evidence) == 1
     assert alone.evidence[0].link == LinkState.CONFIRMED
     # New articles arrive: decisions still hold, and new mentions of the fact still join.
     third = run(A, B, C, previous=second, decisions=decisions)
-    visit3 = claim_of(third, A.mentions[0])
+    visit3 = claim_of(third, A.figure(0))
     assert visit3.id == visit.id
     members = {e.mention_id for e in visit3.evidence}
-    assert C.mentions[0].id in members and A.mentions[1].id in members
-    assert B.mentions[0].id not in members
-    assert flood.id not in {c.id for c in third} or claim_of(third, A.mentions[1]).id == visit.id
+    assert C.figure(0).id in members and A.figure(1).id in members
+    assert B.figure(0).id not in members
+    assert flood.id not in {c.id for c in third} or claim_of(third, A.figure(1)).id == visit.id
 
 
 def test_a_decision_to_a_claim_that_no_longer_exists_recreates_it() -> None:
-    decisions = [LinkDecision(mention_id=A.mentions[1].id, claim_id="c-gone", reviewer="ana")]
+    decisions = [LinkDecision(mention_id=A.figure(1).id, claim_id="c-gone", reviewer="ana")]
     claims = run(A, B, decisions=decisions)
-    claim = claim_of(claims, A.mentions[1])
+    claim = claim_of(claims, A.figure(1))
     assert claim.id == "c-gone"
     assert claim.evidence[0].link == LinkState.CONFIRMED
 
 
 def test_rejected_claims_are_never_joined_again() -> None:
     first = run(A, C)
-    visit = claim_of(first, A.mentions[0])
-    assert claim_of(first, C.mentions[0]).id == visit.id
-    decisions = [LinkDecision(mention_id=C.mentions[0].id, claim_id=None, rejected=[visit.id],
+    visit = claim_of(first, A.figure(0))
+    assert claim_of(first, C.figure(0)).id == visit.id
+    decisions = [LinkDecision(mention_id=C.figure(0).id, claim_id=None, rejected=[visit.id],
                               reviewer="budi")]
     second = run(A, C, B, previous=first, decisions=decisions)
-    assert claim_of(second, A.mentions[0]).id == visit.id
-    assert claim_of(second, C.mentions[0]).id != visit.id
-    assert claim_of(second, B.mentions[0]).id == visit.id
+    assert claim_of(second, A.figure(0)).id == visit.id
+    assert claim_of(second, C.figure(0)).id != visit.id
+    assert claim_of(second, B.figure(0)).id == visit.id
 
 
 def test_claim_ids_are_stable_when_new_articles_arrive() -> None:
@@ -81,8 +81,8 @@ def test_claim_ids_are_stable_when_new_articles_arrive() -> None:
     for mention_id, claim_id in ids.items():
         assert next(c for c in second if any(e.mention_id == mention_id for e in c.evidence)).id \
             == claim_id
-    prices = claim_of(second, C.mentions[1])
-    assert prices.id == new_claim_id(C.mentions[1].id)
+    prices = claim_of(second, C.figure(1))
+    assert prices.id == new_claim_id(C.figure(1).id)
     # Without history a re-run is deterministic too.
     assert [c.id for c in run(A, B)] == [c.id for c in first]
 
@@ -91,8 +91,8 @@ def test_every_mention_ends_in_exactly_one_claim_with_complete_evidence() -> Non
     claims = run(A, B, C)
     seen = [e.mention_id for c in claims for e in c.evidence]
     assert sorted(seen) == sorted(m.id for m in A.mentions + B.mentions + C.mentions)
-    visit = claim_of(claims, A.mentions[0])
-    assert visit.text == A.mentions[0].text
-    assert visit.outlets == 3 and visit.score == 0.8
+    visit = claim_of(claims, A.figure(0))
+    assert visit.text == A.figure(0).text
+    assert visit.outlets == 3 and visit.score == A.figure(0).score
     for e in visit.evidence:
         assert e.origin and e.passage_id.startswith("p-") and e.source_id.startswith("s-")

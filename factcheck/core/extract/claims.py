@@ -373,10 +373,11 @@ def _named_year(text: str, pos: int) -> bool:
 def _statement(
     source: Source, sent: Sentence, lo: int, hi: int, kind: Kind | None, lex: Lang,
     hits: list[ConceptHit], *, speaker: str | None, threshold: float,
-    denial: _Denial | None = None, ref: date | None = None,
+    denial: _Denial | None = None, ref: date | None = None, apart: bool = True,
 ) -> Mention | None:
     """The mention of ``sent.text[lo:hi]`` as one statement (of ``kind``, or the kind `_kind`
-    gives), or None when it scores below ``threshold``."""
+    gives), or None when it scores below ``threshold``. ``apart``: the sentence's figures and
+    dates are mentions of their own (else a dated statement is a time claim)."""
     p = sent.passage
     while hi > lo and sent.text[hi - 1].isspace():
         hi -= 1
@@ -384,7 +385,7 @@ def _statement(
     if value < threshold:
         return None
     kind = kind or _kind(sent, lo, hi, lex, speaker)
-    if kind in (Kind.QUANTITY, Kind.TIME):
+    if kind in (Kind.QUANTITY, Kind.TIME) and (apart or not _historical(sent, lo, hi, ref)):
         # Its figures and dates are mentions of their own: as a statement, the sentence is
         # what it reports or what happens.
         kind = _statement_kind(sent, lo, hi, speaker)
@@ -404,6 +405,16 @@ def _statement(
         score=value, reasons=reasons, language=sent.lang,
         entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
     )
+
+
+def _historical(sent: Sentence, lo: int, hi: int, ref: date | None) -> bool:
+    """The statement dates something in another year than the news (``pada Agustus 1945``),
+    or counts time back: a time claim rather than an event of the day."""
+    if any(q.duration for q in sent.quantities if lo <= q.start < hi):
+        return True
+    years = [int(d.value[:4]) for d in sent.dates
+             if lo <= d.start < hi and d.explicit and d.value and d.value[:4].isdigit()]
+    return ref is not None and any(y != ref.year for y in years)
 
 
 def _statement_kind(sent: Sentence, lo: int, hi: int, speaker: str | None) -> Kind:
@@ -538,7 +549,7 @@ def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: di
                     out.append(main)
     elif not out or (strong and _says_more(sent, hits)):
         one = _statement(source, sent, lo, hi, None, lex, hits, speaker=speaker,
-                         threshold=threshold, ref=ref)
+                         threshold=threshold, ref=ref, apart=bool(out))
         if one is not None:
             out.append(one)
     return out

@@ -94,11 +94,11 @@ class Item:
         return self.slot.polarity == Polarity.DENIED
 
 
-def make_item(index: int, mention: Mention, language: str, published: str | None) -> Item | None:
-    """The linking view of a mention, or None for a mention without a slot."""
-    slot = mention.slot
-    if slot is None:
-        return None
+def make_item(index: int, mention: Mention, language: str, published: str | None) -> Item:
+    """The linking view of a mention. A mention without a slot (read by an older version)
+    gets a bare one: it has nothing to compare, so it stands as a claim of its own rather
+    than vanishing."""
+    slot = mention.slot or Slot(kind=mention.kind, polarity=mention.normalized.polarity)
     subject = name_keys(slot.subject, language) if slot.subject else frozenset()
     speaker = name_keys(slot.speaker, language) if slot.speaker else frozenset()
     return Item(index, mention, slot, mention.source_id, mention.passage_id, language,

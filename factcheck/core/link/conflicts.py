@@ -74,46 +74,80 @@ def find_conflicts(members: Sequence[Item], sources: Mapping[str, Source]) -> tu
         for m in members:
             if m.family == family and (family == "figure" or m.slot.date):
                 classes.setdefault(_value_key(m.slot), []).append(m)
-        keys = list(classes)[:MAX_SIDES]
-        for x in range(len(keys)):
-            for y in range(x + 1, len(keys)):
-                a, b = classes[keys[x]], classes[keys[y]]
-                sa, sb = a[0].slot, b[0].slot
-                agree = (figures_agree(sa, sb) if family == "figure"
-                         else dates_agree(sa.date or "", sb.date or ""))
-                if not agree:
-                    out.append(_dispute(a, b, sources, family))
+        sides = _compatible_sides(list(classes.values())[:MAX_SIDES], family)
+        if len(sides) > 1:
+            out += _disputes(sides, sources, family)
     denials, disputed = _denials(members, sources)
     return out + denials, disputed
 
 
-def _dispute(a: list[Item], b: list[Item], sources: Mapping[str, Source],
-             family: str) -> Conflict:
-    side_a = _side(a, sources, describe(a[0].slot))
-    side_b = _side(b, sources, describe(b[0].slot))
-    if (side_b.published or "~") < (side_a.published or "~"):
-        side_a, side_b = side_b, side_a
-    one_article = {m.source_id for m in a} == {m.source_id for m in b} and len(
-        {m.source_id for m in a}) == 1
-    what = (a[0].slot.measure or "figure") if family == "figure" else (
-        (a[0].slot.event or "event") + " date")
-    running = family == "figure" and a[0].slot.running and b[0].slot.running
-    later = bool(side_a.published and side_b.published
-                 and side_a.published[:10] < side_b.published[:10])
-    if one_article:
-        kind = ConflictKind.INTERNAL
-        reason = f"{what}: the same article states {side_a.value} and {side_b.value}"
-    elif running and later:
-        kind = ConflictKind.UPDATE
-        reason = f"{what}: {_label(side_a)} -> {_label(side_b)}, an update of a running count"
-    else:
-        kind = ConflictKind.DATE if family == "time" else ConflictKind.NUMBER
-        if a[0].slot.unit == "status":
-            kind = ConflictKind.STATUS
-            what = what.removeprefix("status:")
-        reason = f"{what}: {_label(side_a)}; {_label(side_b)}"
-    passages = sorted(set(side_a.passages) | set(side_b.passages))
-    return Conflict(passages=passages, kind=kind, reason=reason, sides=[side_a, side_b])
+def _agree(a: Item, b: Item, family: str) -> bool:
+    if family == "figure":
+        return figures_agree(a.slot, b.slot)
+    return dates_agree(a.slot.date or "", b.slot.date or "")
+
+
+def _compatible_sides(classes: list[list[Item]], family: str) -> list[list[Item]]:
+    """Value classes gathered into sides whose values can all be true together ("at least 11"
+    and "11" are one side; "23" another); the most repeated value first."""
+    sides: list[list[list[Item]]] = []
+    for cls in sorted(classes, key=lambda c: (-len(c), c[0].index)):
+        home = next((side for side in sides
+                     if all(_agree(cls[0], other[0], family) for other in side)), None)
+        if home is None:
+            sides.append([cls])
+        else:
+            home.append(cls)
+    return [[m for cls in side for m in cls] for side in sides]
+
+
+def _disputes(sides: list[list[Item]], sources: Mapping[str, Source],
+              family: str) -> list[Conflict]:
+    """One conflict for the values a claim's outlets cannot all be right about (sides in
+    publication order), and one per article that states two of them itself."""
+    first = sides[0][0].slot
+    what = (first.measure or "figure") if family == "figure" else (
+        (first.event or "event") + " date")
+    values = [_side(side, sources, _values(side)) for side in sides]
+    order = sorted(range(len(values)), key=lambda i: (values[i].published or "~", i))
+    values = [values[i] for i in order]
+    sides = [sides[i] for i in order]
+    out: list[Conflict] = []
+    articles = [{m.source_id for m in side} for side in sides]
+    if len(set().union(*articles)) > 1:
+        running = family == "figure" and all(m.slot.running for side in sides for m in side)
+        dated = [v.published[:10] for v in values if v.published]
+        if running and len(dated) == len(values) and len(set(dated)) == len(dated):
+            kind = ConflictKind.UPDATE
+            steps = " -> ".join(map(_label, values))
+            reason = f"{what}: {steps}, an update of a running count"
+        else:
+            kind = ConflictKind.DATE if family == "time" else ConflictKind.NUMBER
+            if first.unit == "status":
+                kind = ConflictKind.STATUS
+                what = what.removeprefix("status:")
+            reason = f"{what}: " + "; ".join(map(_label, values))
+        passages = sorted({p for v in values for p in v.passages})
+        out.append(Conflict(passages=passages, kind=kind, reason=reason, sides=values))
+    for source_id in sorted(set().union(*articles)):
+        inside = [(v, [m for m in side if m.source_id == source_id])
+                  for v, side in zip(values, sides, strict=True)]
+        inside = [(v, ms) for v, ms in inside if ms]
+        if len(inside) > 1:
+            own = [_side(ms, sources, v.value) for v, ms in inside]
+            reason = f"{what}: the same article states " + " and ".join(o.value for o in own)
+            out.append(Conflict(passages=sorted({p for o in own for p in o.passages}),
+                                kind=ConflictKind.INTERNAL, reason=reason, sides=own))
+    return out
+
+
+def _values(side: list[Item]) -> str:
+    """How a side reads: its values, most repeated first ("11; at least 11")."""
+    seen: dict[str, int] = {}
+    for m in side:
+        text = describe(m.slot)
+        seen[text] = seen.get(text, 0) + 1
+    return " / ".join(sorted(seen, key=lambda t: -seen[t])[:3])
 
 
 def _denials(members: Sequence[Item], sources: Mapping[str, Source]) -> tuple[

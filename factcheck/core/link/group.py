@@ -103,7 +103,7 @@ def group_items(
             g = len(groups)
             groups.append(Group(alone=i in constraints.alone))
         groups[g].members.append(i)
-        if i in constraints.confirmed:
+        if i in constraints.confirmed or i in constraints.alone:
             groups[g].confirmed.add(i)
         if i in constraints.pinned:
             groups[g].pinned.add(i)
@@ -168,15 +168,20 @@ def group_items(
 
 def _compatible(a: Group, b: Group, by_index: Mapping[int, Item],
                 pair: Callable[[int, int], Pair]) -> bool:
-    """No veto across the two groups, no two figures of one sentence, and enough likeness."""
+    """No veto across the two groups, no two figures of one sentence, and enough likeness.
+
+    What a reviewer placed by hand is their call: it does not keep new arrivals out of a group
+    that has members of its own."""
     passages_a = {by_index[i].passage_id for i in a.members if by_index[i].family == "figure"}
     if any(by_index[j].passage_id in passages_a for j in b.members
            if by_index[j].family == "figure"):
         return False
+    own_a = [i for i in a.members if i not in a.confirmed] or a.members
+    own_b = [j for j in b.members if j not in b.confirmed] or b.members
     total = 0.0
     n = 0
-    for i in a.members:
-        for j in b.members:
+    for i in own_a:
+        for j in own_b:
             if n >= MAX_GROUP_PAIRS:
                 break
             p = pair(i, j)

@@ -122,6 +122,9 @@ def link_claims(
             the other stories are returned as they were.
         settings: Thresholds and bounds.
     """
+    # A claim a reviewer linked a passage into, or set one apart from, is reviewed material.
+    reviewed = reviewed | {d.claim_id for d in decisions if d.claim_id} | {
+        r for d in decisions for r in d.rejected}
     with _collector_paused():
         return _link(mentions, sources, passages, previous, decisions, reviewed,
                      previous_stories or {}, story_decisions, only, settings)
@@ -222,8 +225,6 @@ def story_items(mentions: Sequence[Mention], sources: Mapping[str, Source]) -> l
         language = m.language or (source.language if source else "") or "en"
         published = source.published if source else None
         item = make_item(len(items), m, language, published or reference)
-        if item is None:
-            continue
         if published is None and reference and item.family == "time" and not item.slot.date:
             item.slot = _resolved(item, reference)
         items.append(item)

@@ -310,3 +310,11 @@ def test_threshold_is_a_parameter():
     source, passages = article(["Kedua kunjungan ini sudah diperkirakan sebelumnya."], "id")
     assert extract_claims(source, passages) == []
     assert extract_claims(source, passages, threshold=0.0) != []
+
+
+def test_a_year_that_starts_a_span_is_not_the_date_of_a_figure():
+    found = claims(["Rival candidates trailed with about 25 per cent, according to pollsters "
+                    "whose counts have been accurate since the country began direct voting in "
+                    "2004."], "en", published="2024-02-15")
+    figure = one(found, Kind.QUANTITY)
+    assert figure.slot is not None and figure.slot.as_of is None

@@ -349,9 +349,12 @@ def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = No
     years = []
     days = []
     lo, hi = clause or (sent.core, sent.end)
+    since = set(compiled(sent.lang).data.get("since_words", []))
     for d in sent.dates:
         if not d.value or not lo <= d.start < hi or d.value.startswith("--"):
             continue
+        if _after_since(sent.text, lo, d.start, since):
+            continue  # "since elections began in 2004": where a span starts, not the figure's date
         if d.precision in ("day", "month"):
             days.append(d.value[:10])
         if d.precision == "year":
@@ -362,6 +365,17 @@ def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = No
                 and (ref is None or d.value != str(ref.year))):
             return d.value  # a year of its own beats "before Sunday": another event
     return days[0] if days else None
+
+
+SINCE_REACH = 10
+"""Words between "since"/"sejak" and the date that starts the span."""
+
+
+def _after_since(text: str, lo: int, pos: int, since: set[str]) -> bool:
+    """A date that says where a span of time starts ("since direct elections began in 2004")."""
+    head = text[max(lo, pos - 80):pos].split(",")[-1]
+    words = [w.strip(".;:()\"'").lower() for w in head.split()][-SINCE_REACH:]
+    return any(w in since for w in words)
 
 
 def _named_year(text: str, pos: int) -> bool:

@@ -29,6 +29,8 @@ INGEST_TARGET = 100.0
 LINK_TARGET_S = 60.0
 LINK_GROWTH_PER_SIZE = 1.2
 """Allowed growth of linking time per unit of size growth (12x for 10x the articles)."""
+ADD_ONE_GROWTH = 2.0
+"""Adding one article to a store 10x larger may cost at most this many times as much."""
 EXPORT_TARGET_S = 5.0
 MEMORY_TARGET_MB = 1024.0
 EXPORT_FORMATS = ("html", "markdown", "claimreview")
@@ -102,7 +104,7 @@ class Runner:
         return self.rows
 
     def corpus(self) -> Corpus:
-        size = max(self.config.sizes)
+        size = max(self.config.sizes) + 1  # one more page: the article added to a linked store
         folder = self.work / "corpus"
         out = self.stage(f"corpus: {size:,} articles", "corpus", folder=str(folder), size=size,
                          seed=self.config.seed)
@@ -134,6 +136,7 @@ class Runner:
 
     def linking(self, corpus: Corpus) -> None:
         seconds: dict[int, float] = {}
+        add_seconds: dict[int, float | None] = {}
         for size in self.config.sizes:
             store = self.work / "link" / str(size) / "claims.json"
             store.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +153,14 @@ class Runner:
                      target=LINK_TARGET_S if size == 10_000 else None, note=note)
             if out.ok and prep is not out:
                 seconds[size] = f["seconds"]
+                extra = sorted(corpus.folder.glob("part-*/*.txt"))[size]
+                added = self.stage(f"add one article: {size:,} articles", "add_one",
+                                   store_path=str(store), path=str(extra))
+                add_seconds[size] = added.figures.get("seconds") if added.ok else None
+                note = (f"ingest + extract + re-link its story ({added.figures['stories']} "
+                        f"re-linked of {added.figures['all_stories']:,})" if added.ok else "")
+                self.add(added, "linking", "add one article", f"to {size:,} articles",
+                         "seconds", unit="s", note=note)
         first, last = self.config.sizes[0], self.config.sizes[-1]
         if len(self.config.sizes) > 1:
             growth = seconds[last] / seconds[first] if first in seconds and last in seconds \
@@ -158,6 +169,11 @@ class Runner:
                                  value=growth, unit="\u00d7",
                                  target=LINK_GROWTH_PER_SIZE * last / first,
                                  note=f"{last / first:.0f}\u00d7 the articles"))
+            one, other = add_seconds.get(first), add_seconds.get(last)
+            self.rows.append(Row("linking", "add one article, growth", f"{first:,} \u2192 {last:,}",
+                                 value=other / one if one and other else None, unit="\u00d7",
+                                 target=ADD_ONE_GROWTH,
+                                 note="adding an article re-links its own story only"))
 
     def store(self, claims: int, export: bool) -> None:
         label = f"{claims:,} claims"

@@ -162,6 +162,23 @@ def link(store_path: str) -> dict[str, Any]:
             "multi_outlet": sum(c.outlets > 1 for c in claims)}
 
 
+def add_one(store_path: str, path: str) -> dict[str, Any]:
+    """`pipeline.ingest_paths` of one new article into a linked store (its story re-linked)."""
+    from factcheck.core.pipeline import ingest_paths
+    from factcheck.core.store import Store
+
+    store = Store.open(store_path)
+    before = {s.id: set(s.sources) for s in store.all("stories")}
+    started = time.perf_counter()
+    report = ingest_paths(store, [Path(path)], workers=1)
+    seconds = time.perf_counter() - started
+    after = {s.id: set(s.sources) for s in store.all("stories")}
+    changed = sum(1 for sid, members in after.items() if before.get(sid) != members)
+    store.close()
+    return {"seconds": seconds, "stored": len(report.files), "stories": changed,
+            "all_stories": len(after)}
+
+
 def build(store_path: str, claims: int, seed: int) -> dict[str, Any]:
     """Build a benchmark store of ``claims`` claims directly (`bench.stores.build_store`)."""
     from bench.stores import build_store

@@ -28,9 +28,9 @@ SEEDS = (CORPUS / "seeds-gold.json", CORPUS / "seeds", None)
 DEV = (CORPUS / "dev" / "gold.json", CORPUS / "dev" / "articles", CORPUS / "dev" / "relations.json")
 
 FLOORS = {
-    "seeds": {"recall": 0.95, "precision": 0.80, "rel_recall": 0.70, "contra_recall": 0.50,
-              "link_precision": 0.80, "candidates": 0.85},
-    "dev": {"recall": 0.87, "precision": 0.78, "rel_recall": 0.69, "contra_recall": 0.61,
+    "seeds": {"recall": 0.95, "precision": 0.80, "rel_recall": 0.80, "contra_recall": 0.80,
+              "link_precision": 0.68, "candidates": 0.85},
+    "dev": {"recall": 0.87, "precision": 0.78, "rel_recall": 0.70, "contra_recall": 0.62,
             "link_precision": 0.64, "candidates": 0.81},
 }
 

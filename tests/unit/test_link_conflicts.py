@@ -155,3 +155,26 @@ def test_different_explicit_dates_for_one_event_are_flagged() -> None:
     assert claim_of(claims, b.mentions[0]).id == claim.id
     dates = [c for c in claim.conflicts if c.kind == ConflictKind.DATE]
     assert len(dates) == 1 and "2024-02-12" in dates[0].reason and "2024-02-14" in dates[0].reason
+
+
+def test_a_count_of_an_event_meets_the_statements_of_that_event() -> None:
+    counted = article("kyiv.txt", "Kyiv Daily", "en", [
+        ("Ukrainian officials said they had counted about 50 such missiles supplied to Russia by "
+         "North Korea.", {"value": 50}),
+    ], published="2024-06-12")
+    claims = run(ASSERTS, counted)
+    assert claim_of(claims, counted.figure(0)).id == claim_of(
+        claims, _of(ASSERTS, Kind.ATTRIBUTION)).id
+    claims = run(ASSERTS, DENIES, counted)
+    claim = claim_of(claims, counted.figure(0))
+    [dispute] = [c for c in claim.conflicts if c.kind == ConflictKind.DENIAL]
+    assert counted.passages[0].id in dispute.sides[0].passages
+    assert DENIES.passages[0].id in dispute.sides[1].passages
+
+
+def test_a_span_of_time_is_not_a_count_of_the_event_it_dates() -> None:
+    visit = article("visit.txt", "Harian", "id", [
+        "Presiden Rusia Vladimir Putin akan mengunjungi Korea Utara pekan depan, kata Kremlin.",
+    ], published="2024-06-16")
+    span = claim_of(run(TEMPO, visit), _of(TEMPO, Kind.TIME))
+    assert {e.mention_id for e in span.evidence} == {_of(TEMPO, Kind.TIME).id}

@@ -332,6 +332,25 @@ CROSS_FAMILY = 0.9
 are compared as statements, a little less surely."""
 
 
+W_COUNTED_EVENT = 0.25
+"""A figure that counts an event ("about 50 missiles sent to Russia") and a statement of that
+event ("North Korea supplied weapons", or its denial) with the same names: one fact."""
+
+
+def _counts_the_event(figure: Item, statement: Item) -> bool:
+    """The figure counts what the statement tells of (its measure is an event the statement
+    names, or denies), and they share a name."""
+    measure = (figure.slot.measure or "").rstrip("%+")
+    if figure.slot.kind != Kind.QUANTITY:
+        return False  # "the first visit in 24 years" dates the visit: a claim of its own
+    concept = catalogue().get(measure) if measure else None
+    if concept is None or concept.type != "event":
+        return False
+    told = statement.slot.event == measure or f"t:{measure}" in statement.terms
+    names = {t for t in figure.terms if t.startswith("n:")}
+    return told and bool(names & statement.terms)
+
+
 def compare(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     """Compare two mentions of one story.
 
@@ -342,10 +361,19 @@ def compare(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     family = a.family
     if family != b.family:
         pair = {family, b.family}
-        if pair == {"time", "statement"} or ("figure" in pair and (a.denies or b.denies)):
+        counted = 0.0
+        if pair == {"figure", "statement"}:
+            figure, statement = (a, b) if family == "figure" else (b, a)
+            if _counts_the_event(figure, statement):
+                counted = W_COUNTED_EVENT
+            elif not statement.denies:
+                return VETO
+        if pair == {"time", "statement"} or "figure" in pair and (counted or a.denies
+                                                                    or b.denies):
             cross = compare_statements(a, b, weight)
-            return Pair(round(cross.score * CROSS_FAMILY, 4), False, cross.why, cross.agree,
-                        cross.denial)
+            why = (*cross.why, "counts what is stated") if counted else cross.why
+            return Pair(round(min(1.0, cross.score * CROSS_FAMILY + counted), 4), False, why,
+                        cross.agree, cross.denial)
         return VETO
     if family == "figure":
         return compare_figures(a, b, weight)

@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from factcheck.core.link.compare import Item, Pair
+from factcheck.core.models import Kind
+from factcheck.core.text.concepts import catalogue
 
 BORROWED = "ctx:"
 """The term a denial carries for the passage it borrowed its content from."""
@@ -51,8 +53,16 @@ def blocking_keys(item: Item, weight: Mapping[str, float]) -> set[str]:
         neutral = sorted((t for t in item.terms if t.startswith(("t:", "n:"))),
                          key=lambda t: -weight.get(t, 1.0))
         keys.update("w:" + t for t in neutral[:RARE_TERMS])
+        if slot.event:
+            keys.add(f"w:t:{slot.event}")  # what it tells of, however common in the story
         keys.update("p:" + k for k in item.speaker)
-    return {item.family[0] + "|" + k for k in keys}
+    out = {item.family[0] + "|" + k for k in keys}
+    if family == "figure" and slot.measure and slot.kind == Kind.QUANTITY:
+        concept = catalogue().get(slot.measure.rstrip("%+"))
+        if concept is not None and concept.type == "event":
+            # A count of an event ("about 50 missiles sent") meets statements of the event.
+            out.add(f"s|w:t:{concept.key}")
+    return out
 
 
 def candidate_pairs(

@@ -76,6 +76,11 @@ def test_formula_injection_is_neutralised() -> None:
         assert cell(start + "1+1") == "'" + start + "1+1"
     assert cell("\tcmd") == "'\tcmd"
     assert cell("safe = text") == "safe = text"
+    # A spreadsheet skips blanks before a formula and reads full-width signs as ASCII ones.
+    for hidden in (" =1+1", "\n=cmd", "\u00a0@SUM(A1)", "\u3000+1", "\uff1dHYPERLINK(1)",
+                   "\uff20cmd", "\uff0d1"):
+        assert cell(hidden) == "'" + hidden, hidden
+    assert cell("  58.6 %") == "  58.6 %"
     assert cell(-3) == -3 and cell(None) == "" and cell(True) == "yes"
 
 

@@ -88,3 +88,26 @@ def test_hostile_passage_runs_nothing_and_shows_as_text(tmp_path: Path, with_csp
     assert "&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;" in dom
     # The factory's own hostile passage too.
     assert "Warga menulis &lt;script&gt;alert(1)&lt;/script&gt; dan &lt;img src=x" in dom
+
+
+def test_claimreview_embedded_as_json_ld_cannot_leave_its_script_element(tmp_path: Path) -> None:
+    store = build_store()
+    source = store.sources()[0]
+    with store.transaction() as tx:
+        tx.put("sources", source.model_copy(update={"title": f"</script>{PAYLOAD}<script>"}))
+    from factcheck.core.review import set_verdict
+
+    for claim in store.claims():
+        set_verdict(store, claim.id, "false", reviewer="tester")
+    document = export_report(store, "claimreview", Settings(reviewer="tester"))
+    assert "</script>" not in document and "\\u003c/script\\u003e" in document
+    page = tmp_path / "article.html"
+    page.write_text("<!DOCTYPE html><html><head><title>ok</title>"
+                    f'<script type="application/ld+json">{document}</script></head>'
+                    "<body><p>article</p></body></html>", encoding="utf-8")
+    dom = dump_dom(page, tmp_path)
+    assert not ran(dom)
+    # Unescaped, the same title would have run: the harness would see it.
+    raw = page.read_text(encoding="utf-8").replace("\\u003c", "<").replace("\\u003e", ">")
+    page.write_text(raw, encoding="utf-8")
+    assert ran(dump_dom(page, tmp_path))

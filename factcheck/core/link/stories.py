@@ -128,8 +128,9 @@ class StoryIndex:
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
         self.centroids: dict[str, dict[str, float]] = defaultdict(dict)
-        self.spans: dict[str, tuple[int, int]] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)
+        self._articles_of: dict[str, list[str]] = defaultdict(list)
+        """Key -> the placed articles whose vectors hold it (names and figures only)."""
 
     def _vector(self, a: ArticleKeys) -> dict[str, float]:
         # A key no other article has cannot tie this one to a story; left in, it would only
@@ -154,6 +155,10 @@ class StoryIndex:
             centroid = self.centroids[old]
             for k, v in vec.items():
                 centroid[k] = centroid.get(k, 0.0) - v
+        if old is None:
+            for k in vec:
+                if k[:2] != "t:":
+                    self._articles_of[k].append(source_id)
         self.story_of[source_id] = story
         self.members[story].append(source_id)
         centroid = self.centroids[story]
@@ -161,46 +166,51 @@ class StoryIndex:
             centroid[k] = centroid.get(k, 0.0) + v
             if self.df[k] <= MAX_POSTINGS and k[:2] != "t:":
                 self._postings[k].add(story)
-        day = self.days.get(source_id)
-        if day is not None:
-            lo, hi = self.spans.get(story, (day, day))
-            self.spans[story] = (min(lo, day), max(hi, day))
 
-    def similarity(self, vec: dict[str, float], day: int | None, story: str) -> float:
-        """How much an article (its vector and day) resembles a story: the mean of its
-        resemblance to the `NEAREST` articles of the story most like it (so a story is joined
-        through several of its articles, never one), each the geometric mean of the names and
-        the concepts cosines, decayed with the time away from the story."""
-        scores = sorted((_resemblance(vec, self.vectors.get(m, {}))
-                         for m in self.members.get(story, ())), reverse=True)[:NEAREST]
-        if not scores or not scores[0]:
-            return 0.0
-        span = self.spans.get(story)
-        decay = 1.0
-        if day is not None and span is not None:
-            gap = max(0, span[0] - day, day - span[1])
-            if gap > SAME_TIME_DAYS:
-                decay = math.exp(-(gap - SAME_TIME_DAYS) / TIME_DECAY_DAYS)
-        return sum(scores) / len(scores) * decay
+    def _nearest_articles(self, vec: Mapping[str, float]) -> dict[str, float]:
+        """Placed articles that share one of the heaviest names or figures of ``vec``, with
+        their resemblance (`_resemblance`): found through the key postings, not story by story."""
+        keys = sorted((k for k in vec if k[:2] != "t:"), key=lambda k: -vec[k])[:STORY_KEYS]
+        found: set[str] = set()
+        for k in keys:
+            posting = self._articles_of.get(k, ())
+            if len(posting) <= MAX_POSTINGS:  # a key hundreds of articles share tells no story
+                found.update(posting)
+        return {other: _resemblance(vec, self.vectors[other]) for other in found}
+
+    def story_scores(self, vec: dict[str, float], day: int | None,
+                     exclude: str | None = None) -> dict[str, float]:
+        """How much an article (its vector and day) resembles each story it shares a name
+        with: the mean of its resemblance to the `NEAREST` articles of the story most like it
+        (so a story is joined through several of its articles, never one), each the geometric
+        mean of the names and the concepts cosines, decayed with the time between the two
+        articles (a story that ran for months is joined near its own articles' days, not
+        anywhere in its span)."""
+        by_story: dict[str, list[float]] = defaultdict(list)
+        for other, score in self._nearest_articles(vec).items():
+            story = self.story_of.get(other)
+            if story is None or story == exclude or score <= 0.0:
+                continue
+            other_day = self.days.get(other)
+            if day is not None and other_day is not None:
+                gap = abs(day - other_day)
+                if gap > SAME_TIME_DAYS:
+                    score *= math.exp(-(gap - SAME_TIME_DAYS) / TIME_DECAY_DAYS)
+            by_story[story].append(score)
+        out: dict[str, float] = {}
+        for story, found in by_story.items():
+            top = sorted(found, reverse=True)[:NEAREST]
+            top += [0.0] * (min(NEAREST, len(self.members[story])) - len(top))
+            out[story] = sum(top) / len(top)
+        return out
 
     def closest(self, vec: dict[str, float], day: int | None, exclude: str | None = None
                 ) -> tuple[str | None, float]:
         """The story that resembles ``vec`` most, and how much."""
-        seen: set[str] = set()
         best: tuple[str | None, float] = (None, 0.0)
-        keys = [k for k in vec if k[:2] != "t:"]
-        for key in sorted(keys, key=lambda k: -vec[k])[:STORY_KEYS]:
-            posting = self._postings.get(key, ())
-            if len(posting) > MAX_STORIES_PER_KEY:
-                continue  # a province or a ministry every other story names
-            for story in posting:
-                if story in seen or story == exclude or not self.members[story]:
-                    continue
-                seen.add(story)
-                score = self.similarity(vec, day, story)
-                if score > best[1] or (score == best[1] and best[0] is not None
-                                       and story < best[0]):
-                    best = (story, score)
+        for story, score in sorted(self.story_scores(vec, day, exclude).items()):
+            if score > best[1]:
+                best = (story, score)
         return best
 
     def assign_new(self, fresh: Sequence[str]) -> None:
@@ -225,24 +235,15 @@ class StoryIndex:
             scores: dict[str, list[float]] = defaultdict(list)
             for source_id in members:
                 vec = self.vectors.get(source_id, {})
-                for other in self._near(vec, exclude=story):
-                    scores[other].append(self.similarity(vec, self.days.get(source_id), other))
+                for other, score in self.story_scores(vec, self.days.get(source_id),
+                                                      exclude=story).items():
+                    scores[other].append(score)
             ranked = [(sum(v) / len(members), other) for other, v in scores.items()]
             if ranked:
                 score, other = max(ranked)
                 if score >= JOIN:
                     for source_id in members:
                         self.place(source_id, other)
-
-    def _near(self, vec: Mapping[str, float], exclude: str) -> set[str]:
-        """Stories sharing one of the heaviest keys of ``vec``."""
-        keys = [k for k in vec if k[:2] != "t:"]
-        out: set[str] = set()
-        for key in sorted(keys, key=lambda k: -vec[k])[:STORY_KEYS]:
-            posting = self._postings.get(key, ())
-            if len(posting) <= MAX_STORIES_PER_KEY:
-                out |= {st for st in posting if st != exclude and self.members[st]}
-        return out
 
 
 def _resemblance(a: Mapping[str, float], b: Mapping[str, float]) -> float:

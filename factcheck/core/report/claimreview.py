@@ -152,4 +152,15 @@ def render(report: Report, settings: Settings,
             reviews.append(review)
         if progress is not None:
             progress(done, total)
-    return json_text(orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode("utf-8")) + "\n"
+    return script_safe(json_text(orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode(
+        "utf-8"))) + "\n"
+
+
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe(document: str) -> str:
+    """JSON that can be embedded as it is in ``<script type="application/ld+json">`` (the way
+    publishers embed ClaimReview): ``<``, ``>`` and ``&`` only occur inside strings, where their
+    ``\\uXXXX`` escapes read the same, so a scraped ``</script>`` cannot end the element."""
+    return document.translate(_SCRIPT_UNSAFE)

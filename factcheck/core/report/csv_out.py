@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +34,8 @@ COLUMNS = (
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LEADING = re.compile(r"^[\s\u00a0\u2000-\u200b\u3000\ufeff]*")
+"""Whitespace a spreadsheet skips before it reads a formula (spaces, newlines, NBSP...)."""
 
 
 def cell(value: Any) -> Any:
@@ -43,8 +47,10 @@ def cell(value: Any) -> Any:
     if isinstance(value, int | float):
         return value
     text = clean(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
+    lead = _LEADING.sub("", text)[:1]
+    if text.startswith(_FORMULA_START) or (
+            lead and unicodedata.normalize("NFKC", lead).startswith(_FORMULA_START)):
+        text = "'" + text  # also behind leading blanks and as full-width ＝ ＋ － ＠
     if len(text) > CELL_LIMIT:
         note = f" … [cut: {len(text):,} characters in full, see the JSON export]"
         text = text[: CELL_LIMIT - len(note)] + note

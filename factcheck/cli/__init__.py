@@ -17,6 +17,7 @@ from rich.markup import escape
 from factcheck import __version__
 from factcheck.cli import commands, evaluate, export, maintenance, review, tracking
 from factcheck.cli.common import UserError, console_err
+from factcheck.core.storage import StoreError
 from factcheck.core.views import inert
 
 
@@ -55,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # One line, and the message printed literally (it may quote user input or file names).
         console_err.print(f"[red]error:[/] {escape(inert(str(exc)))}", soft_wrap=True)
         return exc.code
+    except StoreError as exc:
+        # A store that cannot be read or written (read-only, full disk, damaged): one line.
+        console_err.print(f"[red]error:[/] {escape(inert(str(exc)))}", soft_wrap=True)
+        return 1
+    except OSError as exc:
+        where = exc.filename or getattr(args, "db", None) or "the store"
+        console_err.print(f"[red]error:[/] {escape(inert(str(where)))}: "
+                          f"{escape(inert(exc.strerror or str(exc)))}", soft_wrap=True)
+        return 1
     except KeyboardInterrupt:
         console_err.print("interrupted")
         return 130

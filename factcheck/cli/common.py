@@ -47,9 +47,18 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
     if must_exist and not path.exists():
         raise UserError(f"{path}: no such store (create one with `factcheck ingest PATH...`)")
     try:
-        return Store.open(path)
+        store = Store.open(path)
     except StoreError as exc:
         raise UserError(str(exc)) from exc
+    for table in ("claims", "reviews"):
+        damaged = store.damaged(table)
+        if damaged:
+            names = ", ".join(safe(d, 40) for d in damaged[:3]) + (" ..." if len(damaged) > 3
+                                                                   else "")
+            console_err.print(f"[yellow]warning:[/] {safe(str(path))}: {len(damaged)} damaged "
+                              f"document(s) in {table!r} left out ({names}); run `factcheck "
+                              "doctor`", soft_wrap=True)
+    return store
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

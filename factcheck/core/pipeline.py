@@ -227,7 +227,7 @@ def _retire(store: Store, tx: Transaction, old_source: str, kept: set[str]) -> l
         if m.get("source_id") == old_source:
             tx.delete("mentions", mid)
     warnings = []
-    for claim_id, review in store.raw("reviews").items():
+    for claim_id, review in store.sound("reviews").items():
         lost = sorted(set(review.get("marks", {})) & gone)
         lost += sorted({n.get("passage_id") for n in review.get("notes", [])
                         if n.get("passage_id") in gone} - set(lost))
@@ -260,7 +260,7 @@ def extract_all(store: Store, progress: Progress | None = None) -> int:
 def reviewed_claims(store: Store) -> frozenset[str]:
     """Ids of the claims a reviewer has touched: a mark, note or verdict, or a link decision."""
     touched = {
-        cid for cid, review in store.raw("reviews").items()
+        cid for cid, review in store.sound("reviews").items()
         if review.get("marks") or review.get("notes") or review.get("verdict")
     }
     touched |= {d.claim_id for d in store.decisions() if d.claim_id}
@@ -287,7 +287,7 @@ def link_all(store: Store, only: Iterable[str] | None = None) -> list[Claim]:
     )
     with store.transaction(bulk=True) as tx:
         fresh = {c.id for c in result.claims}
-        for claim_id in list(store.raw("claims")):
+        for claim_id in list(store.sound("claims")):
             if claim_id not in fresh:
                 tx.delete("claims", claim_id)
         for claim in result.claims:

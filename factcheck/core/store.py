@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -287,6 +287,23 @@ class Store:
         """The stored documents of ``table`` by id, without validation. Do not modify."""
         return self.storage.read().get(table, {})
 
+    def sound(self, table: str) -> dict[str, dict[str, Any]]:
+        """The documents of ``table`` whose structure readers rely on is intact (claims,
+        reviews): a damaged one (``evidence`` a string, ``marks`` a list...) is left out of
+        views and reports rather than stopping them; `damaged` names it, `doctor` repairs it."""
+        docs = self.raw(table)
+        check = _SHAPES.get(table)
+        if check is None:
+            return dict(docs)
+        return {key: doc for key, doc in docs.items() if check(doc)}
+
+    def damaged(self, table: str) -> list[str]:
+        """Ids of the documents of ``table`` that `sound` leaves out."""
+        check = _SHAPES.get(table)
+        if check is None:
+            return []
+        return [key for key, doc in self.raw(table).items() if not check(doc)]
+
     def get(self, table: str, doc_id: str) -> BaseModel | None:
         """One document of ``table`` as its model, or None."""
         doc = self.raw(table).get(doc_id)
@@ -387,3 +404,28 @@ class _Given(JournalStorage):
 
     def __new__(cls, given: JournalStorage) -> JournalStorage:  # type: ignore[misc]
         return given
+
+
+def _dicts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def _sound_claim(doc: Any) -> bool:
+    return (isinstance(doc, dict) and _dicts(doc.get("evidence", []))
+            and _dicts(doc.get("conflicts", []))
+            and isinstance(doc.get("normalized") or {}, dict)
+            and isinstance(doc.get("text", ""), str))
+
+
+def _sound_review(doc: Any) -> bool:
+    if not isinstance(doc, dict):
+        return False
+    marks = doc.get("marks", {})
+    return (isinstance(marks, dict) and all(isinstance(v, dict) for v in marks.values())
+            and all(isinstance(m, dict) for v in marks.values() for m in v.values())
+            and _dicts(doc.get("notes", []))
+            and isinstance(doc.get("verdict") or {}, dict))
+
+
+_SHAPES: dict[str, Callable[[Any], bool]] = {"claims": _sound_claim, "reviews": _sound_review}
+"""Structure checks of the documents readers walk as raw dicts."""

@@ -67,10 +67,10 @@ def _value(norm: dict[str, Any]) -> str:
 def claim_rows(store: Store) -> list[ClaimRow]:
     """Every tracked claim as a row, best (highest score) first."""
     sources = store.raw("sources")
-    reviews = store.raw("reviews")
+    reviews = store.sound("reviews")
     done = reviewed_claim_ids(store)
     rows = []
-    for claim_id, claim in store.raw("claims").items():
+    for claim_id, claim in store.sound("claims").items():
         norm = claim.get("normalized") or {}
         evidence = claim.get("evidence", [])
         source_ids = tuple(dict.fromkeys(e.get("source_id", "") for e in evidence))
@@ -119,12 +119,12 @@ def filter_rows(rows: list[ClaimRow], *, kind: str | None = None, source: str | 
 
 def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
     """One claim with its passages in context, grouped by outlet (JSON-ready)."""
-    claim = store.raw("claims").get(claim_id)
+    claim = store.sound("claims").get(claim_id)
     if claim is None:
         return None
     sources = store.raw("sources")
     passages = store.raw("passages")
-    review = store.raw("reviews").get(claim_id) or {}
+    review = store.sound("reviews").get(claim_id) or {}
     marks = review.get("marks", {})
     by_outlet: dict[str, list[dict[str, Any]]] = {}
     for item in claim.get("evidence", []):

@@ -96,13 +96,13 @@ class RowModel:
 
     def reload(self) -> None:
         """Rebuild from the store."""
-        claims = self.store.raw("claims")
+        claims = self.store.sound("claims")
         self.ids = list(claims.keys())
         self.docs = list(claims.values())
         self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
         self.reviewed_ids = reviewed_claim_ids(self.store)
         self.verdicts = {cid: str(r["verdict"].get("label"))
-                         for cid, r in self.store.raw("reviews").items()
+                         for cid, r in self.store.sound("reviews").items()
                          if isinstance(r.get("verdict"), dict)}
         self._search_keys = None
         self._outlets = None
@@ -110,8 +110,8 @@ class RowModel:
 
     def update(self, claim_ids: Iterable[str]) -> bool:
         """Re-read the given claims (after a change); True when claims appeared or vanished."""
-        claims = self.store.raw("claims")
-        reviews = self.store.raw("reviews")
+        claims = self.store.sound("claims")
+        reviews = self.store.sound("reviews")
         for cid in claim_ids:
             doc = claims.get(cid)
             at = self.index.get(cid)

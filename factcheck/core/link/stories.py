@@ -38,6 +38,11 @@ MAX_STORIES_PER_KEY = 60
 """An article looks for stories through this many of its heaviest keys."""
 STORY_KEY_TYPES = frozenset({"topic", "event", "institution", "measure"})
 """Concept types that say what a story is about (roles, qualifiers and cues do not)."""
+COMMON_MIN = 50
+COMMON_SHARE = 0.02
+COMMON_SPAN_DAYS = 90
+"""A name in more than ``max(COMMON_MIN, COMMON_SHARE x articles)`` articles spread over more
+than ``COMMON_SPAN_DAYS`` days tells no story from another."""
 MAX_POSTINGS = 400
 """Keys carried by more articles than this find no candidates (too common to tell stories)."""
 TITLE_NAMES = 3
@@ -63,14 +68,16 @@ def article_keys(source: Source, mentions: Iterable[Mention]) -> ArticleKeys:
             continue
         for term in m.slot.terms:
             if term.startswith("n:"):
-                keys.counts[term] += 1
+                if not any(ch.isdigit() for ch in term):  # "M6.2" is a magnitude, not a name
+                    keys.counts[term] += 1
             elif term.startswith("t:"):
                 concept = kinds.get(term[2:])
                 if concept is not None and concept.type in STORY_KEY_TYPES:
                     keys.counts[term] += 1
         slot = m.slot
-        if slot.value is not None and _specific(slot.value):
-            keys.counts[f"v:{slot.value:g}"] += 1  # 96,214,691 votes, Rp 7,650: a story's own
+        if slot.value is not None and slot.unit != "s" and _specific(slot.value):
+            # 96,214,691 votes, Rp 7,650: a story's own (a span of "2 days" is nobody's)
+            keys.counts[f"v:{slot.value:g}"] += 1
         for date in (slot.date, slot.as_of):
             if date and len(date) >= 7 and date[:1].isdigit():
                 keys.counts["d:" + date[:7]] += 1
@@ -123,8 +130,23 @@ class StoryIndex:
         n = max(1, len(articles))
         self.idf = {k: math.log(1 + n / d) for k, d in df.items()}
         self.df = df
-        self.vectors = {a.source_id: self._vector(a) for a in articles}
         self.days = {a.source_id: _days(a.published) for a in articles}
+        cap = max(COMMON_MIN, int(COMMON_SHARE * n))
+        spread: dict[str, tuple[int, int]] = {}
+        for a in articles:
+            day = self.days[a.source_id]
+            if day is None:
+                continue
+            for k in a.counts:
+                if df[k] > cap and k[:2] != "t:":
+                    lo, hi = spread.get(k, (day, day))
+                    spread[k] = (min(lo, day), max(hi, day))
+        self.generic = frozenset(k for k, (lo, hi) in spread.items()
+                                 if hi - lo > COMMON_SPAN_DAYS)
+        """Names an archive carries in many articles over many months (a country, a statistics
+        bureau): they name no event, so they are left out of the vectors. A name as common
+        inside a few weeks is a big story's own and stays."""
+        self.vectors = {a.source_id: self._vector(a) for a in articles}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
         self.centroids: dict[str, dict[str, float]] = defaultdict(dict)
@@ -136,7 +158,7 @@ class StoryIndex:
         # A key no other article has cannot tie this one to a story; left in, it would only
         # dilute the keys that can (an article names many people once).
         vec = {k: (1 + math.log(c)) * self.idf.get(k, 1.0) for k, c in a.counts.items()
-               if self.df[k] > 1}
+               if self.df[k] > 1 and k not in self.generic}
         out: dict[str, float] = {}
         for part in (False, True):  # names and figures, then concepts: each of unit length
             keys = [k for k in vec if (k[:2] == "t:") == part]

@@ -197,7 +197,7 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
         ReportError: A requested claim id is not in the store, or the language is unknown.
     """
     check_options(options)
-    claims_raw = store.raw("claims")
+    claims_raw = store.sound("claims")
     missing = [c for c in options.claim_ids if c not in claims_raw]
     if missing:
         raise ReportError(f"no such claim: {', '.join(repr(c) for c in missing)} "
@@ -210,7 +210,7 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
     ]
     sources_raw = store.raw("sources")
     passages_raw = store.raw("passages")
-    reviews_raw = store.raw("reviews")
+    reviews_raw = store.sound("reviews")
     order = _mark_order(store) if reviews_raw else {}
     scale = {v.key: v for v in settings.verdicts}
 

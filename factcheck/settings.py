@@ -28,9 +28,12 @@ from __future__ import annotations
 import getpass
 import os
 import tomllib
+import unicodedata
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from factcheck.core.textnorm import UNSAFE
 
 
 class VerdictOption(BaseModel):
@@ -115,6 +118,11 @@ class Settings(BaseModel):
     poll_seconds: float = 2.0
     """How often the TUI looks for changes other reviewers saved."""
 
+    @field_validator("reviewer")
+    @classmethod
+    def _one_name_per_person(cls, value: str) -> str:
+        return reviewer_name(value)
+
     def verdict(self, key: str) -> VerdictOption | None:
         """The scale step with ``key``."""
         return next((v for v in self.verdicts if v.key == key), None)
@@ -126,6 +134,42 @@ class Settings(BaseModel):
 
 class SettingsError(Exception):
     """A settings file that cannot be read; the message names the file and the problem."""
+
+
+REVIEWER_LIMIT = 80
+
+
+def reviewer_name(value: str) -> str:
+    """A reviewer's name as it is stored: one spelling per person.
+
+    Compatibility forms are folded (NFKC: full-width letters), invisible and control characters
+    dropped (a zero-width space, an escape sequence), runs of spaces made one, ends stripped.
+    A name whose words mix alphabets (a Cyrillic "а" among Latin letters) is refused: it would
+    print exactly like another reviewer's name.
+
+    Raises:
+        ValueError: The name is empty once cleaned, too long, or mixes alphabets in one word.
+    """
+    name = UNSAFE.sub("", unicodedata.normalize("NFKC", value))
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("a reviewer name needs at least one visible character")
+    if len(name) > REVIEWER_LIMIT:
+        raise ValueError(f"a reviewer name has at most {REVIEWER_LIMIT} characters")
+    for word in name.split():
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        if len(scripts) > 1:
+            raise ValueError(f"{word!r} mixes {' and '.join(sorted(scripts))} letters, so it "
+                             "would look like another name; type it in one alphabet")
+    return name
+
+
+def _script(ch: str) -> str:
+    """The alphabet of a letter, from its Unicode name ("LATIN", "CYRILLIC", "GREEK"...)."""
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "UNKNOWN"
 
 
 def _login_name() -> str:
@@ -160,11 +204,12 @@ def load_settings(path: Path | None = None, reviewer: str | None = None) -> Sett
     if isinstance(user_keys, dict):
         keys.update({str(k): str(v) for k, v in user_keys.items()})
     data["keys"] = keys
-    if reviewer:
+    if reviewer is not None:
         data["reviewer"] = reviewer
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first.get("loc", ()))
-        raise SettingsError(f"{target}: invalid setting {field}: {first['msg']}") from exc
+        where = "--reviewer" if reviewer is not None and field == "reviewer" else str(target)
+        raise SettingsError(f"{where}: invalid setting {field}: {first['msg']}") from exc

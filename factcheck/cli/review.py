@@ -122,7 +122,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
     outcome = _run(store, lambda: mark(store, args.claim_id, args.passage_id,
                                        MARKS[args.stance], settings.reviewer))
     console.print(f"{args.claim_id} / {args.passage_id}: {outcome.change.before or 'no mark'} "
-                  f"-> {outcome.change.after or 'no mark'} ({settings.reviewer})")
+                  f"-> {outcome.change.after or 'no mark'} ({safe(settings.reviewer)})")
     return 0
 
 
@@ -163,8 +163,8 @@ def cmd_decision(args: argparse.Namespace) -> int:
     }
     outcome = _run(store, actions[args.decision])
     change = outcome.change
-    console.print(f"{change.what}: {change.target} {change.detail} "
-                  f"({change.before} -> {change.after})")
+    console.print(safe(f"{change.what}: {change.target} {change.detail} "
+                       f"({change.before} -> {change.after})"))
     return 0
 
 

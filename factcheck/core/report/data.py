@@ -20,7 +20,7 @@ from factcheck.core.models import utcnow
 from factcheck.core.report.agreement import Agreement, agreement
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
-from factcheck.settings import Settings
+from factcheck.settings import Settings, reviewer_name
 
 LANGUAGES = ("en", "id")
 
@@ -316,7 +316,7 @@ def _claim_row(
             label_text=option.label(lang) if option else verdict.get("label", ""),
             rating=option.rating if option else None,
             explanation=verdict.get("explanation", ""),
-            reviewer=verdict.get("reviewer", ""),
+            reviewer=shown_name(verdict.get("reviewer", "")),
             at=verdict.get("at", ""),
         )
     return ClaimRow(
@@ -334,16 +334,29 @@ def _claim_row(
                                reason=c.get("reason", ""))
                    for c in doc.get("conflicts", ())],
         verdict=verdict_row,
-        notes=[NoteRow(id=n.get("id", ""), text=n.get("text", ""), author=n.get("author", ""),
-                       at=n.get("at", ""), passage_id=n.get("passage_id"))
+        notes=[NoteRow(id=n.get("id", ""), text=n.get("text", ""),
+                       author=shown_name(n.get("author", "")), at=n.get("at", ""),
+                       passage_id=n.get("passage_id"))
                for n in review.get("notes", ())],
     )
+
+
+def shown_name(name: Any) -> str:
+    """A stored reviewer name as reports show and count it: the spelling `reviewer_name` gives
+    (names stored before it existed: "alice " and "ali\u200bce" are "alice"); a name it
+    refuses (mixed alphabets) is shown with its odd letters escaped, so it never passes for
+    another reviewer."""
+    text = str(name or "")
+    try:
+        return reviewer_name(text)
+    except ValueError:
+        return text.encode("ascii", "backslashreplace").decode("ascii") or "(no name)"
 
 
 def _marks(cid: str, pid: str, by_reviewer: dict[str, Any],
            order: dict[tuple[str, str, str], str]) -> list[MarkRow]:
     """The marks on one passage, oldest first (so the last one is the effective stance)."""
-    rows = [MarkRow(reviewer=who, stance=m.get("stance", ""), at=m.get("at", ""))
+    rows = [MarkRow(reviewer=shown_name(who), stance=m.get("stance", ""), at=m.get("at", ""))
             for who, m in by_reviewer.items()]
     if len(rows) > 1:
         rows.sort(key=lambda m: (m["at"], order.get((cid, pid, m["reviewer"]), "")))

@@ -69,7 +69,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
         if output is not None:
             _refuse_store_files(output, store)
-        total = len(store.sound("claims"))
+        total = len(store.raw("claims"))
         try:
             with _progress(output is not None and total >= _PROGRESS_FROM) as progress:
                 document = export_report(store, args.fmt, settings, options, progress)

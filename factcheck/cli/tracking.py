@@ -66,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _claim_id(store: Store, key: str) -> str:
-    ids = list(store.sound("claims"))
+    ids = list(store.raw("claims"))
     found = [key] if key in ids else [c for c in ids if c.startswith(key)]
     if len(found) != 1:
         raise UserError(f"no claim {key!r}" if not found else
@@ -79,7 +79,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     store = open_store(args)
     every = story_ops.stories(store)
     claims: dict[str, int] = {}
-    for doc in store.sound("claims").values():
+    for doc in store.raw("claims").values():
         claims[doc.get("story_id") or ""] = claims.get(doc.get("story_id") or "", 0) + 1
     if args.json:
         print_json([{"id": s.id, "title": s.title, "articles": len(s.sources),

@@ -165,7 +165,7 @@ def link_passage(store: Store, passage_id: str, claim_id: str, reviewer: str,
         if from_claim is not None:
             source_claim = _claim(store, from_claim)
         else:
-            for cid, doc in store.sound("claims").items():
+            for cid, doc in store.raw("claims").items():
                 if any(e.get("passage_id") == passage_id for e in doc.get("evidence", [])):
                     source_claim = _claim(store, cid)
                     break

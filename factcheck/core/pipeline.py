@@ -149,7 +149,9 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
                if f.status in ("new", "new version") and f.source is not None]
     if changed and link:
         first = not store.raw("stories")
-        link_all(store, None if first else changed)  # a bulk write, which compacts the store
+        # Only new articles: their stories grow; a new version re-links its story.
+        grow = not any(f.status == "new version" for f in report.files)
+        link_all(store, None if first else changed, grow=grow)  # a bulk write: compacts
     elif changed:
         store.compact()
     return report
@@ -227,7 +229,7 @@ def _retire(store: Store, tx: Transaction, old_source: str, kept: set[str]) -> l
         if m.get("source_id") == old_source:
             tx.delete("mentions", mid)
     warnings = []
-    for claim_id, review in store.sound("reviews").items():
+    for claim_id, review in store.raw("reviews").items():
         lost = sorted(set(review.get("marks", {})) & gone)
         lost += sorted({n.get("passage_id") for n in review.get("notes", [])
                         if n.get("passage_id") in gone} - set(lost))
@@ -260,7 +262,7 @@ def extract_all(store: Store, progress: Progress | None = None) -> int:
 def reviewed_claims(store: Store) -> frozenset[str]:
     """Ids of the claims a reviewer has touched: a mark, note or verdict, or a link decision."""
     touched = {
-        cid for cid, review in store.sound("reviews").items()
+        cid for cid, review in store.raw("reviews").items()
         if review.get("marks") or review.get("notes") or review.get("verdict")
     }
     touched |= {d.claim_id for d in store.decisions() if d.claim_id}
@@ -268,7 +270,8 @@ def reviewed_claims(store: Store) -> frozenset[str]:
     return frozenset(touched)
 
 
-def link_all(store: Store, only: Iterable[str] | None = None) -> list[Claim]:
+def link_all(store: Store, only: Iterable[str] | None = None, *, grow: bool = False
+             ) -> list[Claim]:
     """Group the mentions of the current sources into stories and tracked claims; store them.
 
     With ``only`` (source ids), only the stories of those sources are re-linked: the claims of
@@ -283,11 +286,11 @@ def link_all(store: Store, only: Iterable[str] | None = None) -> list[Claim]:
         mentions, sources, passages, previous=store.claims(), decisions=store.decisions(),
         reviewed=reviewed_claims(store), previous_stories=previous_stories,
         story_decisions=store.all("story_decisions"),
-        only=frozenset(only) if only is not None else None,
+        only=frozenset(only) if only is not None else None, grow=grow,
     )
     with store.transaction(bulk=True) as tx:
         fresh = {c.id for c in result.claims}
-        for claim_id in list(store.sound("claims")):
+        for claim_id in list(store.raw("claims")):
             if claim_id not in fresh:
                 tx.delete("claims", claim_id)
         for claim in result.claims:

@@ -48,12 +48,12 @@ def new_id(prefix: str) -> str:
 
 
 def _require_claim(store: Store, claim_id: str) -> None:
-    if claim_id not in store.sound("claims"):
+    if claim_id not in store.raw("claims"):
         raise ReviewError(f"no claim {claim_id!r}")
 
 
 def _require_passage(store: Store, claim_id: str, passage_id: str) -> None:
-    claim = store.sound("claims").get(claim_id, {})
+    claim = store.raw("claims").get(claim_id, {})
     if not any(e.get("passage_id") == passage_id for e in claim.get("evidence", [])):
         raise ReviewError(f"passage {passage_id!r} is not part of claim {claim_id!r}")
 
@@ -223,9 +223,8 @@ def is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> b
 
 def reviewed_claim_ids(store: Store) -> set[str]:
     """Ids of the claims that are reviewed (see `is_reviewed`)."""
-    claims = store.sound("claims")
     return {claim_id for claim_id, review in store.sound("reviews").items()
-            if is_reviewed(claims.get(claim_id, {}), review)}
+            if is_reviewed(store.sound_doc("claims", claim_id) or {}, review)}
 
 
 __all__ = [

@@ -297,6 +297,12 @@ class Store:
             return dict(docs)
         return {key: doc for key, doc in docs.items() if check(doc)}
 
+    def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        """One document of ``table`` if its structure is intact (see `sound`), else None."""
+        doc = self.raw(table).get(doc_id)
+        check = _SHAPES.get(table)
+        return doc if doc is not None and (check is None or check(doc)) else None
+
     def damaged(self, table: str) -> list[str]:
         """Ids of the documents of ``table`` that `sound` leaves out."""
         check = _SHAPES.get(table)

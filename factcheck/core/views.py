@@ -119,12 +119,12 @@ def filter_rows(rows: list[ClaimRow], *, kind: str | None = None, source: str | 
 
 def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
     """One claim with its passages in context, grouped by outlet (JSON-ready)."""
-    claim = store.sound("claims").get(claim_id)
+    claim = store.sound_doc("claims", claim_id)
     if claim is None:
         return None
     sources = store.raw("sources")
     passages = store.raw("passages")
-    review = store.sound("reviews").get(claim_id) or {}
+    review = store.sound_doc("reviews", claim_id) or {}
     marks = review.get("marks", {})
     by_outlet: dict[str, list[dict[str, Any]]] = {}
     for item in claim.get("evidence", []):

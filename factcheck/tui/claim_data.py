@@ -182,10 +182,10 @@ def load_claim(store: Store, claim_id: str | None, index: PassageIndex) -> Claim
     """Everything shown about ``claim_id``, or None when there is no such claim."""
     if not claim_id:
         return None
-    claim = store.sound("claims").get(claim_id)
+    claim = store.sound_doc("claims", claim_id)
     if claim is None:
         return None
-    review = store.sound("reviews").get(claim_id) or {}
+    review = store.sound_doc("reviews", claim_id) or {}
     notes = [_note(n) for n in review.get("notes", ())]
     conflicts = list(claim.get("conflicts") or ())
     loaded = tuple(_passage(store, index, item, review, conflicts, notes)

@@ -110,10 +110,8 @@ class RowModel:
 
     def update(self, claim_ids: Iterable[str]) -> bool:
         """Re-read the given claims (after a change); True when claims appeared or vanished."""
-        claims = self.store.sound("claims")
-        reviews = self.store.sound("reviews")
         for cid in claim_ids:
-            doc = claims.get(cid)
+            doc = self.store.sound_doc("claims", cid)
             at = self.index.get(cid)
             if (doc is None) != (at is None):
                 self.reload()
@@ -121,7 +119,7 @@ class RowModel:
             if doc is None or at is None:
                 continue
             self.docs[at] = doc
-            review = reviews.get(cid)
+            review = self.store.sound_doc("reviews", cid)
             self.reviewed_ids.discard(cid)
             if is_reviewed(doc, review):
                 self.reviewed_ids.add(cid)
@@ -134,7 +132,7 @@ class RowModel:
                 self._search_keys[at] = search_key(doc)
             if self._outlets is not None:
                 self._outlets[at] = self._outlets_of(doc)
-        if len(claims) != len(self.ids):
+        if len(self.store.raw("claims")) != len(self.ids):
             self.reload()
             return True
         self.generation += 1

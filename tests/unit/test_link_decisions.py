@@ -96,3 +96,30 @@ def test_every_mention_ends_in_exactly_one_claim_with_complete_evidence() -> Non
     assert visit.outlets == 3 and visit.score == A.figure(0).score
     for e in visit.evidence:
         assert e.origin and e.passage_id.startswith("p-") and e.source_id.startswith("s-")
+
+
+def test_a_new_article_grows_its_story_and_leaves_every_other_claim_as_it_was() -> None:
+    from factcheck.core.link import link_claims
+
+    articles = (A, B)
+    sources = {a.source.id: a.source for a in (A, B, C)}
+    passages = {p.id: p for a in (A, B, C) for p in a.passages}
+    first = link_claims([m for a in articles for m in a.mentions], sources, passages)
+    previous_stories = {sid: st for sid, st in first.story_of.items()}
+    grown = link_claims([m for a in (A, B, C) for m in a.mentions], sources, passages,
+                        previous=first.claims, previous_stories=previous_stories,
+                        only=frozenset({C.source.id}), grow=True)
+    anew = link_claims([m for a in (A, B, C) for m in a.mentions], sources, passages,
+                       previous=first.claims, previous_stories=previous_stories,
+                       only=frozenset({C.source.id}))
+    visit = claim_of(first.claims, A.figure(0))
+    # The new report of the visit joins the visit claim, as a full re-link would have it.
+    assert claim_of(grown.claims, C.figure(0)).id == visit.id == claim_of(anew.claims,
+                                                                          C.figure(0)).id
+    # A claim no new mention joined is the very same claim, not rebuilt.
+    fresh = {m.id for m in C.mentions}
+    joined = {c.id for c in grown.claims if any(e.mention_id in fresh for e in c.evidence)}
+    untouched = [c for c in first.claims if c.id not in joined]
+    assert untouched and all(c in grown.claims for c in untouched)
+    assert sorted(e.mention_id for c in grown.claims for e in c.evidence) == sorted(
+        m.id for a in (A, B, C) for m in a.mentions)

@@ -70,8 +70,10 @@ def candidate_pairs(
     weight: Mapping[str, float],
     score: Callable[[Item, Item], Pair],
     limit: int,
+    among: set[int] | None = None,
 ) -> dict[tuple[int, int], Pair]:
-    """Scored pairs of mentions of different articles that share a key (``(i, j)``, i < j)."""
+    """Scored pairs of mentions of different articles that share a key (``(i, j)``, i < j);
+    with ``among`` (item indices), only the pairs one of those items is part of."""
     postings: dict[str, list[int]] = defaultdict(list)
     keys_of: list[set[str]] = []
     for item in items:
@@ -83,7 +85,8 @@ def candidate_pairs(
     by_passage: dict[str, list[int]] = defaultdict(list)
     for item in items:
         by_passage[item.passage_id].append(item.index)
-    for item in items:
+    chosen = items if among is None else [items[i] for i in sorted(among)]
+    for item in chosen:
         # A denial that borrowed what it denies from the sentence before ("Both deny the
         # claims") is compared with that sentence's mentions, in the same article.
         for term in item.terms:
@@ -93,7 +96,7 @@ def candidate_pairs(
                     if other != item.index and items[other].denies != item.denies:
                         pair = (min(item.index, other), max(item.index, other))
                         out.setdefault(pair, score(items[pair[0]], items[pair[1]]))
-    for item in items:
+    for item in chosen:
         shared: Counter[int] = Counter()
         for key in keys_of[item.index]:
             posting = postings[key]

@@ -25,7 +25,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from factcheck.core.link.compare import Item, Pair, compare, make_item
@@ -105,6 +105,7 @@ def link_claims(
     previous_stories: Mapping[str, str] | None = None,
     story_decisions: Sequence[StoryDecision] = (),
     only: frozenset[str] | None = None,
+    grow: bool = False,
     settings: LinkSettings = LinkSettings(),  # noqa: B008 - frozen, safe as a default
 ) -> LinkResult:
     """Group mentions into stories and tracked claims; see the module docstring.
@@ -120,6 +121,9 @@ def link_claims(
         story_decisions: Reviewers' story decisions.
         only: Source ids whose stories need re-linking; None re-links every story. Claims of
             the other stories are returned as they were.
+        grow: ``only`` names new articles only (an ingest): a story they join whose claims are
+            all intact keeps its claims and links just the new mentions to them (the cost of
+            an added article does not grow with the story).
         settings: Thresholds and bounds.
     """
     # A claim a reviewer linked a passage into, or set one apart from, is reviewed material.
@@ -127,14 +131,14 @@ def link_claims(
         r for d in decisions for r in d.rejected}
     with _collector_paused():
         return _link(mentions, sources, passages, previous, decisions, reviewed,
-                     previous_stories or {}, story_decisions, only, settings)
+                     previous_stories or {}, story_decisions, only, grow, settings)
 
 
 def _link(
     mentions: Sequence[Mention], sources: Mapping[str, Source], passages: Mapping[str, Passage],
     previous: Sequence[Claim], decisions: Sequence[LinkDecision], reviewed: frozenset[str],
     previous_stories: Mapping[str, str], story_decisions: Sequence[StoryDecision],
-    only: frozenset[str] | None, settings: LinkSettings,
+    only: frozenset[str] | None, grow: bool, settings: LinkSettings,
 ) -> LinkResult:
     by_source: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -166,7 +170,22 @@ def _link(
     previous_of = {e.mention_id: c.id for c in previous for e in c.evidence
                    if c.id not in kept_ids}
     claims = list(kept)
+    growing: dict[str, list[Claim]] = {}
+    if grow and only is not None:
+        for c in previous:
+            if c.story_id in in_story and c.id not in kept_ids:
+                growing.setdefault(c.story_id, []).append(c)
+        for story, old in list(growing.items()):
+            members = {sid for sid, st in previous_stories.items() if st == story}
+            intact = all(e.source_id in story_of and story_of[e.source_id] == story
+                         for c in old for e in c.evidence)
+            if not intact or any(story_of.get(sid) != story for sid in members):
+                del growing[story]  # an article left or changed: the story is linked anew
     for story in sorted(in_story):
+        if story in growing:
+            claims += _grow_story(story, in_story[story], growing[story], only or frozenset(),
+                                  sources, passages, decisions, reviewed, used_ids, settings)
+            continue
         claims += _link_story(story, in_story[story], sources, passages, previous_by_id,
                               previous_of, decisions, reviewed, used_ids, settings)
     # A reviewed claim whose every mention is gone (its article changed) is kept as it was,
@@ -213,6 +232,58 @@ def _link_story(
                      previous_by_id.get(ids[g]) if ids[g] in reviewed else None, settings)
         for g, group in enumerate(grouping.groups)
     ]
+
+
+def _grow_story(
+    story: str, mentions: Sequence[Mention], old: Sequence[Claim], fresh_sources: frozenset[str],
+    sources: Mapping[str, Source], passages: Mapping[str, Passage],
+    decisions: Sequence[LinkDecision], reviewed: frozenset[str], used_ids: set[str],
+    settings: LinkSettings,
+) -> list[Claim]:
+    """Link the mentions of new articles into a story whose claims stay as they are: each
+    joins the claim it matches (or starts one); only the claims that gained a member are
+    rebuilt."""
+    items = story_items(mentions, sources)
+    weight = story_weights(items)
+    previous_of = {e.mention_id: c.id for c in old for e in c.evidence}
+    fresh = {it.index for it in items if it.source_id in fresh_sources
+             and it.mention.id not in previous_of}
+
+    def scored(a: Item, b: Item) -> Pair:
+        return compare(a, b, weight)
+
+    pairs = candidate_pairs(items, weight, scored, settings.max_candidates, among=fresh)
+    constraints = _constraints(items, decisions, previous_of, reviewed)
+    fixed = dict(constraints.fixed)
+    for it in items:
+        if it.index not in fresh and it.mention.id in previous_of:
+            fixed.setdefault(it.index, previous_of[it.mention.id])
+    constraints = replace(constraints, fixed=fixed)
+    grouping = group_items(items, pairs, scored, constraints, settings.low)
+    by_id = {c.id: c for c in old}
+    evidence_of = {e.mention_id: e for c in old for e in c.evidence}
+    for group in grouping.groups:
+        for i in group.members:
+            before = evidence_of.get(items[i].mention.id)
+            if before is None or i in fresh:
+                continue
+            if before.link == LinkState.CONFIRMED:
+                group.confirmed.add(i)
+            elif before.link == LinkState.AUTO:
+                grouping.best[i] = max(before.score, settings.high)
+            else:
+                grouping.best[i] = min(before.score, settings.high - 1e-6)
+    ids = _assign_ids(grouping.groups, items, previous_of, used_ids)
+    out: list[Claim] = []
+    for g, group in enumerate(grouping.groups):
+        unchanged = by_id.get(ids[g])
+        if unchanged is not None and not fresh & set(group.members) and len(
+                group.members) == len(unchanged.evidence):
+            out.append(unchanged)
+            continue
+        out.append(_build_claim(ids[g], story, group, grouping, items, sources, passages,
+                                unchanged if ids[g] in reviewed else None, settings))
+    return out
 
 
 def story_items(mentions: Sequence[Mention], sources: Mapping[str, Source]) -> list[Item]:

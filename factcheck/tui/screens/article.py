@@ -97,7 +97,7 @@ class ArticleScreen(ModalScreen[None]):
     def _paragraphs(self) -> list[Static]:
         source = self.store.raw("sources").get(self.source_id, {})
         text = str(source.get("text", ""))
-        claim = self.store.sound("claims").get(self.claim_id, {})
+        claim = self.store.sound_doc("claims", self.claim_id) or {}
         own = {e.get("mention_id") for e in claim.get("evidence", ())}
         current = self.get_component_rich_style("article--current")
         other = self.get_component_rich_style("article--claim")

@@ -93,6 +93,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "split": "s",
     "export": "e",
     "history": "h",
+    "candidates": "p",
     "filter": "f",
     "sort": "shift+s",
     "help": "question_mark",

@@ -104,6 +104,7 @@ HELP: dict[str, str] = {
     "split": "Split the passage off into a new claim",
     "export": "Export a verification report (format and path)",
     "history": "Show the claim's change log: who, when, before and after",
+    "candidates": "Possibly the same claim in other outlets (enter attaches one)",
     "filter": "Filter and sort the claim list",
     "sort": "Cycle the sort order of the claim list",
     "help": "Show every key",

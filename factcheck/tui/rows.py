@@ -51,6 +51,8 @@ class ListFilter:
 
     kind: str | None = None
     outlet: str | None = None
+    story: str | None = None
+    """A story id: only the claims tracked in that story."""
     verdict: str | None = None
     """A verdict key, ``"none"`` for claims without a verdict, or None for any."""
     conflicts_only: bool = False
@@ -59,6 +61,7 @@ class ListFilter:
     def describe(self) -> str:
         """A short summary for the status line (empty when nothing is filtered)."""
         parts = [p for p in (self.kind, self.outlet and f"outlet {self.outlet}",
+                             self.story and f"story {self.story}",
                              self.verdict and f"verdict {self.verdict}") if p]
         if self.conflicts_only:
             parts.append("conflicts")
@@ -167,6 +170,18 @@ class RowModel:
         """How many claims are reviewed (a verdict, or every passage marked)."""
         return sum(1 for cid in self.reviewed_ids if cid in self.index)
 
+    def stories(self) -> list[tuple[str, str]]:
+        """(title, id) of the stories that hold claims, the largest first."""
+        sizes: dict[str, int] = {}
+        for doc in self.docs:
+            story = doc.get("story_id")
+            if isinstance(story, str):
+                sizes[story] = sizes.get(story, 0) + 1
+        titles = {sid: one_line(doc.get("title") or sid, 50)
+                  for sid, doc in self.store.raw("stories").items()}
+        return [(f"{titles.get(sid, sid)} ({n})", sid)
+                for sid, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))]
+
     def kinds(self) -> list[str]:
         """Claim kinds present."""
         return sorted({str(doc.get("kind", "other")) for doc in self.docs})
@@ -274,6 +289,8 @@ class RowView:
         flt = self.filter
         if flt.kind:
             result = [i for i in result if docs[i].get("kind") == flt.kind]
+        if flt.story:
+            result = [i for i in result if docs[i].get("story_id") == flt.story]
         if flt.verdict:
             wanted = None if flt.verdict == "none" else flt.verdict
             result = [i for i in result if model.verdicts.get(ids[i]) == wanted]

@@ -112,3 +112,53 @@ def test_link_a_passage_into_another_claim_and_merge(store_path: Path) -> None:
     merged = evidence(store_path, "c-arms")
     assert not evidence(store_path, "c-visit")  # merged away
     assert passage_id(store_path, "24 tahun") in merged
+
+
+def test_candidates_of_a_claim_are_listed_and_enter_attaches_one(tmp_path: Path) -> None:
+    from factcheck.core.pipeline import claim_candidates, link_all
+    from factcheck.core.store import Store
+    from factcheck.tui.screens.candidates import CandidatesScreen
+    from tests.unit.test_link_articles import article
+
+    pages = [
+        article("a.txt", "Harian Pagi", "id", [
+            "Banjir bandang di Sumberjaya menewaskan 14 orang, kata Gubernur Ahmad Santoso.",
+            "Gubernur Ahmad Santoso meninjau pengungsian di Sumberjaya pada Senin."],
+            published="2024-03-01"),
+        article("b.txt", "Evening Post", "en", [
+            "Flash floods in Sumberjaya killed 14 people, Governor Ahmad Santoso said.",
+            "Governor Ahmad Santoso visited evacuation centres in Sumberjaya on Monday."],
+            published="2024-03-02"),
+    ]
+    path = tmp_path / "claims.json"
+    store = Store.open(path)
+    with store.transaction() as tx:
+        for page in pages:
+            tx.put("sources", page.source)
+            for p in page.passages:
+                tx.put("passages", p)
+            for m in page.mentions:
+                tx.put("mentions", m)
+    link_all(store)
+    claim = next(c for c in store.claims() if c.text.startswith("Gubernur Ahmad Santoso"))
+    outside = [c for c in claim_candidates(store, claim.id, 10)
+               if c.passage_id not in {e.passage_id for e in claim.evidence}]
+    store.close()
+    assert outside, "the story offers no candidate to attach"
+    app = app_for(path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"meninjau", "enter")
+        await pilot.press("p")
+        assert isinstance(app.screen, CandidatesScreen)
+        seen.append(app.screen.candidates)
+        options = app.screen.query_one("#candidates")
+        options.highlighted = next(i for i, c in enumerate(app.screen.candidates)
+                                   if c.passage_id == outside[0].passage_id)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app, steps)
+    assert seen[0] and seen[0][0].score >= seen[0][-1].score  # best first
+    assert evidence(path, claim.id).get(outside[0].passage_id) == "confirmed"

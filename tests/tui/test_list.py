@@ -144,3 +144,31 @@ def test_hostile_text_is_inert_and_long_text_is_cut(store_path: Path) -> None:
     assert "\x1b" not in screen and "\u202e" not in screen and "\u200b" not in screen
     assert "zerowidth" in screen and "RED [bold]" in screen and "[31m" not in screen
     assert len(passages) < 5_000 and "chars)" in passages  # a window, not a megabyte
+
+
+def test_filter_by_story_shows_only_that_storys_claims(store_path: Path) -> None:
+    from factcheck.core.models import Story
+
+    with reopen(store_path) as store, store.transaction() as tx:
+        claims = store.claims()
+        for n, claim in enumerate(claims):
+            tx.put("claims", claim.model_copy(update={"story_id": "st-b" if n else "st-a"}))
+        tx.put("stories", Story(id="st-a", title="Floods in Sumberjaya", sources=[]))
+        tx.put("stories", Story(id="st-b", title="Putin in Pyongyang", sources=[]))
+        first = claims[0].id
+    app = app_for(store_path)
+    seen: list[Any] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("f")
+        story = app.screen.query_one("#story", Select)
+        seen.append([str(title) for title, _sid in app.screen.stories])
+        story.value = "st-a"
+        await pilot.click("#apply")
+        seen.append(shown_ids(app))
+        seen.append(screen_text(app))
+
+    drive(app, steps)
+    assert seen[0] == [f"Putin in Pyongyang ({len(claims) - 1})", "Floods in Sumberjaya (1)"]
+    assert seen[1] == [first]
+    assert "story st-a" in seen[2]

@@ -31,13 +31,15 @@ def _value(select: Select[str]) -> str | None:
 
 
 class FilterScreen(ModalScreen[FilterChoice | None]):
-    """Kind, outlet, verdict, conflicts only, unreviewed only, and the sort order."""
+    """Kind, outlet, story, verdict, conflicts only, unreviewed only, and the sort order."""
 
     BINDINGS = [bind("close", "cancel", "Cancel")]
 
     def __init__(self, current: ListFilter, sort: str, *, kinds: list[str], outlets: list[str],
-                 verdicts: list[tuple[str, str]]) -> None:
+                 verdicts: list[tuple[str, str]],
+                 stories: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
+        self.stories = stories or []
         self.current = current
         self.sort = sort
         self.kinds = kinds
@@ -59,6 +61,12 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
                              prompt="any outlet",
                              id="outlet",
                              value=flt.outlet if flt.outlet in self.outlets else Select.NULL)
+            with Horizontal(classes="field"):
+                yield Label("Story")
+                ids = [sid for _title, sid in self.stories]
+                yield Select([(Text(title), sid) for title, sid in self.stories],
+                             prompt="any story", id="story",
+                             value=flt.story if flt.story in ids else Select.NULL)
             with Horizontal(classes="field"):
                 yield Label("Verdict")
                 choices = [*self.verdicts, ("no verdict yet", "none")]
@@ -85,6 +93,7 @@ class FilterScreen(ModalScreen[FilterChoice | None]):
         flt = ListFilter(
             kind=_value(self.query_one("#kind", Select)),
             outlet=_value(self.query_one("#outlet", Select)),
+            story=_value(self.query_one("#story", Select)),
             verdict=_value(self.query_one("#verdict", Select)),
             conflicts_only=self.query_one("#conflicts", Checkbox).value,
             unreviewed_only=self.query_one("#unreviewed", Checkbox).value,

@@ -55,6 +55,7 @@ class MainScreen(ReviewActions):
         bind("previous_unreviewed", "unreviewed(-1)", "Previous unreviewed", show=False),
         bind("open_article", "open_article", "Article"),
         bind("history", "history", "History"),
+        bind("candidates", "candidates", "Candidates"),
         bind("undo", "undo", "Undo"),
         bind("redo", "redo", "Redo", show=False),
         bind("help", "help", "Keys"),
@@ -353,6 +354,7 @@ class MainScreen(ReviewActions):
         lang = self.settings.language
         screen = FilterScreen(self.view.filter, self.view.sort, kinds=self.model.kinds(),
                               outlets=self.model.outlet_names(),
+                              stories=self.model.stories(),
                               verdicts=[(v.label(lang), v.key) for v in self.settings.verdicts])
         self.app.push_screen(screen, self._filter_chosen)
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from factcheck.core import decisions, review
 from factcheck.core.models import Change
+from factcheck.core.pipeline import claim_candidates
 from factcheck.core.review import Outcome, ReviewError
 from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
@@ -23,6 +24,7 @@ from factcheck.settings import Settings
 from factcheck.tui.claim_data import ClaimData, PassageData
 from factcheck.tui.rows import RowModel, RowView
 from factcheck.tui.screens.article import ArticleScreen
+from factcheck.tui.screens.candidates import CandidatesScreen
 from factcheck.tui.screens.error import ErrorScreen
 from factcheck.tui.screens.export import ExportScreen
 from factcheck.tui.screens.history import HistoryScreen
@@ -34,6 +36,8 @@ from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.passages import Passages, stance_word
 from factcheck.tui.work import WorkingApp, snapshot
 
+CANDIDATES_SHOWN = 10
+"""Candidates the TUI lists for a claim."""
 PASSAGE_ACTIONS = {"mark", "confirm_link", "reject_link", "link", "unlink", "split"}
 """Actions on the passage under the cursor."""
 
@@ -298,6 +302,25 @@ class ReviewActions(Screen[None]):
         self.app.push_screen(LinkScreen(title, about, self.model, claim.claim_id,
                                         self.verdict_label, cursor_blink=self.cursor_blink),
                              picked)
+
+    def action_candidates(self) -> None:
+        """Show the claim's candidates in other outlets; enter attaches one to the claim."""
+        claim = self.claim_data
+        if claim is None:
+            return
+        found = claim_candidates(self.store, claim.claim_id, CANDIDATES_SHOWN)
+        claim_id = claim.claim_id
+
+        def attach(passage_id: str | None) -> None:
+            if not passage_id:
+                return
+            before = next((c.claim_id for c in found if c.passage_id == passage_id), None)
+            outcome = self.attempt(lambda: decisions.link_passage(
+                self.store, passage_id, claim_id, self.reviewer))
+            self._decided(outcome, [claim_id, *([before] if before else [])],
+                          "Passage attached to this claim.")
+
+        self.app.push_screen(CandidatesScreen(claim.text, found), attach)
 
     def action_link(self) -> None:
         """Move the passage under the cursor into another claim."""

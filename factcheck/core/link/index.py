@@ -20,7 +20,7 @@ BORROWED = "ctx:"
 """The term a denial carries for the passage it borrowed its content from."""
 RARE_TERMS = 6
 """A statement is indexed by this many of its rarest language-neutral terms."""
-MAX_POSTING = 2000
+MAX_POSTING = 500
 """A key shared by more mentions than this finds no candidates."""
 
 

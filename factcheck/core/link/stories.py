@@ -43,7 +43,7 @@ COMMON_SHARE = 0.02
 COMMON_SPAN_DAYS = 90
 """A name in more than ``max(COMMON_MIN, COMMON_SHARE x articles)`` articles spread over more
 than ``COMMON_SPAN_DAYS`` days tells no story from another."""
-MAX_POSTINGS = 400
+MAX_POSTINGS = 150
 """Keys carried by more articles than this find no candidates (too common to tell stories)."""
 TITLE_NAMES = 3
 

@@ -33,8 +33,9 @@ SMALL_STORY = 2
 NEAREST = 3
 """A story is joined through this many of its articles (or all, when it has fewer)."""
 STORY_KEYS = 12
-MAX_STORIES_PER_KEY = 60
-"""A key shared by more stories than this finds no candidates (it tells no event apart)."""
+MAX_STORIES_PER_KEY = 10
+"""A key whose latest articles belong to more stories than this finds no candidates (a
+province, a ministry: it tells no event apart)."""
 """An article looks for stories through this many of its heaviest keys."""
 STORY_KEY_TYPES = frozenset({"topic", "event", "institution", "measure"})
 """Concept types that say what a story is about (roles, qualifiers and cues do not)."""
@@ -44,7 +45,7 @@ COMMON_SPAN_DAYS = 90
 """A name in more than ``max(COMMON_MIN, COMMON_SHARE x articles)`` articles spread over more
 than ``COMMON_SPAN_DAYS`` days tells no story from another."""
 MAX_POSTINGS = 150
-"""Keys carried by more articles than this find no candidates (too common to tell stories)."""
+"""An article is compared with at most this many of the latest articles sharing each key."""
 TITLE_NAMES = 3
 
 
@@ -195,9 +196,12 @@ class StoryIndex:
         keys = sorted((k for k in vec if k[:2] != "t:"), key=lambda k: -vec[k])[:STORY_KEYS]
         found: set[str] = set()
         for k in keys:
-            posting = self._articles_of.get(k, ())
-            if len(posting) <= MAX_POSTINGS:  # a key hundreds of articles share tells no story
-                found.update(posting)
+            # The latest articles carrying the key (articles are placed oldest first): a story
+            # is found through its recent articles, and a key thousands of articles share costs
+            # no more than a rare one.
+            latest = self._articles_of.get(k, ())[-MAX_POSTINGS:]
+            if len({self.story_of.get(a) for a in latest}) <= MAX_STORIES_PER_KEY:
+                found.update(latest)  # else a province or a ministry every other story names
         return {other: _resemblance(vec, self.vectors[other]) for other in found}
 
     def story_scores(self, vec: dict[str, float], day: int | None,

@@ -166,7 +166,8 @@ def test_doctor_repair_in_a_read_only_folder(db: Path, capsys: pytest.CaptureFix
     code = run_doctor(["--repair", "--db", str(db)])
     monkeypatch.undo()
     out = capsys.readouterr().out
-    assert code == 1 and not has_traceback(out)
+    # A leftover is no damage: the store stays healthy, the repair says why it did nothing.
+    assert code == 0 and not has_traceback(out)
     assert "cannot write a backup" in out and "nothing was changed" in out
     assert db.read_bytes() == before
     assert list(db.parent.glob("*.bak")) == []
@@ -227,7 +228,7 @@ def test_real_read_only_folder_doctor_repair(shared_folder: Path) -> None:
         return [report.healthy, report.actions]
 
     healthy, actions = run_unprivileged(action)  # type: ignore[misc]
-    assert healthy is False
+    assert healthy is True  # a leftover temp file is no damage
     assert any("cannot write a backup" in a and "nothing was changed" in a for a in actions)
     assert store.read_bytes() == before
 

@@ -108,6 +108,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str, bool]] = {
 }
 
 
+LEFTOVERS = frozenset({"torn journal line", "leftover temp file"})
+"""What a crash mid-write leaves behind: the store ignores it, --repair cleans it."""
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return healthy_store(tmp_path / "claims.json")
@@ -131,10 +135,12 @@ def test_damage_is_found_and_named(db: Path, case: str,
     before = db.read_bytes()
     report = check(db)
     assert kind in {p.kind for p in report.problems}
-    assert not report.healthy
+    # Leftovers of an interrupted write are expected after a crash: noted, not damage.
+    leftover = case in LEFTOVERS
+    assert report.healthy is leftover
     assert db.read_bytes() == before  # a check changes nothing
     capsys.readouterr()
-    assert run_doctor(["--db", str(db)]) == 1
+    assert run_doctor(["--db", str(db)]) == (0 if leftover else 1)
     out = capsys.readouterr().out
     line = next(p.message for p in report.problems if p.kind == kind)
     assert line in out.replace("\n", "") or line[:60] in out

@@ -57,7 +57,7 @@ def repair(store_path: str | os.PathLike[str]) -> DoctorReport:
     if fatal is not None and fatal.kind != "invalid-json":
         report.actions.append(f"left untouched: {fatal.message}")
         return report
-    if fatal is None and found.healthy:
+    if fatal is None and found.healthy and not any(p.fixable for p in found.problems):
         report.actions.append("nothing to repair")
         return report
     stamp = files.new_stamp(path)

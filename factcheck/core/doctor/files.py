@@ -122,8 +122,11 @@ def load(path: Path, problems: list[Problem]) -> StoredState | None:
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             fatal("not-a-store", f"schema {version} cannot be upgraded ({exc})")
             return None
+    # Leftovers of an interrupted write are expected after a crash, not damage: noted (and
+    # cleaned by --repair), the store is healthy.
     problems.extend(Problem("temp-file", f"{tmp}: temporary file left by an interrupted write "
-                            "(the store does not need it)", fixable=True)
+                            "(the store does not need it; --repair removes it)", fixable=True,
+                            notice=True)
                     for tmp in temp_files(path))
     return state
 
@@ -183,7 +186,9 @@ def _scan_journal(path: Path, state: StoredState, problems: list[Problem]) -> No
         return
 
     def ignored(kind: str, at: int, why: str, line: bytes) -> None:
-        problems.append(Problem(kind, f"{journal}: {why}", fixable=True))
+        # A torn last line is a write cut short by a crash, never acknowledged: a leftover.
+        problems.append(Problem(kind, f"{journal}: {why}", fixable=True,
+                                notice=kind == "torn-journal"))
         state.journal.append({"table": "journal", "byte": at, "reason": why,
                               "removed": line.decode("utf-8", errors="replace")})
 

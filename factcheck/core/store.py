@@ -18,6 +18,7 @@ reports over a large store) without validating every document.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -118,6 +119,10 @@ class Transaction:
             if doc_id is None:
                 raise TypeError("a dict document needs doc_id")
             key, body = doc_id, dict(doc)
+            where = _not_finite(body)
+            if where is not None:
+                raise StoreError(f"{table}/{key}: {where} is not a finite number (JSON cannot "
+                                 "hold it); nothing was written")
         self.ops.append((table, key, body))
 
     def delete(self, table: str, doc_id: str) -> None:
@@ -435,3 +440,20 @@ def _sound_review(doc: Any) -> bool:
 
 _SHAPES: dict[str, Callable[[Any], bool]] = {"claims": _sound_claim, "reviews": _sound_review}
 """Structure checks of the documents readers walk as raw dicts."""
+
+
+def _not_finite(value: Any, path: str = "") -> str | None:
+    """The path of the first NaN or infinity in a document (a model never holds one)."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else (path or "value")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = _not_finite(v, f"{path}.{k}" if path else str(k))
+            if found:
+                return found
+    elif isinstance(value, list | tuple):
+        for n, v in enumerate(value):
+            found = _not_finite(v, f"{path}[{n}]")
+            if found:
+                return found
+    return None

@@ -14,19 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.core import ingest
 from factcheck.core.doctor import check, repair
 from factcheck.core.models import SCHEMA_VERSION, Passage, Source
 from factcheck.core.store import Store
+from factcheck.core.text import dates, numbers
 from tests.reliability.helpers import tally
 
 # Hundreds of tiny stores: on tmpfs, fsync costs nothing (what is checked here is the logic).
 SCRATCH = "/dev/shm" if Path("/dev/shm").is_dir() else None
 
-ingest = pytest.importorskip("factcheck.core.ingest", exc_type=ImportError)
 
 JSON_SCALARS = (st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1)
                 | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20))
@@ -85,7 +85,6 @@ def test_fuzz_ingest_text_and_html(text: str, encoding: str, suffix: str) -> Non
 
 @given(text=TEXT, lang=st.sampled_from(["id", "en"]))
 def test_fuzz_parse_number(text: str, lang: str) -> None:
-    numbers = pytest.importorskip("factcheck.core.text.numbers", exc_type=ImportError)
     tally("fuzz parse_number")
     found = numbers.parse_number(text, lang)
     if found is not None:
@@ -97,7 +96,6 @@ def test_fuzz_parse_number(text: str, lang: str) -> None:
 @given(text=TEXT, lang=st.sampled_from(["id", "en"]),
        reference=st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)))
 def test_fuzz_parse_date(text: str, lang: str, reference: date | None) -> None:
-    dates = pytest.importorskip("factcheck.core.text.dates", exc_type=ImportError)
     tally("fuzz parse_date")
     found = dates.parse_date(text, lang, reference)
     if found is not None:

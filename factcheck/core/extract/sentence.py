@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
@@ -49,6 +50,12 @@ class Sentence:
     """The attribution's speaker, resolved when it was a pronoun (set by the claims stage)."""
     subject: str | None = None
     """A person the sentence is about, for resolving pronouns in the next ones."""
+    read_already: frozenset[int] | None = None
+    """Word indexes inside its figures, dates and names (filled once by the slots stage)."""
+    clause_spans: list[tuple[int, int]] | None = None
+    """Its clauses (filled once by the slots stage)."""
+    concept_hits: list[Any] | None = None
+    """Its vocabulary concepts (filled once by the slots stage)."""
 
     def in_quotes(self, pos: int) -> bool:
         """True when ``pos`` is inside a direct quotation."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -107,9 +108,29 @@ def base_unit(unit: str | None) -> tuple[str | None, float]:
     return "count", 1.0
 
 
+CLAUSE_CHARS = 600
+"""A clause longer than this (a run of text without punctuation) is read in pieces of about
+this size, cut between words, so that the work per figure does not grow with the sentence."""
+
+
 def clauses(sent: Sentence) -> list[tuple[int, int]]:
     """The clauses of a sentence: split at semicolons, dashes, brackets, and at a comma
-    before a conjunction that starts a new statement ("..., while ...", "..., sementara ...")."""
+    before a conjunction that starts a new statement ("..., while ...", "..., sementara ...");
+    an overlong one in pieces of about `CLAUSE_CHARS`. Read once per sentence."""
+    if sent.clause_spans is None:
+        spans = []
+        for a, b in _clauses(sent):
+            while b - a > CLAUSE_CHARS:
+                cut = sent.text.rfind(" ", a + CLAUSE_CHARS // 2, a + CLAUSE_CHARS)
+                cut = cut if cut > a else a + CLAUSE_CHARS
+                spans.append((a, cut))
+                a = cut + 1
+            spans.append((a, b))
+        sent.clause_spans = spans
+    return sent.clause_spans
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     lex = compiled(sent.lang)
     text = sent.text
     cuts = {m.start() for m in _CLAUSE_BREAK.finditer(text, sent.core, sent.end)}
@@ -499,24 +520,36 @@ class _Word:
 
 def _terms(sent: Sentence, lo: int, hi: int, hits: list[ConceptHit]) -> list[str]:
     toks = tokens(sent.text)
-    skip = frozenset(
-        i for i in range(len(toks.low))
-        if any(q.start <= toks.starts[i] < q.end for q in sent.quantities)
-        or any(d.start <= toks.starts[i] < d.end for d in sent.dates)
-        or any(e.start <= toks.starts[i] < e.end for e in sent.entities)
-        or not lo <= toks.starts[i] < hi
-    )
+    starts = toks.starts
+    window = (bisect_left(starts, lo), bisect_left(starts, hi))
     inside = [h for h in hits if lo <= h.start < hi]
-    keys = content_terms(toks, sent.lang, inside, skip)
+    keys = content_terms(toks, sent.lang, inside, _read_already(sent, toks), window)
     for e in sent.entities:
         if lo <= e.start < hi:
             keys |= name_keys(e.text, sent.lang)
     return sorted(keys)
 
 
+def _read_already(sent: Sentence, toks: Tokens) -> frozenset[int]:
+    """Word indexes inside the sentence's figures, dates and names (read once a sentence: a
+    sentence of thousands of words has thousands of slots)."""
+    if sent.read_already is None:
+        starts = toks.starts
+        out: set[int] = set()
+        spans: list[tuple[int, int]] = [(x.start, x.end) for x in sent.quantities]
+        spans += [(x.start, x.end) for x in sent.dates]
+        spans += [(x.start, x.end) for x in sent.entities]
+        for start, end in spans:
+            out.update(range(bisect_left(starts, start), bisect_left(starts, end)))
+        sent.read_already = frozenset(out)
+    return sent.read_already
+
+
 def sentence_concepts(sent: Sentence) -> list[ConceptHit]:
     """The vocabulary concepts of a sentence (read once, shared by all its slots)."""
-    return find_concepts(tokens(sent.text), sent.lang)
+    if sent.concept_hits is None:
+        sent.concept_hits = find_concepts(tokens(sent.text), sent.lang)
+    return sent.concept_hits
 
 
 def status_slots(sent: Sentence, hits: list[ConceptHit], *, speaker: str | None,

@@ -93,9 +93,18 @@ def strip_auxiliaries(text: str, lex: Lang) -> str:
     return text
 
 
+PHRASE_REACH = 240
+"""Characters before a verb in which its speaker's noun phrase is looked for."""
+
+
 def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase (a speaker or subject) that ends right before ``pos``."""
     lex = compiled(lang)
+    if pos - lo > PHRASE_REACH:
+        # A speaker is a few words: read back a bounded stretch, from a word boundary, so the
+        # work does not grow with a sentence that never ends.
+        start = text.find(" ", pos - PHRASE_REACH)
+        lo = start + 1 if 0 <= start < pos else pos - PHRASE_REACH
     # "juru bicara Kremlin, Dmitry Peskov, telah mengkonfirmasi": the comma closes an apposition.
     prefix = strip_auxiliaries(text[lo:pos], lex).rstrip(",")
     tokens = list(_TOKENS.finditer(prefix))

@@ -206,11 +206,13 @@ def find_concepts(toks: Tokens, code: str) -> list[ConceptHit]:
 
 
 def content_terms(toks: Tokens, code: str, hits: list[ConceptHit] | None = None,
-                  skip: frozenset[int] = frozenset()) -> set[str]:
+                  skip: frozenset[int] = frozenset(),
+                  window: tuple[int, int] | None = None) -> set[str]:
     """Language-neutral keys of a text's content: ``t:<concept>`` and ``w:<stem>``.
 
     Words inside a concept phrase count as the concept only; function words, numbers and the
-    token indexes in ``skip`` (names, figures, dates already read) are left out.
+    token indexes in ``skip`` (names, figures, dates already read) are left out; with
+    ``window`` (first, last token index), only the words in it are read.
     """
     vocab = vocabulary(code)
     hits = vocab.find(toks) if hits is None else hits
@@ -221,7 +223,9 @@ def content_terms(toks: Tokens, code: str, hits: list[ConceptHit] | None = None,
         if concept is not None and concept.broader:
             out.add("t:" + concept.broader)
     covered = {i for h in hits for i in range(h.first, h.last)}
-    for i, word in enumerate(toks.low):
+    first, last = window if window is not None else (0, len(toks.low))
+    for i in range(first, last):
+        word = toks.low[i]
         if i in covered or i in skip:
             continue
         w = fold(word)

@@ -156,7 +156,8 @@ def render(report: Report, settings: Settings,
         "utf-8"))) + "\n"
 
 
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def script_safe(document: str) -> str:

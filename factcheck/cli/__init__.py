@@ -17,7 +17,7 @@ from rich.markup import escape
 from factcheck import __version__
 from factcheck.cli import commands, evaluate, export, maintenance, review, tracking
 from factcheck.cli.common import UserError, console_err
-from factcheck.core.storage import StoreError
+from factcheck.core.store import StoreError
 from factcheck.core.views import inert
 
 

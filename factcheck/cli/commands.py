@@ -22,7 +22,7 @@ from factcheck.core import pipeline
 from factcheck.core.ingest.address import is_address
 from factcheck.core.models import Change, utcnow
 from factcheck.core.review import new_id
-from factcheck.core.storage import StoreError
+from factcheck.core.store import StoreError
 from factcheck.core.views import claim_rows, claim_view, filter_rows, inert
 
 EDITABLE_SOURCE_FIELDS = ("outlet", "title", "published", "updated", "language", "url")

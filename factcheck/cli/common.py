@@ -11,8 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from factcheck.core.storage import StoreError
-from factcheck.core.store import Store, default_path
+from factcheck.core.store import Store, StoreError, default_path
 from factcheck.core.views import inert
 from factcheck.settings import Settings, SettingsError, load_settings
 

@@ -21,8 +21,7 @@ from factcheck.cli.common import (
     settings_from,
 )
 from factcheck.core.report import FORMATS, ExportOptions, ReportError, export_report, summary
-from factcheck.core.storage import StoreError, atomic_write
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError, atomic_write
 
 _PROGRESS_FROM = 2_000
 """Show a progress bar (on a terminal, writing to a file) from this many claims."""

@@ -19,8 +19,7 @@ from factcheck.cli.common import (
 )
 from factcheck.core import decisions
 from factcheck.core.review import Outcome, ReviewError, add_note, mark, set_verdict
-from factcheck.core.storage import StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError
 
 MARKS = {"supports": "supports", "contradicts": "contradicts", "denial": "denial",
          "unrelated": "unrelated", "clear": None}

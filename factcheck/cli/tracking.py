@@ -19,8 +19,7 @@ from factcheck.cli.common import (
 from factcheck.core import stories as story_ops
 from factcheck.core.pipeline import claim_candidates
 from factcheck.core.review import ReviewError
-from factcheck.core.storage import StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

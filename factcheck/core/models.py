@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
-"""Version of the stored layout; bumped with a migration in `factcheck.core.migrations`."""
+"""Version of the stored layout; bumped with a migration in `factcheck.core.store.migrations`."""
 
 
 def utcnow() -> str:

@@ -18,8 +18,7 @@ from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState
 
 from factcheck.core.report import ExportOptions, export_report
-from factcheck.core.storage import StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
 from factcheck.tui.claim_data import group_passages
 from factcheck.tui.messages import ExportDone, ExportProgress, StoreIndexed

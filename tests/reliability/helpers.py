@@ -22,8 +22,7 @@ from typing import Any
 
 from factcheck.core.models import Claim, Evidence, Mention
 from factcheck.core.review import mark
-from factcheck.core.storage import FileStorage
-from factcheck.core.store import Store
+from factcheck.core.store import FileBackend, Store
 from tests.factories import build_claims, build_sources
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,15 +100,15 @@ def mark_slots(db: Path, reviewer: str, slots: Iterable[Slot], emit: Callable[[s
     ``COMPACT start``/``COMPACT end`` lines tell the test where a kill landed.
     """
     if compact_min is not None:
-        FileStorage.COMPACT_MIN_BYTES = compact_min
-        compact = FileStorage.compact
+        FileBackend.COMPACT_MIN_BYTES = compact_min
+        compact = FileBackend.compact
 
-        def announced(self: FileStorage) -> None:
+        def announced(self: FileBackend) -> None:
             emit("COMPACT start")
             compact(self)
             emit("COMPACT end")
 
-        FileStorage.compact = announced  # type: ignore[method-assign]
+        FileBackend.compact = announced  # type: ignore[method-assign]
     store = Store.open(db)
     emit("READY")
     for i, (claim_id, passage_id) in enumerate(slots):

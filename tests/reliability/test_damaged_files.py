@@ -20,8 +20,7 @@ import pytest
 from factcheck.cli import main
 from factcheck.core.models import SCHEMA_VERSION
 from factcheck.core.review import mark
-from factcheck.core.storage import FileStorage, StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import FileBackend, Store, StoreError
 from tests.reliability.doctoring import healthy_store, journal_of, run_doctor
 from tests.reliability.helpers import (
     hand_over,
@@ -289,7 +288,7 @@ def test_full_disk_during_compaction_keeps_old_file_and_every_mark(
 def test_full_disk_during_frequent_compactions_loses_no_acknowledged_mark(
         db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Marks go on while every compaction fails: what `mark` returned from is all kept."""
-    monkeypatch.setattr(FileStorage, "COMPACT_MIN_BYTES", 1)
+    monkeypatch.setattr(FileBackend, "COMPACT_MIN_BYTES", 1)
     store = Store.open(db)
     slots = [(cid, e["passage_id"]) for cid, c in store.raw("claims").items()
              for e in c["evidence"]]

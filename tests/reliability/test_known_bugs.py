@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import commands, main
-from factcheck.core import migrations
 from factcheck.core.decisions import confirm_link
 from factcheck.core.models import Claim, Kind
 from factcheck.core.review import set_verdict
-from factcheck.core.storage import FileStorage, StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import FileBackend, Store, StoreError, migrations
 from tests.factories import build_store
 from tests.reliability.doctoring import healthy_store
 from tests.reliability.helpers import (
@@ -50,7 +48,7 @@ def test_link_decisions_of_two_passages_of_one_claim_are_both_kept(db: Path) -> 
 def test_exit_code_tells_whether_the_mark_was_saved(db: Path, capsys: pytest.CaptureFixture[str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     passage = Store.open(db).claim("c-arms").evidence[0].passage_id  # type: ignore[union-attr]
-    monkeypatch.setattr(FileStorage, "needs_compaction", lambda self: True)
+    monkeypatch.setattr(FileBackend, "needs_compaction", lambda self: True)
     real_fsync = os.fsync
 
     def full_for_new_files(fd: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.core.store import Store
+from factcheck.core.store import MemoryBackend, Store
 from tests.factories import build_store
 
 TABLES = ("sources", "passages", "mentions", "claims", "reviews")
@@ -23,7 +23,7 @@ def _renamed(doc: Any, ids: dict[str, str]) -> Any:
 def big_store(claims: int) -> Store:
     """An in-memory store with ``claims`` tracked claims (copies of the factory's three, with
     their sources, passages, mentions and, for every other copy, reviews)."""
-    base = build_store(Store.memory()).storage.read()
+    base = build_store(Store.memory()).backend.read_all()
     ids = [key for table in TABLES[:4] for key in base.get(table, {})]
     data: dict[str, dict[str, Any]] = {table: {} for table in TABLES}
     data["_meta"] = dict(base["_meta"])
@@ -42,6 +42,4 @@ def big_store(claims: int) -> Store:
     for extra in list(data["claims"])[claims:]:
         del data["claims"][extra]
         data["reviews"].pop(extra, None)
-    store = Store.memory()
-    store.storage.data = data
-    return store
+    return Store(MemoryBackend(data))

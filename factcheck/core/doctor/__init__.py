@@ -27,8 +27,7 @@ import orjson
 from factcheck.core.doctor import files
 from factcheck.core.doctor.documents import examine
 from factcheck.core.doctor.report import FATAL, DoctorReport, Problem
-from factcheck.core.storage import StoreError, atomic_write
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError, atomic_write
 
 __all__ = ["FATAL", "DoctorReport", "Problem", "check", "repair"]
 
@@ -93,7 +92,7 @@ def _set_aside(path: Path, report: DoctorReport, stamp: str) -> None:
 
     Done before `Store` opens the file, which may compact it (an upgrade) and so empty the
     journal. `Store` cannot open a file with wrong types, so that one write goes through
-    `factcheck.core.storage.atomic_write` directly, under the store's lock.
+    `factcheck.core.store.files.atomic_write` directly, under the store's lock.
     """
     with files.store_lock(path, fcntl.LOCK_EX):
         state = files.load(path, [])
@@ -115,8 +114,8 @@ def _repair_documents(path: Path, report: DoctorReport, stamp: str) -> None:
     """Fix the documents and fold the journal in, all under the store's own lock."""
     store = Store.open(path)  # upgrades an older schema, after its own backup
     try:
-        with store.storage.locked():  # fresh data: another process may have written since
-            plan = examine(store.storage.read())
+        with store.backend.locked():  # fresh data: another process may have written since
+            plan = examine(store.backend.read_all())
             report.quarantine.extend(plan.quarantine)
             if report.quarantine:
                 _write_quarantine(path, report, stamp)

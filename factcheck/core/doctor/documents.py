@@ -16,8 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from factcheck.core.doctor.report import Problem
-from factcheck.core.storage import META_TABLE, Data, Op
-from factcheck.core.store import TABLES
+from factcheck.core.store import META_TABLE, TABLES, Data, Op
 
 KEY_FIELD = {"reviews": "claim_id", "decisions": "mention_id"}
 """The field that holds a document's own id (``id`` in the other tables)."""

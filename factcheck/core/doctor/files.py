@@ -1,7 +1,7 @@
 """Reading a store's files for the doctor: main file, journal, temporary files, backups.
 
-Unlike `factcheck.core.storage`, which refuses a damaged file at the first problem, this reads as
-much as it can and says what it found: the byte offset of broken JSON, each torn or damaged
+Unlike `factcheck.core.store.files`, which refuses a damaged file at the first problem, this
+reads as much as it can and says what it found: the byte offset of broken JSON, each torn or damaged
 journal line, tables and documents of the wrong type.
 """
 
@@ -20,10 +20,9 @@ from typing import Any
 
 import orjson
 
-from factcheck.core import migrations
 from factcheck.core.doctor.report import Problem
 from factcheck.core.models import SCHEMA_VERSION
-from factcheck.core.storage import FORMAT_NAME, META_ID, META_TABLE, Data, apply_ops
+from factcheck.core.store import FORMAT_NAME, META_ID, META_TABLE, Data, apply_ops, migrations
 
 
 @dataclass
@@ -151,7 +150,7 @@ def byte_offset(raw: bytes, char_pos: int) -> int:
 
 
 def temp_files(path: Path) -> list[Path]:
-    """Temporary files `factcheck.core.storage.atomic_write` leaves when interrupted."""
+    """Temporary files `factcheck.core.store.files.atomic_write` leaves when interrupted."""
     return sorted(path.parent.glob(f".{path.name}.*.tmp"))
 
 

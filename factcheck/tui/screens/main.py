@@ -18,8 +18,7 @@ from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
-from factcheck.core.storage import StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
 from factcheck.tui.claim_data import SYNC_INDEX_LIMIT, ClaimData, PassageIndex, load_claim
 from factcheck.tui.commands import ReviewCommands
@@ -221,7 +220,7 @@ class MainScreen(ReviewActions):
 
     def rows_changed(self, claim_ids: list[str]) -> None:
         """Claims changed in the store: update their rows, the list, the panes, progress."""
-        if self.store.storage.last_refresh_changed:
+        if self.store.last_refresh_changed:
             self.store_changed()  # the write also brought in other reviewers' changes
             return
         if self.model.update(claim_ids):
@@ -250,7 +249,7 @@ class MainScreen(ReviewActions):
         Not while a dialog is open: the claim lists of the link dialog, and what the verdict
         picker was opened on, stay as they were; the check runs again on return.
         """
-        if not self.is_current or not self.store.storage.changed_on_disk():
+        if not self.is_current or not self.store.changed_elsewhere():
             return
         try:
             changed = self.store.refresh()

@@ -18,8 +18,7 @@ from factcheck.core import decisions, review
 from factcheck.core.models import Change
 from factcheck.core.pipeline import claim_candidates
 from factcheck.core.review import Outcome, ReviewError
-from factcheck.core.storage import StoreError
-from factcheck.core.store import Store
+from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
 from factcheck.tui.claim_data import ClaimData, PassageData
 from factcheck.tui.rows import RowModel, RowView
@@ -141,7 +140,7 @@ class ReviewActions(Screen[None]):
             self.notify(str(exc), title="Not done", severity="error", markup=False)
         except StoreError as exc:
             self.app.push_screen(ErrorScreen("Could not save", str(exc)))
-        if self.store.storage.last_refresh_changed:
+        if self.store.last_refresh_changed:
             self.store_changed()  # the refused request still brought in others' changes
         return None
 

@@ -1,15 +1,16 @@
-"""The store: the one place that talks to TinyDB.
+"""The store: the one object every other module reads and writes through.
 
-Every other module reads and writes through `Store`. Machine output (sources, passages,
-mentions, claims) and reviewer work (reviews, link decisions, the change log) live in separate
-tables, so re-running the pipeline can never overwrite a review.
+`Store` holds a `factcheck.core.store.backend.Backend` (the file backend by default) and adds
+what does not depend on where the data lives: models, transactions, schema checks, migrations.
+Machine output (sources, passages, mentions, claims) and reviewer work (reviews, link decisions,
+the change log) live in separate tables, so re-running the pipeline can never overwrite a review.
 
 Writes are transactions::
 
     with store.transaction() as tx:      # takes the lock, reads what other processes wrote
         review = store.review(claim_id)  # fresh data
         tx.put("reviews", claim_id, new_review)
-    # on exit: one journal line, fsynced (see `factcheck.core.storage`), then applied in memory
+    # on exit: one durable commit (the file backend: a fsynced journal line), applied in memory
 
 Reads return pydantic models; `raw` gives the stored dictionaries for fast paths (the TUI list,
 reports over a large store) without validating every document.
@@ -20,18 +21,13 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from tinydb import TinyDB
-from tinydb.table import Table
 
 from factcheck import __version__
-from factcheck.core import migrations
 from factcheck.core.models import (
     SCHEMA_VERSION,
     Change,
@@ -45,16 +41,16 @@ from factcheck.core.models import (
     StoryDecision,
     utcnow,
 )
-from factcheck.core.storage import (
+from factcheck.core.store import migrations
+from factcheck.core.store.backend import (
     FORMAT_NAME,
     META_ID,
     META_TABLE,
-    FileStorage,
-    JournalStorage,
+    Backend,
     Op,
     StoreError,
-    apply_ops,
 )
+from factcheck.core.store.files import FileBackend, MemoryBackend
 
 DEFAULT_PATH = Path("claims.json")
 ENV_VAR = "FACTCHECK_DB"
@@ -73,16 +69,6 @@ TABLES: dict[str, type[BaseModel]] = {
 """Table name -> model of its documents."""
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class _StrIdTable(Table):
-    """A TinyDB table whose document ids are our own string ids (``c-…``, ``p-…``)."""
-
-    document_id_class = str  # type: ignore[assignment]
-
-
-class _FactcheckDB(TinyDB):
-    table_class = _StrIdTable
 
 
 def default_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -133,11 +119,9 @@ class Transaction:
 class Store:
     """A factcheck store on disk (or in memory for tests)."""
 
-    def __init__(self, storage: JournalStorage, path: Path | None = None) -> None:
+    def __init__(self, backend: Backend, path: Path | None = None) -> None:
         self.path = path
-        self._db = _FactcheckDB(storage=_Given, given=storage)
-        self.storage = storage
-        self._tables: dict[str, Table] = {}
+        self.backend = backend
         self._check_and_migrate()
 
     # Opening --------------------------------------------------------------------------------
@@ -147,16 +131,15 @@ class Store:
         target = default_path(path)
         if target.exists() and target.is_dir():
             raise StoreError(f"{target}: is a folder, not a factcheck store")
-        return cls(FileStorage(target), target)
+        return cls(FileBackend(target), target)
 
     @classmethod
     def memory(cls) -> Store:
         """A scratch store that lives only in memory."""
-        return cls(JournalStorage())
+        return cls(MemoryBackend())
 
     def _check_and_migrate(self) -> None:
-        data = self.storage.read()
-        meta = data.get(META_TABLE, {}).get(META_ID)
+        meta = self.backend.header()
         if meta is None:
             return  # a new, empty store: the header is written with the first change
         where = self.path or "store"
@@ -173,27 +156,16 @@ class Store:
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
-        if self.path is not None and self.path.exists():
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            backup = self.path.with_name(f"{self.path.name}.v{version}-{stamp}.bak")
-            try:
-                shutil.copy2(self.path, backup)
-            except OSError as exc:
-                raise StoreError(
-                    f"{self.path}: cannot back up before upgrading schema {version}: {exc}"
-                ) from exc
-        with self.storage.locked():
-            data = self.storage.read()
+        self.backend.preserve(f"v{version}")
+        with self.backend.locked():
+            data = self.backend.read_all()
             try:
                 migrated = migrations.migrate(data, version)
             except ValueError as exc:
-                self.storage.reload()
                 raise StoreError(f"{self.path or 'store'}: cannot upgrade: {exc}; "
                                  "the file was left untouched") from exc
             migrated[META_TABLE][META_ID]["schema_version"] = SCHEMA_VERSION
-            self.storage.write(migrated)
-            self.storage.compact()
-        self._clear_caches()
+            self.backend.replace_all(migrated)
 
     # Transactions -----------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -206,30 +178,20 @@ class Store:
         reloaded from disk and the error raised, leaving both as they were.
         """
         tx = Transaction(self)
-        with self.storage.locked():
-            self._clear_caches()
+        with self.backend.locked():
             yield tx
             if tx.ops:
-                if META_ID not in self.storage.read().get(META_TABLE, {}):
+                if self.backend.header() is None:
                     tx.ops.insert(0, (META_TABLE, META_ID, self._new_header()))
                 if bulk:
-                    self._bulk_write(tx)
+                    self.backend.commit_bulk(tx.ops)
                 else:
-                    self.storage.append(tx.ops)
-                self._clear_caches()
-                if not bulk and self.storage.needs_compaction():
+                    self.backend.commit(tx.ops)
+                if not bulk and self.backend.needs_compaction():
                     # The change is already durable in the journal: a failed compaction (full
                     # disk, read-only file) must not report it as lost. It is retried later.
                     with contextlib.suppress(StoreError):
-                        self.storage.compact()
-
-    def _bulk_write(self, tx: Transaction) -> None:
-        apply_ops(self.storage.read(), tx.ops)
-        try:
-            self.storage.compact()
-        except StoreError:
-            self.storage.reload()
-            raise
+                        self.backend.compact()
 
     def _new_header(self) -> dict[str, Any]:
         return {
@@ -237,24 +199,32 @@ class Store:
             "schema_version": SCHEMA_VERSION,
             "created": utcnow(),
             "created_by": f"factcheck {__version__}",
-            "generation": getattr(self.storage, "generation", 0),
+            "generation": getattr(self.backend, "generation", 0),
         }
 
     def compact(self) -> None:
         """Fold the journal into the main file (after bulk work, or to tidy up)."""
-        with self.storage.locked():
-            if META_ID not in self.storage.read().get(META_TABLE, {}):
+        with self.backend.locked():
+            if self.backend.header() is None:
                 return
-            self.storage.compact()
+            self.backend.compact()
 
     def refresh(self) -> bool:
         """Pick up changes made by other processes; True when there were any."""
-        if not self.storage.changed_on_disk():
+        if not self.changed_elsewhere():
             return False
-        with self.storage.locked():
-            changed = self.storage.last_refresh_changed
-        self._clear_caches()
-        return changed
+        with self.backend.locked():
+            return self.backend.last_refresh_changed
+
+    def changed_elsewhere(self) -> bool:
+        """Cheap check (no lock, no read) whether another process has written since we last
+        read: the TUI polls it."""
+        return self.backend.changed_elsewhere()
+
+    @property
+    def last_refresh_changed(self) -> bool:
+        """Whether the last write or refresh found changes by other processes."""
+        return self.backend.last_refresh_changed
 
     def snapshot(self) -> Store:
         """A read-only, in-memory copy of the current data, for a worker thread.
@@ -262,14 +232,14 @@ class Store:
         Tables are copied one level deep: a write always replaces a document, never changes it
         in place, so the copy stays consistent while the reviewer goes on working.
         """
-        copy = Store.memory()
-        copy.storage.data = {table: dict(rows) for table, rows in self.storage.read().items()}
+        copy = Store(MemoryBackend(self.backend.read_all()))
         copy.path = self.path
         return copy
 
     def close(self) -> None:
-        """Release file handles."""
-        self._db.close()
+        """Fold pending changes into the self-contained form when that is cheap to do here,
+        and release locks and handles."""
+        self.backend.close()
 
     def __enter__(self) -> Store:
         return self
@@ -278,19 +248,9 @@ class Store:
         self.close()
 
     # Reading --------------------------------------------------------------------------------
-    def table(self, name: str) -> Table:
-        """The TinyDB table ``name`` (for queries with ``tinydb.Query``)."""
-        if name not in self._tables:
-            self._tables[name] = self._db.table(name)
-        return self._tables[name]
-
-    def _clear_caches(self) -> None:
-        for table in self._tables.values():
-            table.clear_cache()
-
     def raw(self, table: str) -> Mapping[str, dict[str, Any]]:
         """The stored documents of ``table`` by id, without validation. Do not modify."""
-        return self.storage.read().get(table, {})
+        return self.backend.documents(table)
 
     def sound(self, table: str) -> dict[str, dict[str, Any]]:
         """The documents of ``table`` whose structure readers rely on is intact (claims,
@@ -328,7 +288,7 @@ class Store:
         try:
             return TABLES[table].model_validate(doc)
         except ValidationError as exc:
-            where = self.path or "store"
+            where = self.path or self.backend.location
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first.get("loc", ()))
             raise StoreError(
@@ -408,13 +368,6 @@ class Store:
     def is_empty(self) -> bool:
         """True when the store holds no sources."""
         return not self.raw("sources")
-
-
-class _Given(JournalStorage):
-    """Lets TinyDB be constructed around a storage object that already exists."""
-
-    def __new__(cls, given: JournalStorage) -> JournalStorage:  # type: ignore[misc]
-        return given
 
 
 def _dicts(value: Any) -> bool:

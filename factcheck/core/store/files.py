@@ -1,4 +1,4 @@
-"""TinyDB storages for the store: crash-safe on disk, shared by several processes, fast to mark.
+"""The file backend: crash-safe on disk, shared by several processes, fast to mark.
 
 The on-disk store is two files:
 
@@ -16,8 +16,8 @@ big file is rewritten only when the journal has grown (``compact``). Every write
 exclusive ``flock`` on ``claims.json.lock``; before writing, a process reads what the others
 appended (or reloads, when another process compacted), so no update is lost.
 
-TinyDB's ``Storage`` interface reads and writes the whole database; the store uses ``read`` to
-hand TinyDB the live in-memory data and records changes through `JournalStorage.append`.
+The backends here implement `factcheck.core.store.backend.Backend`; they are also TinyDB
+storages (``read`` hands TinyDB the live in-memory data), so the file stays in TinyDB's layout.
 """
 
 from __future__ import annotations
@@ -27,24 +27,26 @@ import errno
 import fcntl
 import gc
 import os
+import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-Data = dict[str, dict[str, Any]]
-Op = tuple[str, str, dict[str, Any] | None]
-
-META_TABLE = "_meta"
-META_ID = "store"
-FORMAT_NAME = "factcheck"
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or written; the message names the file and the problem."""
+from factcheck.core.store.backend import (
+    FORMAT_NAME,
+    META_ID,
+    META_TABLE,
+    Backend,
+    Data,
+    Op,
+    StoreError,
+    apply_ops,
+)
 
 
 def _describe_os_error(path: Path, exc: OSError, doing: str) -> StoreError:
@@ -57,27 +59,20 @@ def _describe_os_error(path: Path, exc: OSError, doing: str) -> StoreError:
     return StoreError(f"{path}: cannot {doing}: {problem}; nothing stored was changed")
 
 
-def apply_ops(data: Data, ops: list[Op] | list[list[Any]]) -> None:
-    """Apply journal operations to in-memory data: a document replaces, ``None`` deletes."""
-    for table, doc_id, doc in ops:
-        rows = data.setdefault(table, {})
-        if doc is None:
-            rows.pop(doc_id, None)
-        else:
-            rows[doc_id] = doc
+class MemoryBackend(Backend, Storage):
+    """Live in-memory data plus the journal/compaction protocol.
 
-
-class JournalStorage(Storage):
-    """Base of the storages: live in-memory data plus the journal/compaction protocol.
-
-    This base class keeps everything in memory (used for tests and scratch stores); `FileStorage`
-    adds the files.
+    This base class keeps everything in memory (tests, scratch stores, snapshots for worker
+    threads); `FileBackend` adds the files.
     """
 
-    def __init__(self) -> None:
-        self.data: Data = {}
+    location = "store"
+
+    def __init__(self, data: Data | None = None) -> None:
+        self.data: Data = data if data is not None else {}
         self._thread_lock = threading.RLock()
         self._depth = 0
+        self._writes = 0
         self.last_refresh_changed = False
 
     # TinyDB's interface --------------------------------------------------------------------
@@ -89,7 +84,27 @@ class JournalStorage(Storage):
         """Replace the data wholesale (TinyDB's bulk path); persisted by the next `compact`."""
         self.data = data
 
-    # The store's interface -----------------------------------------------------------------
+    # Reading --------------------------------------------------------------------------------
+    def documents(self, table: str) -> Mapping[str, dict[str, Any]]:
+        """Every document of ``table`` by id (the live dictionaries: do not modify)."""
+        return self.data.get(table, {})
+
+    def documents_of(self, table: str, source_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The documents of ``table`` that belong to ``source_ids``."""
+        wanted = set(source_ids)
+        return {key: doc for key, doc in self.documents(table).items()
+                if doc.get("source_id") in wanted}
+
+    def source_text(self, source_id: str) -> str | None:
+        """The text of one source."""
+        text = self.data.get("sources", {}).get(source_id, {}).get("text")
+        return text if isinstance(text, str) else None
+
+    def table_names(self) -> list[str]:
+        """The tables that hold documents."""
+        return list(self.data)
+
+    # Writing --------------------------------------------------------------------------------
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the write lock (re-entrant within a process)."""
@@ -115,18 +130,53 @@ class JournalStorage(Storage):
     def _release(self) -> None:
         """Release the inter-process lock."""
 
-    def refresh(self) -> bool:
-        """Pick up changes other processes made; True when something changed."""
-        return False
+    def commit(self, ops: Sequence[Op]) -> None:
+        """Make ``ops`` durable and apply them to the live data (caller holds the lock)."""
+        self.append(list(ops))
+        self._writes += 1
 
-    def changed_on_disk(self) -> bool:
-        """Cheap check (no lock, no read) whether another process has written since."""
-        return False
+    def commit_bulk(self, ops: Sequence[Op]) -> None:
+        """Apply ``ops`` in memory, then rewrite the main file atomically; on failure the live
+        data is read back from disk and the error raised, leaving both as they were."""
+        apply_ops(self.data, ops)
+        self._writes += 1
+        try:
+            self.compact()
+        except StoreError:
+            self.reload()
+            raise
+
+    def replace_all(self, data: Data) -> None:
+        """Replace every table, then rewrite the main file atomically."""
+        self.data = data
+        self._writes += 1
+        try:
+            self.compact()
+        except StoreError:
+            self.reload()
+            raise
 
     def append(self, ops: list[Op]) -> None:
         """Make ``ops`` durable and apply them to the live data (caller holds the lock)."""
         apply_ops(self.data, ops)
 
+    # Other writers --------------------------------------------------------------------------
+    def token(self) -> Hashable:
+        """Changes with every write (only this process writes a memory store)."""
+        return self._writes
+
+    def refresh(self) -> bool:
+        """Pick up changes other processes made; True when something changed."""
+        return False
+
+    def changed_elsewhere(self) -> bool:
+        """Cheap check (no lock, no read) whether another process has written since."""
+        return False
+
+    def reload(self) -> None:
+        """Discard the in-memory data and read the durable state again."""
+
+    # Durability -----------------------------------------------------------------------------
     def compact(self) -> None:
         """Fold the journal into the main file."""
 
@@ -134,22 +184,31 @@ class JournalStorage(Storage):
         """True when the journal has grown enough to be worth folding in."""
         return False
 
-    def reload(self) -> None:
-        """Discard the in-memory data and read the durable state again."""
+    def backup(self, target: Path) -> list[Path]:
+        """Write the data as a store file at ``target``."""
+        with self.locked():
+            payload = orjson.dumps(self.data)
+        try:
+            atomic_write(target, payload)
+        except OSError as exc:
+            raise _describe_os_error(target, exc, "write the copy") from exc
+        return [target]
 
     def close(self) -> None:
         """Nothing to release in memory."""
 
 
-class FileStorage(JournalStorage):
+class FileBackend(MemoryBackend):
     """The on-disk storage: ``claims.json`` + journal + lock file (see the module docstring)."""
 
     COMPACT_MIN_BYTES = 4 * 1024 * 1024
+    path: Path
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__()
         # Resolve a symlinked store once, so compaction replaces the file it points to.
         self.path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+        self.location = str(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._lock_fd: int | None = None
@@ -284,7 +343,7 @@ class FileStorage(JournalStorage):
             self._lock_fd = None
 
     # Writing --------------------------------------------------------------------------------
-    def changed_on_disk(self) -> bool:
+    def changed_elsewhere(self) -> bool:
         """True when the main file was replaced or the journal grew since we last read."""
         if self._stat_main() != self._main_ident:
             return True
@@ -292,6 +351,44 @@ class FileStorage(JournalStorage):
             return os.stat(self.journal_path).st_size > self._journal_offset
         except FileNotFoundError:
             return False
+
+    def token(self) -> Hashable:
+        """The main file's identity and the journal's length: both change with every write."""
+        try:
+            journal = os.stat(self.journal_path).st_size
+        except FileNotFoundError:
+            journal = 0
+        return (self._stat_main(), journal)
+
+    def has_pending(self) -> bool:
+        """True when the journal holds changes the main file does not."""
+        return self._journal_offset > 0 or self._main_ident is None and bool(self.data)
+
+    def backup(self, target: Path) -> list[Path]:
+        """Write everything, journal folded in, to ``target`` (under the lock, so the copy is
+        of one moment; others wait only while it is written)."""
+        if Path(target).resolve() == self.path.resolve():
+            raise StoreError(f"{target}: is the store itself; choose another path")
+        with self.locked():
+            payload = orjson.dumps(self.data)
+            try:
+                atomic_write(Path(target), payload)
+            except OSError as exc:
+                raise _describe_os_error(Path(target), exc, "write the copy") from exc
+        return [Path(target)]
+
+    def preserve(self, reason: str) -> str | None:
+        """Copy the main file to ``claims.json.<reason>-<time>.bak``."""
+        if not self.path.exists():
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.{reason}-{stamp}.bak")
+        try:
+            shutil.copy2(self.path, backup)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot back up before the {reason} upgrade: "
+                             f"{exc}") from exc
+        return str(backup)
 
     def _refuse_read_only(self, doing: str) -> None:
         """Refuse to write when the store file or its folder is read-only (for root too)."""

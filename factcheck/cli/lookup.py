@@ -117,12 +117,8 @@ def verdict_names(option: VerdictOption) -> list[str]:
 
 def scale_help(verdicts: Iterable[VerdictOption]) -> str:
     """The scale in its own order: ``true (True, Benar), partly_true (Partly true, ...)``."""
-    parts = []
-    for option in verdicts:
-        labels = [n for n in verdict_names(option)[1:] if fold(n) != fold(option.key)]
-        labels = labels or [option.en]
-        parts.append(f"{option.key} ({', '.join(labels)})")
-    return ", ".join(parts)
+    return ", ".join(f"{option.key} ({', '.join(verdict_names(option)[1:]) or option.en})"
+                     for option in verdicts)
 
 
 def verdict_key(settings: Settings, name: str) -> str:

@@ -23,6 +23,9 @@ from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
 from factcheck.settings import DEFAULT_VERDICTS
 
+CLAIM_HELP = "claim id (a unique prefix is enough: c-29f6)"
+PASSAGE_HELP = "passage id (a unique prefix is enough, as `factcheck show` prints it)"
+
 MARKS = {"supports": "supports", "contradicts": "contradicts", "denial": "denial",
          "unrelated": "unrelated", "clear": None}
 
@@ -35,14 +38,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("mark", help="mark a passage of a claim",
                        description="Set your mark on one passage of one claim.")
-    p.add_argument("claim_id", metavar="CLAIM")
-    p.add_argument("passage_id", metavar="PASSAGE")
+    p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
+    p.add_argument("passage_id", metavar="PASSAGE", help=PASSAGE_HELP)
     p.add_argument("stance", choices=list(MARKS))
     p.set_defaults(handler=cmd_mark)
 
     p = sub.add_parser("note", help="add a note to a claim (or one of its passages)",
                        description="Add a note; the text is read from stdin when TEXT is '-'.")
-    p.add_argument("claim_id", metavar="CLAIM")
+    p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--passage", metavar="PASSAGE", help="attach the note to this passage")
     p.set_defaults(handler=cmd_note)
@@ -52,8 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "of the verdict scale by its key or its English or Indonesian label, in "
                        "any case (partly_true, 'Partly true', 'sebagian benar'). The default "
                        f"scale: {lookup.scale_help(DEFAULT_VERDICTS)}.")
-    p.add_argument("claim_id", metavar="CLAIM")
-    p.add_argument("label", metavar="LABEL", nargs="?")
+    p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
+    p.add_argument("label", metavar="LABEL", nargs="?",
+                   help="the verdict: key or label, either language, any case")
     p.add_argument("--explanation", "-e", default="", help="why (shown in reports)")
     p.add_argument("--clear", action="store_true", help="remove the verdict")
     p.set_defaults(handler=cmd_verdict)
@@ -62,26 +66,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                            ("reject", "reject a passage of a claim (it stands alone)"),
                            ("unlink", "take a passage out of a claim (it stands alone)")):
         p = sub.add_parser(name, help=helptext, description=helptext.capitalize() + ".")
-        p.add_argument("claim_id", metavar="CLAIM")
-        p.add_argument("passage_id", metavar="PASSAGE")
+        p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
+        p.add_argument("passage_id", metavar="PASSAGE", help=PASSAGE_HELP)
         p.set_defaults(handler=cmd_decision, decision=name)
 
     p = sub.add_parser("attach", help="link a passage to a claim by hand",
                        description="Move a passage's claim into another tracked claim.")
-    p.add_argument("passage_id", metavar="PASSAGE")
-    p.add_argument("claim_id", metavar="CLAIM")
+    p.add_argument("passage_id", metavar="PASSAGE", help=PASSAGE_HELP)
+    p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
     p.set_defaults(handler=cmd_decision, decision="attach")
 
     p = sub.add_parser("merge", help="merge claim OTHER into claim KEEP",
                        description="Fold OTHER into KEEP: passages, marks and notes move over.")
-    p.add_argument("keep", metavar="KEEP")
-    p.add_argument("other", metavar="OTHER")
+    p.add_argument("keep", metavar="KEEP", help=CLAIM_HELP)
+    p.add_argument("other", metavar="OTHER", help=CLAIM_HELP)
     p.set_defaults(handler=cmd_decision, decision="merge")
 
     p = sub.add_parser("split", help="split passages off a claim into a new claim",
                        description="Move the given passages out of CLAIM into a new claim.")
-    p.add_argument("claim_id", metavar="CLAIM")
-    p.add_argument("passage_ids", metavar="PASSAGE", nargs="+")
+    p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
+    p.add_argument("passage_ids", metavar="PASSAGE", nargs="+", help=PASSAGE_HELP)
     p.set_defaults(handler=cmd_decision, decision="split")
 
     p = sub.add_parser("history", help="the change log of a claim",

@@ -48,8 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     split.add_argument("story", metavar="STORY")
     split.add_argument("articles", metavar="ARTICLE", nargs="+")
     merge = actions.add_parser("merge", help="merge story OTHER into story KEEP")
-    merge.add_argument("keep", metavar="KEEP")
-    merge.add_argument("other", metavar="OTHER")
+    merge.add_argument("keep", metavar="KEEP", help="story id (a unique prefix is enough)")
+    merge.add_argument("other", metavar="OTHER", help="story id (a unique prefix is enough)")
     p.set_defaults(handler=cmd_story)
 
     p = sub.add_parser("candidates", help="claims in other outlets that may be the same fact",

@@ -109,8 +109,8 @@ def test_the_store_comes_from_the_environment(db: Path, tmp_path: Path,
     assert "c-visit" in capsys.readouterr().out
 
 
-def test_no_command_with_a_store_option_opens_the_review(db: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_command_with_a_store_option_opens_the_review(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Not a terminal here: the review says so instead of printing the help.
     assert main(["--db", str(db), "--reviewer", "tess"]) == 1
     assert "the review TUI needs a terminal" in capsys.readouterr().err

@@ -61,8 +61,8 @@ def _in_scale_order(text: str) -> bool:
     return -1 not in places and places == sorted(places)
 
 
-def test_an_unknown_verdict_lists_the_scale_in_its_order(db: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_verdict_lists_the_scale_in_its_order(
+        db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = db.read_bytes()
     assert main(["verdict", "c-visit", "sortof", "--db", str(db)]) == 1
     err = capsys.readouterr().err

@@ -70,7 +70,8 @@ def test_markup_and_html_are_shown_literally(db: Path, capsys: pytest.CaptureFix
     for text in [*MARKUP, *HTML]:
         assert squash(text) in shown, text
     wide = Console(file=io.StringIO(), width=1000, highlight=False)  # no folded cells
-    monkeypatch.setattr(commands, "console", wide)
+    for module in (common, commands):
+        monkeypatch.setattr(module, "console", wide)
     assert main(["claims", "--db", str(db)]) == 0
     listing = wide.file.getvalue()  # type: ignore[attr-defined]
     assert "Putin berkunjung. [bold red]x[/] [link=https://evil.example]click[/link]" in listing

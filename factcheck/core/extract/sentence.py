@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
+from factcheck.core.extract.window import starting_in
 from factcheck.core.models import Passage, Role
 from factcheck.core.text.dates import DateMention, find_dates
 from factcheck.core.text.lang import Lang, compiled, tokens
@@ -152,9 +153,9 @@ def signals(
         indirect = (
             words_between(sent.text, c_lo, c_hi) >= MIN_WORDS and inside < 0.5 * (c_hi - c_lo)
         )
-    quantities = [q for q in sent.quantities if lo <= q.start < hi]
-    dates = [d for d in sent.dates if lo <= d.start < hi]
-    names = [e for e in sent.entities if lo <= e.start < hi]
+    quantities = starting_in(sent.quantities, lo, hi)
+    dates = starting_in(sent.dates, lo, hi)
+    names = starting_in(sent.entities, lo, hi)
     comparative = False
     if not lex.comparative_cues.isdisjoint(toks.vocab):
         masked = _blank(span, [(q.start - lo, q.end - lo) for q in quantities])

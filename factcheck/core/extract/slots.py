@@ -163,11 +163,13 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def _aside(text: str, q: Quantity) -> bool:
     """A conversion or gloss in brackets right after another figure: "(US$0.67)", "(8 miles)"."""
-    before = text[: q.start].rstrip()
-    if not before.endswith("("):
+    k = q.start  # the end of the text before the figure, white space left out
+    while k and text[k - 1].isspace():
+        k -= 1
+    if not k or text[k - 1] != "(":
         return False
-    close = text.find(")", q.end)
-    return close >= 0 and close - q.end <= 3 and bool(_DIGITS.search(before[-25:]))
+    close = text.find(")", q.end, q.end + 4)
+    return close >= 0 and bool(_DIGITS.search(text[max(0, k - 25): k]))
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Protocol, TypeVar
 
 
@@ -80,3 +81,21 @@ def span_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | Non
 
 def _head(span: tuple[int, int]) -> int:
     return span[0]
+
+
+class SpanSet:
+    """Spans (in any order, overlapping or not) asked whether they hold an offset, by bisection
+    over their starts with the furthest end reached so far (a quoted span per quote mark of a
+    long text)."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        """True when a span ``(a, b)`` has ``a <= pos < b``."""
+        i = bisect_right(self._starts, pos)
+        return i > 0 and self._reach[i - 1] > pos

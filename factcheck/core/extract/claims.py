@@ -298,7 +298,7 @@ def _kind(sent: Sentence, lo: int, hi: int, lex: Lang, speaker: str | None) -> K
         d.explicit and (d.precision in ("month", "year") or scheduled or since) for d in dates
     ):
         return Kind.TIME
-    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    quoted = sent.quoted(lo, hi)
     att = sent.attribution
     if speaker and quoted >= QUOTE_SHARE * (hi - lo):
         return Kind.QUOTE
@@ -434,7 +434,7 @@ def _historical(sent: Sentence, lo: int, hi: int, ref: date | None) -> bool:
 
 
 def _statement_kind(sent: Sentence, lo: int, hi: int, speaker: str | None) -> Kind:
-    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    quoted = sent.quoted(lo, hi)
     if speaker and quoted >= QUOTE_SHARE * (hi - lo):
         return Kind.QUOTE
     att = sent.attribution

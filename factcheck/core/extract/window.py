@@ -84,18 +84,40 @@ def _head(span: tuple[int, int]) -> int:
 
 
 class SpanSet:
-    """Spans (in any order, overlapping or not) asked whether they hold an offset, by bisection
-    over their starts with the furthest end reached so far (a quoted span per quote mark of a
-    long text)."""
+    """Spans (in any order, overlapping or not) read as the characters they cover: asked
+    whether they hold an offset, or how many characters of a stretch they cover, by bisection
+    (a long text has a quoted span per pair of quote marks)."""
 
-    __slots__ = ("_reach", "_starts")
+    __slots__ = ("_before", "_ends", "_starts")
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [a for a, _ in ordered]
-        self._reach = list(accumulate((b for _, b in ordered), max))
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if b <= a:
+                continue
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+        self._before = [0, *accumulate(b - a for a, b in merged)]
+        """Characters covered before each merged span (and in all of them, last)."""
 
     def __contains__(self, pos: int) -> bool:
         """True when a span ``(a, b)`` has ``a <= pos < b``."""
         i = bisect_right(self._starts, pos)
-        return i > 0 and self._reach[i - 1] > pos
+        return i > 0 and self._ends[i - 1] > pos
+
+    def covered(self, lo: int, hi: int) -> int:
+        """How many characters of ``[lo, hi)`` the spans cover."""
+        if hi <= lo:
+            return 0
+        return self._upto(hi) - self._upto(lo)
+
+    def _upto(self, pos: int) -> int:
+        """Characters covered before ``pos``."""
+        i = bisect_right(self._starts, pos)
+        if not i:
+            return 0
+        return self._before[i - 1] + min(pos, self._ends[i - 1]) - self._starts[i - 1]

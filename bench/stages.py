@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import statistics
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -288,10 +289,11 @@ def run_on(chars: int, language: str, folder: str) -> dict[str, Any]:
     from factcheck.core.pipeline import ingest_paths
     from factcheck.core.store import Store
 
-    path = Path(folder) / f"run-on-{language}.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f"run-on-{language}-", dir=folder))
+    path = fresh / f"run-on-{language}.txt"
     path.write_text(page(chars, language), encoding="utf-8")
-    store = Store.open(Path(folder) / f"run-on-{language}.json")
+    store = Store.open(fresh / "claims.json")
     started, cpu = time.perf_counter(), time.process_time()
     report = ingest_paths(store, [path], workers=1)
     seconds, cpu_s = time.perf_counter() - started, time.process_time() - cpu

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
+from factcheck.core.extract.window import SpanSet, starting_in
 from factcheck.core.models import Passage, Role
 from factcheck.core.text.dates import DateMention, find_dates
 from factcheck.core.text.lang import Lang, compiled, tokens
@@ -59,7 +61,15 @@ class Sentence:
 
     def in_quotes(self, pos: int) -> bool:
         """True when ``pos`` is inside a direct quotation."""
-        return any(a <= pos < b for a, b in self.quotes)
+        return pos in self._quoted
+
+    def quoted(self, lo: int, hi: int) -> int:
+        """How many characters of ``text[lo:hi]`` are inside direct quotations."""
+        return self._quoted.covered(lo, hi)
+
+    @cached_property
+    def _quoted(self) -> SpanSet:
+        return SpanSet(self.quotes)
 
 
 def is_furniture(text: str, lex: Lang) -> bool:
@@ -142,19 +152,19 @@ def signals(
     lex = compiled(sent.lang)
     toks = tokens(sent.text)
     span = sent.text[lo:hi]
-    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    quoted = sent.quoted(lo, hi)
     att = sent.attribution
     reporting = att is not None and lo <= att.start < hi
     indirect = False
     if reporting and att is not None:
         c_lo, c_hi = max(lo, att.content_start), min(hi, att.content_end)
-        inside = sum(max(0, min(b, c_hi) - max(a, c_lo)) for a, b in sent.quotes)
+        inside = sent.quoted(c_lo, c_hi)
         indirect = (
             words_between(sent.text, c_lo, c_hi) >= MIN_WORDS and inside < 0.5 * (c_hi - c_lo)
         )
-    quantities = [q for q in sent.quantities if lo <= q.start < hi]
-    dates = [d for d in sent.dates if lo <= d.start < hi]
-    names = [e for e in sent.entities if lo <= e.start < hi]
+    quantities = starting_in(sent.quantities, lo, hi)
+    dates = starting_in(sent.dates, lo, hi)
+    names = starting_in(sent.entities, lo, hi)
     comparative = False
     if not lex.comparative_cues.isdisjoint(toks.vocab):
         masked = _blank(span, [(q.start - lo, q.end - lo) for q in quantities])

@@ -127,6 +127,9 @@ class Slot(Value):
     measure: str | None = None
     """What a figure counts or measures, as a concept key of the news vocabulary
     (``dead``, ``missing``, ``price``, ``vote_share``...)."""
+    measure_guessed: bool = False
+    """The measure is not said beside the figure but taken from the sentence before ("... the
+    price changes. Pertalite from Rp 7.600 to Rp 10.000"): a clash with it does not veto."""
     unit: str | None = None
     """The unit as a canonical key (``people``, ``percent``, ``idr``, ``km``, ``seconds``...)."""
     value: float | None = None

@@ -178,3 +178,76 @@ def test_a_span_of_time_is_not_a_count_of_the_event_it_dates() -> None:
     ], published="2024-06-16")
     span = claim_of(run(TEMPO, visit), _of(TEMPO, Kind.TIME))
     assert {e.mention_id for e in span.evidence} == {_of(TEMPO, Kind.TIME).id}
+
+
+
+def _before(built: Built, n: int, value: float) -> Mention:
+    """The mention of the figure ``value`` in the ``n``-th passage of ``built``."""
+    return next(m for m in built.mentions if m.passage_id == built.passages[n].id
+                and m.slot is not None and m.slot.value == value)
+
+
+DAILY = article("daily.txt", "Harian Kota", "id", [
+    "Menteri Energi Budi Santoso mengumumkan kenaikan harga BBM di Jakarta, Sabtu.",
+    "Harga solarix resmi naik dari Rp8.250 menjadi Rp11.000 per liter.",
+], published="2025-03-01")
+WIRE_PRICE = article("wire.txt", "Energy Wire", "en", [
+    "Energy Minister Budi Santoso announced the fuel price rise in Jakarta on Saturday.",
+    "The price of solarix rose from IDR 8,250 (US$ 0.52) to IDR 11,000 per litre.",
+], published="2025-03-01")
+LISTING = article("list.txt", "Warta Kota", "id", [
+    "Menteri Energi Budi Santoso di Jakarta menyampaikan perubahan harga BBM.",
+    "Perubahan itu yakni, Solarix dari Rp 8.200 menjadi Rp 11.000.",
+], published="2025-03-02")
+SUBSIDY_LIST = article("quote.txt", "Warta Kota", "id", [
+    "Menteri Energi Budi Santoso di Jakarta membeberkan peta kenaikan BBM subsidi.",
+    "Perubahan itu yakni, Solarix dari Rp 8.200 menjadi Rp 11.000.",
+], published="2025-03-02")
+
+
+def test_amounts_are_not_names() -> None:
+    """"Rp8.250" and the "US" of "US$ 0.52" were read as names: the subject of a price became
+    "Rp8.250" and two outlets' prices of one product clashed on it."""
+    from factcheck.core.text.names import find_entities
+
+    assert find_entities("Harga naik dari Rp8.250 menjadi Rp11.000 per liter.", "id") == []
+    assert [e.text for e in find_entities(
+        "The price rose from IDR 8,250 (US$ 0.52), Budi Santoso said.", "en")] == ["Budi Santoso"]
+    assert [e.text for e in find_entities("It cost US$0.67 in Jakarta.", "en")] == ["Jakarta"]
+
+
+def test_the_price_of_a_product_names_its_subject() -> None:
+    mention = _before(WIRE_PRICE, 1, 8250)
+    assert mention.slot is not None and mention.slot.subject == "solarix"
+
+
+def test_a_measure_from_the_sentence_before_does_not_veto() -> None:
+    """A list under "... peta kenaikan BBM subsidi" takes "subsidy" as what its prices count;
+    against "harga solarix ... Rp8.250" that clash vetoed every link, so the outlet's different
+    figure never met the others and no conflict was flagged."""
+    from factcheck.core.link.compare import compare, make_item
+
+    listed = _before(SUBSIDY_LIST, 1, 8200)
+    assert listed.slot is not None and listed.slot.measure == "subsidy"
+    assert listed.slot.measure_guessed
+    daily = make_item(0, _before(DAILY, 1, 8250), "id", "2025-03-01")
+    pair = compare(daily, make_item(1, listed, "id", "2025-03-02"), {})
+    assert not pair.veto and not pair.agree
+    said = _before(DAILY, 1, 8250).model_copy(update={"id": "m-said", "slot": daily.slot.model_copy(
+        update={"measure": "subsidy", "value": 8200.0})})
+    assert compare(daily, make_item(2, said, "id", "2025-03-01"), {}).veto
+
+
+def test_an_old_price_given_three_ways_is_one_claim_with_a_conflict() -> None:
+    """Three outlets give a fuel's price before a rise: one writes the product in lower case
+    after "harga", one after "the price of", one lists it under a sentence that says "harga"
+    only before: one claim, and 8,200 against 8,250 is a conflict."""
+    listed = _before(LISTING, 1, 8200)
+    assert listed.slot is not None and listed.slot.measure_guessed
+    claims = run(DAILY, WIRE_PRICE, LISTING)
+    claim = claim_of(claims, _before(DAILY, 1, 8250))
+    assert claim_of(claims, _before(WIRE_PRICE, 1, 8250)).id == claim.id
+    assert claim_of(claims, listed).id == claim.id
+    assert claim_of(claims, _before(DAILY, 1, 11000)).id != claim.id
+    [number] = [c for c in claim.conflicts if c.kind == ConflictKind.NUMBER]
+    assert sorted(map(len, _sides(number))) == [1, 2]

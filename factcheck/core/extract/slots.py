@@ -509,10 +509,13 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     cat = catalogue()
     lex = compiled(sent.lang)
     plain = vocabulary(sent.lang).stopwords | lex.date_words | set(lex.hedges)
+    linking = set(lex.data.get("measure_of", []))
     for hit in first_word_in(hits, toks.first_at(lo), toks.first_at(q.start)):
         if cat[hit.key].type != "measure":
             continue
         j = hit.last
+        if j + 1 < len(toks.low) and toks.low[j] in linking:
+            j += 1  # "the price of pertalite"
         if j < len(toks.low) and toks.starts[j] < q.start and not covers(hits, j):
             word = toks.low[j]
             if word.isalpha() and fold(word) not in plain and len(word) > 3:
@@ -619,8 +622,10 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
                             and roles[j] and roles[j] != roles[i] and measures[j]), None)
             measures[i] = partner
     cat = catalogue()
+    guessed = [False] * len(figs)
     for i, fig in enumerate(figs):
         if measures[i] is None:
+            guessed[i] = True
             # "... menuturkan sejumlah perubahan harga BBM. Pertalite dari Rp 7.600 menjadi
             # Rp 10.000": a measure named in the sentence before, in a compatible unit.
             unit = base_unit(fig.quantity.unit)[0]
@@ -644,6 +649,7 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
         out.append(Slot(
             kind=kind[i],
             measure=measure,
+            measure_guessed=guessed[i] and measure is not None,
             unit=unit,
             value=value if math.isfinite(value) else None,
             high=high,

@@ -96,11 +96,29 @@ def _runs(text: str, lex: Lang) -> list[list[tuple[str, int, int]]]:
             pos = start + len(word)
             if not word[0].isupper():
                 continue  # a name connector ("bin", "of")
+            if _money(word, text, pos, lex):
+                if run:
+                    runs.append(run)
+                run = []
+                continue
             if word.count(".") == 1:
                 word = word.rstrip(".")
             run.append((word, start, start + len(word)))
-        runs.append(run)
+        if run:
+            runs.append(run)
     return runs
+
+
+def _money(word: str, text: str, end: int, lex: Lang) -> bool:
+    """A capitalised word that is part of an amount, not a name: ``Rp7.650``, ``US`` of
+    ``US$0.67``, ``IDR`` of ``IDR 7,650``."""
+    prefixes = lex.data["currency_prefixes"]
+    after = text[end:end + 2].lstrip(" \u00a0")[:1]
+    if word in prefixes or word.rstrip(".") in prefixes:
+        return after.isdigit() or not after
+    if (word + text[end:end + 1]) in prefixes:
+        return True  # "US" then "$"
+    return any(word.startswith(p) and word[len(p):len(p) + 1].isdigit() for p in prefixes)
 
 
 def capitalised(word: str) -> bool:

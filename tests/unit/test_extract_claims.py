@@ -318,3 +318,19 @@ def test_a_year_that_starts_a_span_is_not_the_date_of_a_figure():
                     "2004."], "en", published="2024-02-15")
     figure = one(found, Kind.QUANTITY)
     assert figure.slot is not None and figure.slot.as_of is None
+
+
+@pytest.mark.parametrize(("sentence", "lang", "value", "measure"), [
+    # "of the dead" names the whole the 11 are part of; what they are comes later.
+    ("By Friday evening only 14 of the dead had been identified, the police said.", "en", 14,
+     "identified"),
+    # The part of "X of Y climbers" counts climbers too: an event word ("erupsi") that says
+    # what they fell victim to is no count of people.
+    ("Sebanyak 42 dari 60 pendaki korban erupsi telah dievakuasi, kata Basarnas.", "id", 42,
+     "evacuated"),
+    ("Only 42 of the 60 climbers caught by the eruption were evacuated.", "en", 42,
+     "evacuated"),
+])
+def test_what_a_part_counts(sentence: str, lang: str, value: float, measure: str) -> None:
+    found = [m for m in claims([sentence], lang) if m.slot and m.slot.value == value]
+    assert [m.slot.measure for m in found if m.slot] == [measure]

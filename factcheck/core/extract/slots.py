@@ -310,6 +310,9 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     toks_end = [f.quantity.end for f in figs]
     clause_tokens = [_token_span(sent, *f.clause) for f in figs]
     units = [base_unit(f.quantity.unit)[0] for f in figs]
+    for i in range(len(figs) - 1):
+        if units[i] is None and _total_of(sent, figs, i + 1):
+            units[i] = units[i + 1]  # "57 dari 75 pendaki": 57 climbers too
     assigned: dict[int, list[tuple[int, ConceptHit]]] = {i: [] for i in range(len(figs))}
     ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
     ends = [b for _, b in spans]
@@ -340,8 +343,11 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             between = sent.text[min(toks_end[i], hit.start): max(toks_start[i], hit.end)]
             if "," in between:
                 distance += COMMA_COST
-            if hit.first >= b and fold(between).split()[:1] and fold(between).split()[0] in part_of:
-                distance += COMMA_COST  # "11 of the dead had been identified": a part of them
+            words = fold(sent.text[toks_end[i]:hit.start]).split() if hit.first >= b else []
+            if words and words[0] in part_of and len(words) <= 2:
+                # "11 of the dead had been identified": the dead are the whole the 11 are part
+                # of; what the 11 are comes later ("identified").
+                distance += COMMA_COST
             after = hit.first >= b
             rank = (max(0, distance) - (1 if after else 0), 0 if after else 1, i)
             if best is None or rank < best:
@@ -396,8 +402,10 @@ def _total_of(sent: Sentence, figs: list[Figure], i: int) -> bool:
         return False
     prev, q = figs[i - 1].quantity, figs[i].quantity
     gap = fold(sent.text[prev.end: q.start]).split()
-    words = compiled(sent.lang).data.get("part_of", [])
-    return len(gap) <= 2 and bool(gap) and gap[-1] in words and gap[0] in words
+    lex = compiled(sent.lang)
+    words = lex.data.get("part_of", [])
+    return (len(gap) <= 2 and bool(gap) and gap[0] in words
+            and all(w in words or w in lex.determiners for w in gap[1:]))
 
 
 def _shared_measure(i: int, spans: list[tuple[int, int]], clause: tuple[int, int],

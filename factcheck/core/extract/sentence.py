@@ -131,7 +131,7 @@ def read_sentence(
     bare = n_words - sum(words(d.text) for d in sent.dates)
     if bare < MIN_WORDS and not sent.quantities:
         return None  # a dateline, a time stamp, a tag
-    title_case = is_title_case(text[core:end])
+    title_case = is_title_case(text[core:end], lang)
     heading = title_case and not sent.quantities and not _SENTENCE_END.search(text)
     if heading and passage.role == Role.BODY:
         return None  # a tag list or a section heading without content

@@ -334,3 +334,25 @@ def test_a_year_that_starts_a_span_is_not_the_date_of_a_figure():
 def test_what_a_part_counts(sentence: str, lang: str, value: float, measure: str) -> None:
     found = [m for m in claims([sentence], lang) if m.slot and m.slot.value == value]
     assert [m.slot.measure for m in found if m.slot] == [measure]
+
+
+def test_a_date_after_before_is_no_date_of_the_event() -> None:
+    """"Before Sunday, its last deadly eruption occurred in 1979": Sunday bounds the time; the
+    sentence dated the 1979 eruption to Sunday and linked it with this week's eruption."""
+    found = claims(["Before Sunday, its last deadly eruption occurred in 1979, killing at least "
+                    "60 people."], "en", published="2024-03-12")
+    dates = [m.slot.date for m in found if m.kind == Kind.TIME and m.slot and m.slot.date]
+    assert dates and all(d.startswith("1979") for d in dates)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Tim menemukan 14 orang dan yang perlu dicari menjadi 12 orang, kata Basarnas.", "id",
+     {14: "found", 12: "missing"}),
+    ("Rescuers found 14 people and 12 are still missing, officials said.", "en",
+     {14: "found", 12: "missing"}),
+])
+def test_a_measure_after_and_belongs_to_the_next_figure(
+        sentence: str, lang: str, expected: dict[int, str]) -> None:
+    found = {m.slot.value: m.slot.measure for m in claims([sentence], lang)
+             if m.slot and m.slot.value in expected}
+    assert found == {float(k): v for k, v in expected.items()}

@@ -251,3 +251,31 @@ def test_an_old_price_given_three_ways_is_one_claim_with_a_conflict() -> None:
     assert claim_of(claims, _before(DAILY, 1, 11000)).id != claim.id
     [number] = [c for c in claim.conflicts if c.kind == ConflictKind.NUMBER]
     assert sorted(map(len, _sides(number))) == [1, 2]
+
+
+def test_a_count_of_things_is_no_number_of_times() -> None:
+    """"127 active volcanoes" was linked with "at least 45 times" (a bound that 127 meets)."""
+    from factcheck.core.link.compare import compare, make_item
+
+    times = article("post.txt", "Post", "en", [
+        "Mount Sinabung has erupted at least 45 times since Sunday, said Ahmad Rifandi."])
+    things = article("wire.txt", "Wire", "en", [
+        "Mount Sinabung is one of the country's 127 active volcanoes."])
+    a = make_item(0, times.figure(), "en", None)
+    b = make_item(1, things.figure(), "en", None)
+    assert (a.slot.unit, b.slot.unit) == ("times", "count")
+    assert compare(a, b, {}).veto
+
+
+def test_dates_of_other_years_are_other_events() -> None:
+    from factcheck.core.link.compare import compare, make_item
+
+    old = article("old.txt", "Post", "en", [
+        "The volcano's last deadly eruption occurred in 1979, killing 60 people."],
+        published="2024-03-12")
+    new = article("new.txt", "Wire", "en", [
+        "The volcano erupted on Sunday, 10 March 2024, officials said."], published="2024-03-12")
+    a = make_item(0, old.mention(old.passages[0].text, Kind.TIME), "en", "2024-03-12")
+    b = make_item(1, new.mention(new.passages[0].text, Kind.TIME), "en", "2024-03-12")
+    assert a.slot.date == "1979" and b.slot.date == "2024-03-10"
+    assert compare(a, b, {}).veto

@@ -306,6 +306,7 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     cat = catalogue()
     spans = [_token_span(sent, f.quantity.start, f.quantity.end) for f in figs]
     part_of = set(compiled(sent.lang).data.get("part_of", []))
+    conjunctions = set(compiled(sent.lang).data.get("conjunctions", []))
     toks_start = [f.quantity.start for f in figs]
     toks_end = [f.quantity.end for f in figs]
     clause_tokens = [_token_span(sent, *f.clause) for f in figs]
@@ -344,6 +345,10 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             if "," in between:
                 distance += COMMA_COST
             words = fold(sent.text[toks_end[i]:hit.start]).split() if hit.first >= b else []
+            if any(w in conjunctions for w in words):
+                # "14 orang dan yang perlu dicari menjadi 12 orang": after "and" the words
+                # say what the next figure counts
+                distance += COMMA_COST
             if words and words[0] in part_of and len(words) <= 2:
                 # "11 of the dead had been identified": the dead are the whole the 11 are part
                 # of; what the 11 are comes later ("identified").
@@ -705,6 +710,7 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
     spans = clauses(sent)
     toks = tokens(sent.text)
     as_of_words = set(compiled(sent.lang).data.get("as_of_words", []))
+    before_words = [fold(w) for w in compiled(sent.lang).data.get("before_words", [])]
     named = {i for e in sent.entities
              for i in range(toks.first_at(e.start) + 1, toks.first_at(e.end))}
     out = []
@@ -721,6 +727,8 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
         head = fold(sent.text[max(clause[0], d.start - 10): d.start]).split()
         if head and head[-1] in as_of_words:
             continue  # "hingga kemarin", "as of Tuesday": when a count was given
+        if any(" ".join(head[-len(w.split()):]) == w for w in before_words):
+            continue  # "Before Sunday, its last eruption was in 1979": a bound, not its date
         nearby = [h for h in starting_in(hits, *clause)
                   if (cat[h.key].type in ("event", "measure")
                        or (cat[h.key].type == "report" and h.start < d.start))]

@@ -169,7 +169,10 @@ def _units_match(a: Slot, b: Slot) -> bool:
     if ua == ub:
         return True
     if ua in (None, "count") or ub in (None, "count"):
-        return (ub if ua in (None, "count") else ua) in _COUNTED
+        other = ub if ua in (None, "count") else ua
+        if other == "times" and "count" in (ua, ub):
+            return False  # "127 volcanoes" is a count of things, never a number of times
+        return other in _COUNTED
     return ua in _PEOPLE and ub in _PEOPLE
 
 
@@ -259,6 +262,9 @@ def _specificity(a: Slot, b: Slot) -> float:
 def compare_times(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     """Two dates of events: the same event, and dates that can name the same time."""
     sa, sb = a.slot, b.slot
+    if sa.date and sb.date and sa.date[:4] != sb.date[:4] and sa.date[:4].isdigit() \
+            and sb.date[:4].isdigit():
+        return VETO  # another year: another event (the eruption of 1979, this one)
     why: list[str] = []
     score = 0.0
     if sa.event and sb.event:

@@ -356,3 +356,29 @@ def test_a_measure_after_and_belongs_to_the_next_figure(
     found = {m.slot.value: m.slot.measure for m in claims([sentence], lang)
              if m.slot and m.slot.value in expected}
     assert found == {float(k): v for k, v in expected.items()}
+
+
+@pytest.mark.parametrize(("sentence", "lang", "kept"), [
+    # A change by a factor is checkable, inside a quotation too.
+    ('"The budget for subsidies has tripled and will keep growing," Finance Minister Budi '
+     'Santoso told reporters.', "en", True),
+    ("“Anggaran subsidi sudah naik tiga kali lipat,” kata Menteri Keuangan Budi Santoso.", "id",
+     True),
+    # "The last option", "the first time": a record a reader can check, quoted or not.
+    ('"This is the government\'s last option," President Budi Santoso told reporters.', "en",
+     True),
+    ("“Ini adalah pilihan terakhir pemerintah,” kata Presiden Budi Santoso.", "id", True),
+    # A degree word in a quotation is the speaker's emphasis: no claim.
+    ("“Kami membahas isu-isu yang paling mendesak,” kata Menteri Budi Santoso.", "id", False),
+    ('"We discussed the most pressing issues," minister Budi Santoso said.', "en", False),
+])
+def test_what_a_quotation_holds_to_check(sentence: str, lang: str, kept: bool) -> None:
+    assert bool(claims([sentence], lang)) is kept
+
+
+def test_a_wire_photo_caption_run_into_the_text_is_no_claim() -> None:
+    found = claims([
+        "A vendor counts banknotes at a market in Jakarta, Indonesia, Saturday, Sept. 3, 2022.",
+        "Fuel prices increased by about 30 percent across Indonesia on Saturday, officials said.",
+    ], "en")
+    assert found and all("vendor" not in m.text for m in found)

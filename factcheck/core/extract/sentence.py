@@ -77,6 +77,8 @@ def is_furniture(text: str, lex: Lang) -> bool:
     stripped = text.strip()
     if not stripped or lex.furniture_prefix.match(stripped) or lex.age_line.match(stripped):
         return True
+    if lex.photo_dateline.search(stripped):
+        return True  # a wire photo caption run into the text
     if _CREDIT.match(stripped) and stripped == stripped.upper():
         return True
     return bool(re.fullmatch(r"[\[(][^\])]{0,60}[\])]", stripped))
@@ -195,13 +197,16 @@ def signals(
 
 
 def _superlative(sent: Sentence, lo: int, hi: int, lex: Lang) -> bool:
-    """A first/only/most word outside quotes that is not part of a title (``pemimpin
-    tertinggi``) or of an idiom the lexicon excludes (``tidak hanya``, ``at least``)."""
+    """A first/only/last word that is not part of a title (``pemimpin tertinggi``) or of an
+    idiom the lexicon excludes (``tidak hanya``, ``at least``). Inside a quotation a degree word
+    ("the most pressing", "paling mendesak") is the speaker's emphasis, not a record to check;
+    "the last option", "the first time" are."""
     toks = tokens(sent.text)
     excluded = lex.superlative_exclusion.spans(toks, lo, hi)
+    degree = lex.degree_words
     return any(
         sent.text[a:b].lower() not in lex.titles
-        and not sent.in_quotes(a)
+        and not (sent.in_quotes(a) and sent.text[a:b].lower() in degree)
         and not any(x <= a < y for x, y in excluded)
         for a, b in lex.superlative.spans(toks, lo, hi)
     )

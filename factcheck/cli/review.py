@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TypeVar
 
 from factcheck.cli import lookup
 from factcheck.cli.common import (
@@ -18,7 +19,7 @@ from factcheck.cli.common import (
     settings_from,
 )
 from factcheck.core import decisions
-from factcheck.core.review import Outcome, ReviewError, add_note, mark, set_verdict
+from factcheck.core.review import Outcome, ReviewError, add_note, mark, mark_key, set_verdict
 from factcheck.core.storage import StoreError
 from factcheck.core.store import Store
 from factcheck.settings import DEFAULT_VERDICTS
@@ -41,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("claim_id", metavar="CLAIM", help=CLAIM_HELP)
     p.add_argument("passage_id", metavar="PASSAGE", help=PASSAGE_HELP)
     p.add_argument("stance", choices=list(MARKS))
+    p.add_argument("--denial", action="store_true",
+                   help="mark the sentence's report of the claim's denial (a sentence that "
+                        "asserts a claim and reports its denial is two rows)")
     p.set_defaults(handler=cmd_mark)
 
     p = sub.add_parser("note", help="add a note to a claim (or one of its passages)",
@@ -96,7 +100,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_history)
 
 
-def _run(store: Store, action: Callable[[], Outcome]) -> Outcome:
+T = TypeVar("T")
+
+
+def _run(store: Store, action: Callable[[], T]) -> T:
     try:
         return action()
     except (ReviewError, StoreError) as exc:
@@ -119,9 +126,11 @@ def cmd_mark(args: argparse.Namespace) -> int:
     store, settings = open_store(args), settings_from(args)
     claim = lookup.claim_id(store, args.claim_id)
     passage = lookup.passage_id(store, args.passage_id, claim)
-    outcome = _run(store, lambda: mark(store, claim, passage, MARKS[args.stance],
+    key = _run(store, lambda: mark_key(store, claim, passage, args.denial))
+    outcome = _run(store, lambda: mark(store, claim, key, MARKS[args.stance],
                                        settings.reviewer))
-    console.print(f"{claim} / {passage}: {outcome.change.before or 'no mark'} "
+    row = f"{passage} (its report of the denial)" if key != passage else passage
+    console.print(f"{claim} / {row}: {outcome.change.before or 'no mark'} "
                   f"-> {outcome.change.after or 'no mark'} ({safe(settings.reviewer)})")
     return 0
 

@@ -382,3 +382,19 @@ def test_a_wire_photo_caption_run_into_the_text_is_no_claim() -> None:
         "Fuel prices increased by about 30 percent across Indonesia on Saturday, officials said.",
     ], "en")
     assert found and all("vendor" not in m.text for m in found)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "value", "expected"), [
+    # "Three more survivors": the word that makes a figure an increment sits between the number
+    # and its noun; read as a total it became an update of the 52 survivors in all.
+    ("Three more survivors were found on Monday, the rescue agency said.", "en", 3,
+     ("survivors+", "count")),
+    # Regions are places, not votes ("38 provinsi dan 128 wilayah" after "suara mayoritas").
+    ("Pasangan itu memperoleh suara mayoritas di 38 provinsi dan 128 wilayah di luar negeri.",
+     "id", 128, (None, "places")),
+])
+def test_what_a_figure_counts(sentence: str, lang: str, value: float,
+                              expected: tuple[str | None, str]) -> None:
+    [slot] = [m.slot for m in claims([sentence], lang) if m.slot and m.slot.value == value]
+    assert slot is not None
+    assert (slot.measure if expected[0] else None, slot.unit) == expected

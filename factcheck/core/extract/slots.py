@@ -384,8 +384,9 @@ def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
     toks = tokens(sent.text)
     first = toks.first_at(fig.quantity.start)
     last = toks.first_at(fig.quantity.end)
-    return any(h.key == "more" for h in (*first_word_in(hits, first - 2, first),
-                                         *first_word_in(hits, last, last + 2)))
+    # "another 49", "three more survivors" (the word can sit inside the figure's span, between
+    # the number and its noun), "tiga orang lagi"
+    return any(h.key == "more" for h in first_word_in(hits, first - 2, last + 2))
 
 
 def _span(sent: Sentence, fig: Figure) -> bool:

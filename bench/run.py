@@ -26,6 +26,9 @@ MARK_TARGET_MS = {10_000: 20.0, 100_000: 50.0}
 FIRST_SCREEN_TARGET_S = {10_000: 1.0, 100_000: 3.0}
 STEP_TARGET_MS = 16.0
 INGEST_TARGET = 100.0
+RUN_ON_CHARS = 1_000_000
+RUN_ON_TARGET_S = 10.0
+"""A paragraph of a million characters without a full stop is ingested within this."""
 LINK_TARGET_S = 60.0
 LINK_GROWTH_PER_SIZE = 1.2
 """Allowed growth of linking time per unit of size growth (12x for 10x the articles)."""
@@ -93,6 +96,7 @@ class Runner:
         """Every stage, in order."""
         corpus = self.corpus()
         self.ingest(corpus)
+        self.run_on()
         self.linking(corpus)
         for claims in self.config.claims:
             self.store(claims, export=claims == self.config.claims[0])
@@ -133,6 +137,19 @@ class Runner:
         self.add(out, "ingest + extract", "articles/s", label, "articles_per_s",
                  unit="art/s", target=INGEST_TARGET, higher_is_better=True, note=note)
         self.add(out, "ingest + extract", "claims/s", label, "claims_per_s", unit="claims/s")
+
+    def run_on(self) -> None:
+        """One page whose body never ends (`bench.runon`), in each language."""
+        chars = RUN_ON_CHARS if self.config.sizes[0] >= 1000 else RUN_ON_CHARS // 10
+        for language in ("id", "en"):
+            out = self.stage(f"run-on paragraph: {chars:,} characters ({language})", "run_on",
+                             chars=chars, language=language, folder=str(self.work / "run-on"))
+            f = out.figures
+            note = (f"{f['claims']:,} claims, {f['cpu_s']:.1f} s of processor time; ingest + "
+                    "extract + link, one paragraph without a full stop" if out.ok else "")
+            self.add(out, "ingest + extract", f"run-on paragraph ({language})",
+                     f"{chars:,} chars", "seconds", unit="s",
+                     target=RUN_ON_TARGET_S if chars == RUN_ON_CHARS else None, note=note)
 
     def linking(self, corpus: Corpus) -> None:
         seconds: dict[int, float] = {}

@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import statistics
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -279,3 +280,25 @@ def _format_name(module: Any, fmt: str) -> str:
     aliases = {"markdown": ("markdown", "md"), "html": ("html",),
                "claimreview": ("claimreview", "claim_review", "jsonld")}
     return next((name for name in aliases.get(fmt, (fmt,)) if name in known), fmt)
+
+
+def run_on(chars: int, language: str, folder: str) -> dict[str, Any]:
+    """Ingest, extract and link one page whose body is a paragraph of ``chars`` characters
+    without a full stop (`bench.runon`), into a fresh store, as ``factcheck ingest`` does."""
+    from bench.runon import run_on as page
+    from factcheck.core.pipeline import ingest_paths
+    from factcheck.core.store import Store
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f"run-on-{language}-", dir=folder))
+    path = fresh / f"run-on-{language}.txt"
+    path.write_text(page(chars, language), encoding="utf-8")
+    store = Store.open(fresh / "claims.json")
+    started, cpu = time.perf_counter(), time.process_time()
+    report = ingest_paths(store, [path], workers=1)
+    seconds, cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    store.close()
+    files = [f for f in report.files if f.status != "error"]
+    return {"seconds": seconds, "cpu_s": cpu_s, "chars": chars,
+            "claims": sum(f.claims for f in files),
+            "errors": len(report.files) - len(files) + len(report.errors)}

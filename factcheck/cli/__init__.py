@@ -16,19 +16,22 @@ from rich.markup import escape
 
 from factcheck import __version__
 from factcheck.cli import commands, evaluate, export, maintenance, review, tracking
-from factcheck.cli.common import UserError, console_err
+from factcheck.cli.common import Parser, UserError, console_err
 from factcheck.core.store import StoreError
 from factcheck.core.views import inert
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="factcheck",
         description="Track check-worthy claims across news outlets: ingest scraped articles, "
         "extract and link claims, review them in the terminal, export a verification report. "
-        "With no command, opens the review TUI on the store.",
+        "With no command, opens the review TUI on the store. The global options go before "
+        "or after the command; ids can be shortened to any unique prefix (c-29f6).",
     )
+    parser.top_defaults()
+    parser.set_defaults(handler=review.cmd_review)  # bare `factcheck [--db X]` opens the TUI
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.register(sub)
@@ -44,8 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``factcheck`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].split("=")[0] in ("--db", "--reviewer", "--config"):
-        args_list = ["review", *args_list]  # bare `factcheck` opens the TUI
     args = parser.parse_args(args_list)
     if not getattr(args, "handler", None):
         parser.print_help()

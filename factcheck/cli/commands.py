@@ -9,12 +9,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.cli import lookup
 from factcheck.cli.common import (
+    Column,
     UserError,
-    add_store_arguments,
     console,
     open_store,
     print_json,
+    print_rows,
+    print_wide,
     safe,
     settings_from,
 )
@@ -41,57 +44,55 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    "often its date")
     p.add_argument("--no-link", action="store_true", help="skip re-linking after ingest")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    add_store_arguments(p)
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("sources", help="list ingested articles",
                        description="List the ingested articles (current versions).")
     p.add_argument("--all-versions", action="store_true", help="include superseded versions")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    add_store_arguments(p)
+    p.add_argument("--tsv", action="store_true", help="print tab-separated lines, full text")
     p.set_defaults(handler=cmd_sources)
 
     p = sub.add_parser("source", help="fix a field of a source by hand",
                        description="Set a metadata field of one source by hand, e.g. the outlet "
                        "of a page that does not name it. Manual values survive re-ingest.")
-    p.add_argument("source_id", metavar="SOURCE", help="source id (or its file name)")
+    p.add_argument("source_id", metavar="SOURCE",
+                   help="source id or file name (a unique prefix of either)")
     p.add_argument("field", choices=EDITABLE_SOURCE_FIELDS)
     p.add_argument("value", help="the new value ('' to clear)")
-    add_store_arguments(p, reviewer=True)
     p.set_defaults(handler=cmd_source_set)
 
     p = sub.add_parser("extract", help="re-run claim extraction on the whole store",
                        description="Re-extract claims from every stored source and re-link. "
                        "Reviews, notes and link decisions are kept.")
-    add_store_arguments(p)
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("link", help="re-link claims across outlets",
                        description="Group every claim mention into tracked claims again. "
                        "Reviewers' link decisions and all reviews are kept.")
-    add_store_arguments(p)
     p.set_defaults(handler=cmd_link)
 
     p = sub.add_parser("claims", help="list tracked claims",
                        description="List tracked claims, best first, with filters.")
     p.add_argument("--kind", help="only this kind (quantity, time, event, quote, attribution, "
                    "denial, other)")
-    p.add_argument("--source", help="only claims with a passage from this source id or file")
+    p.add_argument("--source", help="only claims with a passage from this source (id or file "
+                   "name, or a unique prefix)")
     p.add_argument("--outlet", help="only claims carried by this outlet")
     p.add_argument("--text", help="only claims whose text contains this (accent-insensitive)")
     p.add_argument("--conflicts", action="store_true", help="only claims with conflicts")
     p.add_argument("--unreviewed", action="store_true", help="only claims without a verdict")
     p.add_argument("--limit", type=int, default=0, help="show at most N claims")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    add_store_arguments(p)
+    p.add_argument("--tsv", action="store_true",
+                   help="print tab-separated lines with full ids and text")
     p.set_defaults(handler=cmd_claims)
 
     p = sub.add_parser("show", help="show one claim with its passages in context",
                        description="Show a tracked claim: normalized fields, verdict, notes, and "
                        "each outlet's passage in context with stances and conflicts.")
-    p.add_argument("claim_id", metavar="CLAIM")
+    p.add_argument("claim_id", metavar="CLAIM", help="claim id (a unique prefix is enough)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    add_store_arguments(p)
     p.set_defaults(handler=cmd_show)
 
 
@@ -142,7 +143,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
              "error": f.error} for f in report.files], "errors": report.errors})
     else:
         if report.files:
-            console.print(_summary_table(report))
+            print_wide(_summary_table(report))
         for item in report.files:
             if item.error:
                 console.print(f"[red]error:[/] {safe(item.error)}")
@@ -165,35 +166,23 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if args.json:
         print_json([s.model_dump(mode="json", exclude={"text"}) for s in sources])
         return 0
-    table = Table(title=f"{len(sources)} sources")
-    for column in ("id", "file", "v", "outlet", "title", "published", "language", "byline",
-                   "warnings"):
-        table.add_column(column, overflow="fold")
-    for s in sources:
-        byline = ", ".join(f"{k}: {v}" for k, v in s.byline.items())
-        table.add_row(s.id, safe(s.file, 40), str(s.version), safe(s.outlet or "—", 20),
-                      safe(s.title or "—", 60), safe(s.published or "—"), s.language or "—",
-                      safe(byline, 50), safe("; ".join(s.warnings), 60))
-    console.print(table)
+    short = lookup.short_source_ids(store)
+    columns = (Column("id"), Column("file", 40), Column("v", justify="right"),
+               Column("outlet", 20), Column("title", 60, wrap=True), Column("published"),
+               Column("language"), Column("byline", 50), Column("warnings", 60, wrap=True))
+    print_rows(f"{len(sources)} sources", columns, (
+        (s.id if args.tsv else short[s.id], s.file, s.version, s.outlet or "—", s.title or "—",
+         s.published or "—", s.language or "—",
+         ", ".join(f"{k}: {v}" for k, v in s.byline.items()), "; ".join(s.warnings))
+        for s in sources), tsv=args.tsv)
     return 0
-
-
-def _find_source(store: pipeline.Store, key: str) -> str:
-    sources = store.raw("sources")
-    if key in sources:
-        return key
-    matches = [sid for sid, s in sources.items()
-               if s.get("file") == key and s.get("superseded_by") is None]
-    if len(matches) == 1:
-        return matches[0]
-    raise UserError(f"no source {key!r} (see `factcheck sources`)")
 
 
 def cmd_source_set(args: argparse.Namespace) -> int:
     """``factcheck source SOURCE FIELD VALUE``."""
     store = open_store(args)
     settings = settings_from(args)
-    source_id = _find_source(store, args.source_id)
+    source_id = lookup.source_id(store, args.source_id)
     value = args.value or None
     with store.transaction() as tx:
         source = store.source(source_id)
@@ -231,7 +220,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 def cmd_claims(args: argparse.Namespace) -> int:
     """``factcheck claims``."""
     store = open_store(args)
-    source = _find_source(store, args.source) if args.source else None
+    source = lookup.source_id(store, args.source) if args.source else None
     rows = filter_rows(claim_rows(store), kind=args.kind, source=source, outlet=args.outlet,
                        text=args.text, conflicts=args.conflicts, unreviewed=args.unreviewed)
     if args.limit:
@@ -239,24 +228,25 @@ def cmd_claims(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row.as_dict() for row in rows])
         return 0
-    table = Table(title=f"{len(rows)} claims")
-    for column in ("id", "kind", "claim", "value", "speaker", "outlets", "origins", "!",
-                   "verdict"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(row.id, row.kind, safe(row.text, 90), safe(row.value, 20),
-                      safe(row.speaker, 25), str(row.outlets), str(row.origins),
-                      "⚠" if row.conflicts else "", row.verdict or "")
-    console.print(table)
+    short = lookup.short_claim_ids(store)
+    columns = (Column("id"), Column("kind"), Column("claim", 90, wrap=True), Column("value", 20),
+               Column("speaker", 25), Column("outlets", justify="right"),
+               Column("origins", justify="right"), Column("!"), Column("verdict"))
+    print_rows(f"{len(rows)} claims", columns, (
+        (row.id if args.tsv else short[row.id], row.kind, row.text, row.value, row.speaker,
+         row.outlets, row.origins, "⚠" if row.conflicts else "", row.verdict or "")
+        for row in rows), tsv=args.tsv)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     """``factcheck show CLAIM``."""
     store = open_store(args)
-    view = claim_view(store, args.claim_id)
-    if view is None:
-        raise UserError(f"no claim {args.claim_id!r} (see `factcheck claims`)")
+    claim_id = lookup.claim_id(store, args.claim_id)
+    view = claim_view(store, claim_id)
+    if view is None:  # a damaged document: `open_store` has warned about it
+        raise UserError(f"claim {claim_id!r} cannot be read (run `factcheck doctor`)")
+    short = lookup.short_passage_ids(store)
     if args.json:
         print_json(view)
         return 0
@@ -278,7 +268,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     for outlet, items in view["by_outlet"].items():
         console.print(Text(f"\n{inert(outlet)}", style="bold underline"))
         for item in items:
-            console.print(Text(f"  {item['passage_id']}  {inert(item['title'])} "
+            passage = short.get(item["passage_id"], item["passage_id"])
+            console.print(Text(f"  {passage}  {inert(item['title'])} "
                                f"({item['published'] or 'no date'}) "
                                f"[{item['start']}:{item['end']}]", style="dim"))
             line = Text("    ")

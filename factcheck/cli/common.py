@@ -1,15 +1,19 @@
-"""Helpers shared by the command modules: store and settings options, safe output."""
+"""Helpers shared by the command modules: global options, store and settings, safe output."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 
 from factcheck.core.store import Store, StoreError, default_path
 from factcheck.core.views import inert
@@ -27,17 +31,33 @@ class UserError(Exception):
         self.code = code
 
 
-def add_store_arguments(parser: argparse.ArgumentParser, *, reviewer: bool = False) -> None:
-    """Add ``--db`` (and ``--reviewer``, ``--config``) to a sub-command."""
-    parser.add_argument(
-        "--db", metavar="PATH",
-        help="the store (default: $FACTCHECK_DB, else ./claims.json)",
-    )
-    parser.add_argument("--config", metavar="PATH", type=Path,
-                        help="settings file (default: ~/.config/factcheck/settings.toml)")
-    if reviewer:
-        parser.add_argument("--reviewer", metavar="NAME",
-                            help="who is reviewing (default: settings file, else login name)")
+GLOBAL_OPTIONS = ("db", "config", "reviewer")
+"""Options every command takes, before or after its name (``factcheck --db X export``)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose every (sub-)command takes the global options.
+
+    Sub-command parsers are made by ``add_subparsers`` with the class of their parent, so the
+    options reach every depth (``factcheck story move --db X``). They default to "not given"
+    there (``argparse.SUPPRESS``): a value given before the command is not reset by the
+    sub-command's own default. The top parser gives the real defaults (`top_defaults`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        group = self.add_argument_group("global options (before or after the command)")
+        group.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                           help="the store (default: $FACTCHECK_DB, else ./claims.json)")
+        group.add_argument("--config", metavar="PATH", type=Path, default=argparse.SUPPRESS,
+                           help="settings file (default: $FACTCHECK_CONFIG, else "
+                           "~/.config/factcheck/settings.toml)")
+        group.add_argument("--reviewer", metavar="NAME", default=argparse.SUPPRESS,
+                           help="who is reviewing (default: settings file, else login name)")
+
+    def top_defaults(self) -> None:
+        """Make this the top parser: global options not given anywhere are None."""
+        self.set_defaults(**dict.fromkeys(GLOBAL_OPTIONS))
 
 
 def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
@@ -66,6 +86,52 @@ def settings_from(args: argparse.Namespace) -> Settings:
         return load_settings(getattr(args, "config", None), getattr(args, "reviewer", None))
     except SettingsError as exc:
         raise UserError(str(exc)) from exc
+
+
+PIPED_WIDTH = 10_000
+"""Width tables are laid out at when stdout is not a terminal: their natural width, so that
+each row stays one line for grep, less -S or a spreadsheet instead of folding every column."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a listing."""
+
+    name: str
+    limit: int | None = None
+    """Characters a table cell shows (the rest becomes "…"); TSV output shows everything."""
+    justify: Literal["left", "right"] = "left"
+    wrap: bool = False
+    """Whether cells may wrap on a narrow terminal (the text column); others stay one line."""
+
+
+def print_wide(renderable: RenderableType) -> None:
+    """Print a table (or a group of them) at the terminal's width, or at its natural width
+    when stdout is a pipe or a file."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    Console(file=console.file, width=PIPED_WIDTH, highlight=False, emoji=False,
+            soft_wrap=True).print(renderable)
+
+
+def print_rows(title: str, columns: Sequence[Column], rows: Iterable[Sequence[object]], *,
+               tsv: bool = False) -> None:
+    """A listing: a rich table, or with ``tsv`` a header line and one tab-separated line per
+    row (cells made inert: no tabs, newlines or terminal escapes from a scraped page)."""
+    if tsv:
+        lines = ["\t".join(c.name for c in columns)]
+        lines += ["\t".join(inert(cell) for cell in row) for row in rows]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column.name, justify=column.justify, no_wrap=not column.wrap,
+                         overflow="fold" if column.wrap else "ellipsis")
+    for row in rows:
+        table.add_row(*(Text(inert(cell, column.limit))
+                        for column, cell in zip(columns, row, strict=True)))
+    print_wide(table)
 
 
 def safe(text: Any, limit: int | None = None) -> str:

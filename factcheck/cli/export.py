@@ -11,12 +11,13 @@ from pathlib import Path
 
 from rich.progress import Progress
 
+from factcheck.cli import lookup
 from factcheck.cli.common import (
     UserError,
-    add_store_arguments,
     console,
     console_err,
     open_store,
+    print_wide,
     safe,
     settings_from,
 )
@@ -44,17 +45,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--reviewed-only", action="store_true",
                    help="only claims with a verdict (or every passage marked)")
     p.add_argument("--claim", metavar="ID", nargs="+", action="extend", dest="claims",
-                   default=[], help="only these claims (repeatable)")
+                   default=[], help="only these claims (repeatable; unique id prefixes work)")
     p.add_argument("--lang", choices=("id", "en"),
                    help="language of labels and headings (default: settings, else en); id "
                    "gives the Berita / Hasil Cek Fakta / Kesimpulan / Rujukan structure")
-    add_store_arguments(p)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("report", help="show review progress: verdicts, conflicts, outlets",
                        description="Summarize the store in the terminal: reviewed x of y, claims "
                        "by verdict, conflicts, outlets, reviewers and their agreement.")
-    add_store_arguments(p)
     p.set_defaults(handler=cmd_report)
 
 
@@ -62,10 +61,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     """``factcheck export``."""
     settings = settings_from(args)
     lang = args.lang or (settings.language if settings.language in ("id", "en") else "en")
-    options = ExportOptions(reviewed_only=args.reviewed_only,
-                            claim_ids=tuple(dict.fromkeys(args.claims)), lang=lang)
     output: Path | None = args.output if args.output != Path("-") else None
     with _store(args) as store:
+        claims = tuple(dict.fromkeys(lookup.claim_id(store, key) for key in args.claims))
+        options = ExportOptions(reviewed_only=args.reviewed_only, claim_ids=claims, lang=lang)
         if output is not None:
             _refuse_store_files(output, store)
         total = len(store.raw("claims"))
@@ -89,7 +88,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``factcheck report``."""
     settings = settings_from(args)
     with _store(args) as store:
-        console.print(summary(store, settings))
+        print_wide(summary(store, settings))
     return 0
 
 

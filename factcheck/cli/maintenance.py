@@ -23,8 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--repair", action="store_true",
                    help="back up, then fix what can be fixed safely")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--db", metavar="PATH",
-                   help="the store (default: $FACTCHECK_DB, else ./claims.json)")
     p.set_defaults(handler=cmd_doctor)
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rich.table import Table
-
+from factcheck.cli import lookup
 from factcheck.cli.common import (
+    Column,
     UserError,
-    add_store_arguments,
     console,
     open_store,
     print_json,
+    print_rows,
     safe,
     settings_from,
 )
@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="List the stories: articles about one event, in any "
                        "language, grouped from the names, places, figures and terms they "
                        "share. Claims are tracked inside a story.")
-    add_store_arguments(p)
     p.add_argument("--json", action="store_true", help="print the stories as JSON")
+    p.add_argument("--tsv", action="store_true", help="print tab-separated lines, full ids")
     p.set_defaults(handler=cmd_stories)
 
     p = sub.add_parser("story", help="move an article, split or merge stories (logged)",
@@ -47,30 +47,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     split.add_argument("story", metavar="STORY")
     split.add_argument("articles", metavar="ARTICLE", nargs="+")
     merge = actions.add_parser("merge", help="merge story OTHER into story KEEP")
-    merge.add_argument("keep", metavar="KEEP")
-    merge.add_argument("other", metavar="OTHER")
-    for action in (move, split, merge):
-        add_store_arguments(action, reviewer=True)
+    merge.add_argument("keep", metavar="KEEP", help="story id (a unique prefix is enough)")
+    merge.add_argument("other", metavar="OTHER", help="story id (a unique prefix is enough)")
     p.set_defaults(handler=cmd_story)
 
     p = sub.add_parser("candidates", help="claims in other outlets that may be the same fact",
                        description="Rank the mentions of a claim's story that may state the "
                        "same fact, below the linking thresholds too, with the reasons. Attach "
                        "one with `factcheck attach PASSAGE CLAIM`.")
-    add_store_arguments(p)
     p.add_argument("claim", metavar="CLAIM", help="claim id (a unique prefix is enough)")
     p.add_argument("--limit", type=int, default=10, help="how many (default 10)")
     p.add_argument("--json", action="store_true", help="print the candidates as JSON")
+    p.add_argument("--tsv", action="store_true", help="print tab-separated lines, full text")
     p.set_defaults(handler=cmd_candidates)
-
-
-def _claim_id(store: Store, key: str) -> str:
-    ids = list(store.raw("claims"))
-    found = [key] if key in ids else [c for c in ids if c.startswith(key)]
-    if len(found) != 1:
-        raise UserError(f"no claim {key!r}" if not found else
-                        f"{key!r} names {len(found)} claims; give more of the id")
-    return found[0]
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -85,18 +74,15 @@ def cmd_stories(args: argparse.Namespace) -> int:
                      "claims": claims.get(s.id, 0), "keys": s.keys,
                      "sources": [_file(store, sid) for sid in s.sources]} for s in every])
         return 0
-    table = Table(title=f"{len(every)} stories")
-    table.add_column("story")
-    table.add_column("title")
-    table.add_column("articles", justify="right")
-    table.add_column("claims", justify="right")
-    table.add_column("outlets")
-    for s in every:
-        outlets = sorted({src.outlet or src.file for sid in s.sources
-                          if (src := store.source(sid)) is not None})
-        table.add_row(s.id, safe(s.title, 60), str(len(s.sources)), str(claims.get(s.id, 0)),
-                      safe(", ".join(outlets), 60))
-    console.print(table)
+    short = lookup.short_story_ids(store)
+    columns = (Column("story"), Column("title", 60, wrap=True),
+               Column("articles", justify="right"), Column("claims", justify="right"),
+               Column("outlets", 60, wrap=True))
+    print_rows(f"{len(every)} stories", columns, (
+        (s.id if args.tsv else short[s.id], s.title, len(s.sources), claims.get(s.id, 0),
+         ", ".join(sorted({src.outlet or src.file for sid in s.sources
+                           if (src := store.source(sid)) is not None})))
+        for s in every), tsv=args.tsv)
     return 0
 
 
@@ -132,7 +118,7 @@ def cmd_story(args: argparse.Namespace) -> int:
 def cmd_candidates(args: argparse.Namespace) -> int:
     """``factcheck candidates CLAIM``."""
     store = open_store(args)
-    claim_id = _claim_id(store, args.claim)
+    claim_id = lookup.claim_id(store, args.claim)
     found = claim_candidates(store, claim_id, max(1, args.limit))
     if args.json:
         rows: list[dict[str, Any]] = [
@@ -141,16 +127,15 @@ def cmd_candidates(args: argparse.Namespace) -> int:
              "why": list(c.why)} for c in found]
         print_json({"claim": claim_id, "candidates": rows})
         return 0
-    table = Table(title=f"candidates for {claim_id}")
-    table.add_column("score", justify="right")
-    table.add_column("outlet")
-    table.add_column("passage")
-    table.add_column("in claim")
-    table.add_column("why")
-    for c in found:
-        table.add_row(f"{c.score:.2f}", safe(c.outlet or c.file, 24), safe(c.text, 90),
-                      c.claim_id or "-", safe(", ".join(c.why), 40))
-    console.print(table)
-    if not found:
+    short = {**lookup.short_claim_ids(store), **lookup.short_passage_ids(store)}
+    columns = (Column("score", justify="right"), Column("outlet", 24),
+               Column("passage id"), Column("passage", 90, wrap=True), Column("in claim"),
+               Column("why", 40, wrap=True))
+    print_rows(f"candidates for {claim_id}", columns, (
+        (f"{c.score:.2f}", c.outlet or c.file,
+         c.passage_id if args.tsv else short.get(c.passage_id, c.passage_id), c.text,
+         (c.claim_id if args.tsv else short.get(c.claim_id, c.claim_id)) if c.claim_id
+         else "-", ", ".join(c.why)) for c in found), tsv=args.tsv)
+    if not found and not args.tsv:
         console.print("no candidates in this claim's story")
     return 0

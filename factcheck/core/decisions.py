@@ -20,6 +20,7 @@ from factcheck.core.models import (
     LinkState,
     Note,
     Review,
+    passage_of_key,
     utcnow,
 )
 from factcheck.core.review import Outcome, ReviewError, new_id
@@ -98,18 +99,20 @@ def _move_marks(store: Store, tx: Transaction, source_id: str, target_id: str,
     old = store.review(source_id)
     if old is None:
         return store.review(target_id) or Review(claim_id=target_id)
-    wanted = set(old.marks) if passage_ids is None else set(passage_ids)
+    wanted = ({passage_of_key(k) for k in old.marks} if passage_ids is None
+              else set(passage_ids))
     new = store.review(target_id) or Review(claim_id=target_id)
     marks = dict(new.marks)
-    for pid in wanted & set(old.marks):
-        marks[pid] = {**old.marks[pid], **marks.get(pid, {})}
+    moved = [k for k in old.marks if passage_of_key(k) in wanted]  # a denial's row goes along
+    for key in moved:
+        marks[key] = {**old.marks[key], **marks.get(key, {})}
     notes = list(new.notes)
     keep_notes: list[Note] = []
     for note in old.notes:
         moving = passage_ids is None or (note.passage_id is not None and note.passage_id in wanted)
         (notes if moving else keep_notes).append(note)
     target = new.model_copy(update={"marks": marks, "notes": notes})
-    left = {k: v for k, v in old.marks.items() if k not in wanted}
+    left = {k: v for k, v in old.marks.items() if k not in moved}
     if passage_ids is None:
         tx.delete("reviews", source_id)
         if old.verdict is not None and target.verdict is None:

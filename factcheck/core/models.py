@@ -15,6 +15,7 @@ Values are frozen pydantic models, changed with ``model_copy(update=...)``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -127,6 +128,9 @@ class Slot(Value):
     measure: str | None = None
     """What a figure counts or measures, as a concept key of the news vocabulary
     (``dead``, ``missing``, ``price``, ``vote_share``...)."""
+    measure_guessed: bool = False
+    """The measure is not said beside the figure but taken from the sentence before ("... the
+    price changes. Pertalite from Rp 7.600 to Rp 10.000"): a clash with it does not veto."""
     unit: str | None = None
     """The unit as a canonical key (``people``, ``percent``, ``idr``, ``km``, ``seconds``...)."""
     value: float | None = None
@@ -285,19 +289,40 @@ class Evidence(Value):
     polarity: Polarity = Polarity.ASSERTED
     """Whether this mention asserts the claim or reports its denial."""
 
-    @property
-    def key(self) -> str:
-        """The key reviews use for this passage of this claim (``Review.marks``).
-
-        A sentence that asserts a claim and reports its denial is two mentions of one passage:
-        each gets its own mark.
-        """
-        return self.passage_id if self.polarity == Polarity.ASSERTED else (
-            self.passage_id + DENIED_SUFFIX)
 
 
 DENIED_SUFFIX = "~denied"
-"""Appended to a passage id in review keys for the mention that reports a denial."""
+"""Appended to a passage id in review keys for the mention that reports a denial, when the same
+sentence also asserts the claim."""
+
+
+def review_rows(evidence: Iterable[Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The rows a reviewer marks in one claim, each with its review key (``Review.marks``).
+
+    A row is one passage of the claim; a sentence that asserts the claim and also reports its
+    denial is two rows (the passage id, and the passage id with `DENIED_SUFFIX`), each marked
+    on its own. Any other passage keeps its id as its key (so marks made before this rule stay
+    where they were), and two mentions of one passage with the same polarity are one row.
+    Items that are not objects (a damaged document) are skipped.
+    """
+    items = [e for e in evidence if isinstance(e, Mapping)]
+    asserted = {e.get("passage_id") for e in items
+                if e.get("polarity", Polarity.ASSERTED.value) == Polarity.ASSERTED.value}
+    rows: list[tuple[str, Mapping[str, Any]]] = []
+    seen: set[str] = set()
+    for item in items:
+        pid = str(item.get("passage_id", ""))
+        denied = item.get("polarity", Polarity.ASSERTED.value) != Polarity.ASSERTED.value
+        key = pid + DENIED_SUFFIX if denied and pid in asserted else pid
+        if key not in seen:
+            seen.add(key)
+            rows.append((key, item))
+    return rows
+
+
+def passage_of_key(key: str) -> str:
+    """The passage id of a review key."""
+    return key.removesuffix(DENIED_SUFFIX)
 
 
 class Claim(Value):

@@ -21,7 +21,7 @@ from factcheck.core.extract import extract_claims
 from factcheck.core.ingest import IngestError, IngestResult, ingest_file
 from factcheck.core.link import link_claims
 from factcheck.core.link.candidates import Candidate, rank_candidates
-from factcheck.core.models import Claim, Mention, Passage, Source, Story
+from factcheck.core.models import Claim, Mention, Passage, Source, Story, passage_of_key
 from factcheck.core.store import Store, Transaction
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -230,7 +230,7 @@ def _retire(store: Store, tx: Transaction, old_source: str, kept: set[str]) -> l
             tx.delete("mentions", mid)
     warnings = []
     for claim_id, review in store.raw("reviews").items():
-        lost = sorted(set(review.get("marks", {})) & gone)
+        lost = sorted({passage_of_key(k) for k in review.get("marks", {})} & gone)
         lost += sorted({n.get("passage_id") for n in review.get("notes", [])
                         if n.get("passage_id") in gone} - set(lost))
         for pid in lost:

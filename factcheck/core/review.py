@@ -21,7 +21,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.core.models import Change, Mark, Note, Review, Stance, Verdict, utcnow
+from factcheck.core.models import (
+    DENIED_SUFFIX,
+    Change,
+    Mark,
+    Note,
+    Review,
+    Stance,
+    Verdict,
+    passage_of_key,
+    review_rows,
+    utcnow,
+)
 from factcheck.core.store import Store, StoreError
 
 
@@ -54,8 +65,34 @@ def _require_claim(store: Store, claim_id: str) -> None:
 
 def _require_passage(store: Store, claim_id: str, passage_id: str) -> None:
     claim = store.raw("claims").get(claim_id, {})
-    if not any(e.get("passage_id") == passage_id for e in claim.get("evidence", [])):
+    if not any(e.get("passage_id") == passage_id for e in claim.get("evidence", [])
+               if isinstance(e, dict)):
         raise ReviewError(f"passage {passage_id!r} is not part of claim {claim_id!r}")
+
+
+def mark_key(store: Store, claim_id: str, passage_id: str, denial: bool = False) -> str:
+    """The review key of one passage of a claim (see `review_rows`): with ``denial``, the row of
+    the mention that reports a denial (when the sentence also asserts the claim)."""
+    claim = store.raw("claims").get(claim_id, {})
+    keys = [k for k, _ in review_rows(claim.get("evidence", []))
+            if passage_of_key(k) == passage_id]
+    if not keys:
+        raise ReviewError(f"passage {passage_id!r} is not part of claim {claim_id!r}")
+    if denial:
+        denied = [k for k in keys if k.endswith(DENIED_SUFFIX)]
+        if not denied:
+            raise ReviewError(f"passage {passage_id!r} reports no denial in claim {claim_id!r} "
+                              "besides asserting it: mark it without --denial")
+        return denied[0]
+    return passage_id if passage_id in keys else keys[0]
+
+
+def _require_key(store: Store, claim_id: str, key: str) -> None:
+    claim = store.raw("claims").get(claim_id, {})
+    if key not in {k for k, _ in review_rows(claim.get("evidence", []))}:
+        _require_passage(store, claim_id, passage_of_key(key))
+        raise ReviewError(f"passage {passage_of_key(key)!r} reports no denial in claim "
+                          f"{claim_id!r} besides asserting it")
 
 
 def _log(what: str, who: str, target: str, detail: str, before: Any, after: Any,
@@ -66,14 +103,16 @@ def _log(what: str, who: str, target: str, detail: str, before: Any, after: Any,
 
 def mark(store: Store, claim_id: str, passage_id: str, stance: Stance | str | None,
          reviewer: str) -> Outcome:
-    """Set (or clear, with None) ``reviewer``'s mark on one passage of one claim."""
+    """Set (or clear, with None) ``reviewer``'s mark on one row of one claim: ``passage_id`` is
+    the row's review key (`mark_key`: the passage id, or the passage id with `DENIED_SUFFIX` for
+    the mention of a sentence that reports the denial of what it also asserts)."""
     value = Stance(stance) if stance is not None else None
     if value is Stance.MENTIONS:
         raise ReviewError("'mentions' is a suggestion, not a mark: use supports, contradicts, "
                           "denial or unrelated")
     with store.transaction() as tx:
         _require_claim(store, claim_id)
-        _require_passage(store, claim_id, passage_id)
+        _require_key(store, claim_id, passage_id)
         review = store.review(claim_id) or Review(claim_id=claim_id)
         by_reviewer = dict(review.marks.get(passage_id, {}))
         before = by_reviewer.get(reviewer)
@@ -217,8 +256,8 @@ def is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> b
         return False
     if review.get("verdict"):
         return True
-    passages = {e.get("passage_id") for e in claim.get("evidence", [])}
-    return bool(passages) and passages <= set(review.get("marks", {}))
+    rows = {key for key, _ in review_rows(claim.get("evidence", []))}
+    return bool(rows) and rows <= set(review.get("marks", {}))
 
 
 def reviewed_claim_ids(store: Store) -> set[str]:
@@ -235,6 +274,7 @@ __all__ = [
     "delete_note",
     "is_reviewed",
     "mark",
+    "mark_key",
     "new_id",
     "reapply",
     "revert",

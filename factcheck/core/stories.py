@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from factcheck.core.ids import listing
 from factcheck.core.models import Change, Source, Story, StoryDecision, utcnow
 from factcheck.core.pipeline import link_all
 from factcheck.core.review import Outcome, ReviewError, new_id
@@ -39,7 +40,8 @@ def find_story(store: Store, key: str) -> Story:
     found = exact or [s for s in every if s.id.startswith(key)]
     if len(found) != 1:
         raise ReviewError(f"no story {key!r}" if not found else
-                          f"{key!r} names {len(found)} stories; give more of the id")
+                          f"{key!r} names {len(found)} stories: "
+                          f"{listing(sorted(s.id for s in found))}; give more of the id")
     return found[0]
 
 
@@ -50,7 +52,8 @@ def find_article(store: Store, key: str) -> Source:
     found = found or [s for s in current if s.id.startswith(key) or s.file.startswith(key)]
     if len(found) != 1:
         raise ReviewError(f"no article {key!r}" if not found else
-                          f"{key!r} names {len(found)} articles; give more of its name")
+                          f"{key!r} names {len(found)} articles: "
+                          f"{listing(sorted(s.file for s in found))}; give more of its name")
     return found[0]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from factcheck.core.models import review_rows
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
 from factcheck.core.textnorm import UNSAFE, ascii_key, squash_spaces
@@ -127,7 +128,7 @@ def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
     review = store.sound_doc("reviews", claim_id) or {}
     marks = review.get("marks", {})
     by_outlet: dict[str, list[dict[str, Any]]] = {}
-    for item in claim.get("evidence", []):
+    for key, item in review_rows(claim.get("evidence", [])):
         passage = passages.get(item["passage_id"], {})
         source = sources.get(item.get("source_id", ""), {})
         text = source.get("text", "")
@@ -141,7 +142,8 @@ def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
             "before": text[max(0, start - CONTEXT_CHARS):start],
             "after": text[end:end + CONTEXT_CHARS],
             "link": item.get("link"), "suggested_stance": item.get("suggested_stance"),
-            "marks": {r: m.get("stance") for r, m in marks.get(item["passage_id"], {}).items()},
+            "key": key, "polarity": item.get("polarity", "asserted"),
+            "marks": {r: m.get("stance") for r, m in marks.get(key, {}).items()},
         })
     return {
         "id": claim_id, "kind": claim.get("kind"), "text": claim.get("text"),

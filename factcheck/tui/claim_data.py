@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from factcheck.core.models import review_rows
 from factcheck.core.store import Store
 from factcheck.tui.text import clean, one_line, window
 
@@ -58,6 +59,15 @@ class PassageData:
     conflicts: tuple[tuple[str, str], ...]
     """(kind, reason) of each conflict the passage takes part in."""
     notes: tuple[NoteData, ...]
+    key: str = ""
+    """The row's review key (`review_rows`): the passage id, or the passage id marked as the
+    mention that reports a denial the same sentence also asserts."""
+    denied: bool = False
+    """This row is the sentence's report of the claim's denial."""
+
+    @property
+    def mark_key(self) -> str:
+        return self.key or self.passage_id
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,7 @@ def _note(doc: Mapping[str, Any]) -> NoteData:
                     text=clean(doc.get("text", ""))[:4000], passage_id=doc.get("passage_id"))
 
 
-def _passage(store: Store, index: PassageIndex, item: Mapping[str, Any],
+def _passage(store: Store, index: PassageIndex, key: str, item: Mapping[str, Any],
              review: Mapping[str, Any], conflicts: list[Mapping[str, Any]],
              notes: list[NoteData]) -> PassageData:
     pid = item.get("passage_id", "")
@@ -156,7 +166,7 @@ def _passage(store: Store, index: PassageIndex, item: Mapping[str, Any],
     prev_id, next_id = index.neighbours(store, item.get("source_id", ""), offset)
     passages = store.raw("passages")
     marks = {one_line(who, 40): str(m.get("stance", ""))
-             for who, m in (review.get("marks", {}).get(pid) or {}).items()}
+             for who, m in (review.get("marks", {}).get(key) or {}).items()}
     return PassageData(
         passage_id=pid,
         source_id=item.get("source_id", ""),
@@ -175,6 +185,8 @@ def _passage(store: Store, index: PassageIndex, item: Mapping[str, Any],
         conflicts=tuple((str(c.get("kind", "")), one_line(c.get("reason"), 300))
                         for c in conflicts if pid in c.get("passages", ())),
         notes=tuple(n for n in notes if n.passage_id == pid),
+        key=key,
+        denied=key != pid,
     )
 
 
@@ -188,8 +200,8 @@ def load_claim(store: Store, claim_id: str | None, index: PassageIndex) -> Claim
     review = store.sound_doc("reviews", claim_id) or {}
     notes = [_note(n) for n in review.get("notes", ())]
     conflicts = list(claim.get("conflicts") or ())
-    loaded = tuple(_passage(store, index, item, review, conflicts, notes)
-                   for item in claim.get("evidence", ()))
+    loaded = tuple(_passage(store, index, key, item, review, conflicts, notes)
+                   for key, item in review_rows(claim.get("evidence", ())))
     passages = tuple(p for _, group in grouped(loaded) for p in group)
     verdict = review.get("verdict")
     return ClaimData(

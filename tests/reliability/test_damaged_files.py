@@ -42,14 +42,49 @@ DAMAGED = {
         json.dumps({"_meta": {"store": {**HEADER, "schema_version": SCHEMA_VERSION + 1}}})
         .encode(), "newer factcheck"),
 }
+PAGE = "page.txt"
+"""A readable page beside the store, for ``ingest``."""
 COMMANDS = {
+    "attach": ["attach", "p-1", "c-visit"],
+    "candidates": ["candidates", "c-visit"],
     "claims": ["claims"],
-    "show": ["show", "c-visit"],
-    "sources": ["sources"],
+    "confirm": ["confirm", "c-visit", "p-1"],
+    "export": ["export", "--format", "json"],
+    "extract": ["extract"],
     "history": ["history"],
+    "ingest": ["ingest", PAGE],
+    "link": ["link"],
     "mark": ["mark", "c-visit", "p-1", "supports", "--reviewer", "tess"],
+    "merge": ["merge", "c-visit", "c-other"],
+    "note": ["note", "c-visit", "called the ministry", "--reviewer", "tess"],
+    "reject": ["reject", "c-visit", "p-1"],
+    "report": ["report"],
+    "review": ["review"],
+    "show": ["show", "c-visit"],
+    "source": ["source", "s-1", "outlet", "Tempo"],
+    "sources": ["sources"],
+    "split": ["split", "c-visit", "p-1"],
+    "stories": ["stories"],
+    "story": ["story", "move", "a.txt", "st-1"],
+    "unlink": ["unlink", "c-visit", "p-1"],
     "verdict": ["verdict", "c-visit", "true", "--reviewer", "tess"],
 }
+"""Every command that works on a store, with arguments that reach it."""
+NOT_ON_A_STORE = {
+    "doctor": "examines a damaged store and reports it (tests/reliability/test_doctor.py)",
+    "eval": "scores a corpus in a store of its own",
+}
+
+
+def test_every_command_is_tried_on_damaged_stores() -> None:
+    """A new command is added to `COMMANDS` (or says why it needs no store), so the damaged
+    stores below meet every command."""
+    import argparse
+
+    from factcheck.cli import build_parser
+
+    [sub] = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(COMMANDS) | set(NOT_ON_A_STORE) == set(sub.choices)
 
 
 def squash(text: str) -> str:
@@ -81,7 +116,9 @@ def test_damaged_or_foreign_file(tmp_path: Path, damage: str, command: str,
     content, problem = DAMAGED[damage]
     path = tmp_path / "claims.json"
     path.write_bytes(content)
-    code, _, err = run([*COMMANDS[command], "--db", str(path)], capsys)
+    (tmp_path / PAGE).write_text("A page\n\nThe minister said 40 people were evacuated.\n")
+    argv = [str(tmp_path / a) if a == PAGE else a for a in COMMANDS[command]]
+    code, _, err = run([*argv, "--db", str(path)], capsys)
     assert_clear_error(code, err, path, problem)
     assert path.read_bytes() == content
 

@@ -32,7 +32,11 @@ from tests.reliability.hostile import (
 
 COMMANDS = [["claims"], ["sources"], ["sources", "--all-versions"], ["history"],
             ["history", "c-hostile-1"], ["show", "c-hostile-0"], ["show", "c-hostile-1"],
-            ["show", "c-hostile-2"], ["show", "c-hostile-3"], ["show", "c-hostile-4"]]
+            ["show", "c-hostile-2"], ["show", "c-hostile-3"], ["show", "c-hostile-4"],
+            ["stories"], ["candidates", "c-hostile-0"], ["report"],
+            ["export", "--format", "md"], ["export", "--format", "html"],
+            ["export", "--format", "json"], ["export", "--format", "claimreview"]]
+"""Every command that prints stored text to the terminal (exports printed to stdout too)."""
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -70,7 +74,8 @@ def test_markup_and_html_are_shown_literally(db: Path, capsys: pytest.CaptureFix
     for text in [*MARKUP, *HTML]:
         assert squash(text) in shown, text
     wide = Console(file=io.StringIO(), width=1000, highlight=False)  # no folded cells
-    monkeypatch.setattr(commands, "console", wide)
+    for module in (common, commands):
+        monkeypatch.setattr(module, "console", wide)
     assert main(["claims", "--db", str(db)]) == 0
     listing = wide.file.getvalue()  # type: ignore[attr-defined]
     assert "Putin berkunjung. [bold red]x[/] [link=https://evil.example]click[/link]" in listing
@@ -85,7 +90,7 @@ def test_a_million_character_paragraph_and_a_50000_character_line(
     assert squash(LONG_LINE[:40]) in squash(_run(["show", "c-hostile-3"], db, capsys))
 
 
-@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("argv", [c for c in COMMANDS if c[0] != "export"], ids=" ".join)
 def test_on_a_real_terminal_only_styles_are_sent(db: Path, argv: list[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """With colours on, the only escape sequences are the tool's own SGR styles: no OSC (title,
@@ -166,3 +171,48 @@ def test_ingest_of_a_hostile_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     for argv in [["claims"], ["sources"], ["history"], *(["show", c] for c in claims)]:
         out = _run(argv, db, capsys)
         assert UNSAFE.findall(out) == [], argv
+
+
+@pytest.mark.parametrize("fmt", [["export", "--format", "csv"], ["claims", "--tsv"]],
+                         ids=" ".join)
+def test_spreadsheet_output_carries_only_its_own_separators(
+        db: Path, fmt: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV ends rows with CR LF after a byte-order mark, TSV separates with tabs: nothing else."""
+    out = _run(fmt, db, capsys)
+    found = {f"U+{ord(c):04X}" for c in UNSAFE.findall(out)} - {"U+0009", "U+000D", "U+FEFF"}
+    assert found == set()
+
+
+@pytest.mark.parametrize(("argv", "stored"), [
+    (["note", "c-hostile-0", "[bold]x[/] \x1b]52;c;SGVsbG8=\x07 y"], "notes"),
+    (["verdict", "c-hostile-0", "true", "-e", "\x1b[2J[link=https://e.example]z[/link]"],
+     "verdict"),
+    (["mark", "c-hostile-0", "PASSAGE", "supports"], "marks"),
+], ids=lambda v: v[0] if isinstance(v, list) else v)
+@pytest.mark.parametrize("reviewer", ["[/bold]", "eve\x1b]52;c;SGVsbG8=\x1b\\", "\x1b[2Jmallory"])
+def test_writes_with_hostile_names_and_text_print_inert_and_tell_the_truth(
+        tmp_path: Path, argv: list[str], stored: str, reviewer: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A reviewer name or a note with markup and escapes: the change is stored, the command
+    says so with exit 0, and what it prints carries no escape (``--reviewer '[/bold]'`` once
+    stored the mark, then died with a markup error and exit 1)."""
+    path = tmp_path / "claims.json"
+    hostile_store(Store.open(path)).compact()
+    with Store.open(path) as store:
+        passage = store.raw("claims")["c-hostile-0"]["evidence"][0]["passage_id"]
+        before = store.raw("reviews").get("c-hostile-0", {})
+    markers = set(before.get("marks", {}).get(passage, {}))
+    argv = [passage if a == "PASSAGE" else a for a in argv]
+    capsys.readouterr()
+    code = main([*argv, "--db", str(path), "--reviewer", reviewer])
+    out, err = capsys.readouterr()
+    with Store.open(path) as store:
+        review = store.raw("reviews").get("c-hostile-0", {})
+    if stored == "marks":
+        changed = len(set(review.get("marks", {}).get(passage, {})) - markers) == 1
+    elif stored == "notes":
+        changed = len(review.get("notes", [])) == len(before.get("notes", [])) + 1
+    else:
+        changed = bool(review.get("verdict")) and "e.example" in review["verdict"]["explanation"]
+    assert code == 0 and changed, err
+    assert not UNSAFE.findall(out) and "\x1b" not in out + err

@@ -108,7 +108,8 @@ def test_bad_inputs_are_reported_and_the_good_ones_still_stored(
     assert "Traceback" not in captured.out + captured.err
     for name, problem in (("empty.txt", "empty"), ("image.txt", "binary"),
                           ("nothing", "no articles"), ("missing", "no such file")):
-        lines = [line for line in captured.out.splitlines() if name in line and "error" in line]
+        lines = [line for line in captured.out.splitlines()
+                 if name in line and line.startswith("error")]
         assert lines and problem in lines[0], (name, captured.out)
     assert [s.file for s in Store.open(db).sources()] == ["banjir.txt"]
 

@@ -58,7 +58,7 @@ def test_history_lists_before_and_after(db: Path, capsys: pytest.CaptureFixture[
     ("argv", "message"),
     [
         (["mark", "c-nope", "p-x", "supports"], "no claim 'c-nope'"),
-        (["mark", "c-visit", "p-nope", "supports"], "passage 'p-nope' is not part"),
+        (["mark", "c-visit", "p-nope", "supports"], "no passage 'p-nope'"),
         (["verdict", "c-visit", "sortof"], "unknown verdict 'sortof'"),
         (["note", "c-visit", "   "], "a note cannot be empty"),
         (["show", "c-nope"], "no claim 'c-nope'"),

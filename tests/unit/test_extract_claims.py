@@ -318,3 +318,83 @@ def test_a_year_that_starts_a_span_is_not_the_date_of_a_figure():
                     "2004."], "en", published="2024-02-15")
     figure = one(found, Kind.QUANTITY)
     assert figure.slot is not None and figure.slot.as_of is None
+
+
+@pytest.mark.parametrize(("sentence", "lang", "value", "measure"), [
+    # "of the dead" names the whole the 11 are part of; what they are comes later.
+    ("By Friday evening only 14 of the dead had been identified, the police said.", "en", 14,
+     "identified"),
+    # The part of "X of Y climbers" counts climbers too: an event word ("erupsi") that says
+    # what they fell victim to is no count of people.
+    ("Sebanyak 42 dari 60 pendaki korban erupsi telah dievakuasi, kata Basarnas.", "id", 42,
+     "evacuated"),
+    ("Only 42 of the 60 climbers caught by the eruption were evacuated.", "en", 42,
+     "evacuated"),
+])
+def test_what_a_part_counts(sentence: str, lang: str, value: float, measure: str) -> None:
+    found = [m for m in claims([sentence], lang) if m.slot and m.slot.value == value]
+    assert [m.slot.measure for m in found if m.slot] == [measure]
+
+
+def test_a_date_after_before_is_no_date_of_the_event() -> None:
+    """"Before Sunday, its last deadly eruption occurred in 1979": Sunday bounds the time; the
+    sentence dated the 1979 eruption to Sunday and linked it with this week's eruption."""
+    found = claims(["Before Sunday, its last deadly eruption occurred in 1979, killing at least "
+                    "60 people."], "en", published="2024-03-12")
+    dates = [m.slot.date for m in found if m.kind == Kind.TIME and m.slot and m.slot.date]
+    assert dates and all(d.startswith("1979") for d in dates)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Tim menemukan 14 orang dan yang perlu dicari menjadi 12 orang, kata Basarnas.", "id",
+     {14: "found", 12: "missing"}),
+    ("Rescuers found 14 people and 12 are still missing, officials said.", "en",
+     {14: "found", 12: "missing"}),
+])
+def test_a_measure_after_and_belongs_to_the_next_figure(
+        sentence: str, lang: str, expected: dict[int, str]) -> None:
+    found = {m.slot.value: m.slot.measure for m in claims([sentence], lang)
+             if m.slot and m.slot.value in expected}
+    assert found == {float(k): v for k, v in expected.items()}
+
+
+@pytest.mark.parametrize(("sentence", "lang", "kept"), [
+    # A change by a factor is checkable, inside a quotation too.
+    ('"The budget for subsidies has tripled and will keep growing," Finance Minister Budi '
+     'Santoso told reporters.', "en", True),
+    ("“Anggaran subsidi sudah naik tiga kali lipat,” kata Menteri Keuangan Budi Santoso.", "id",
+     True),
+    # "The last option", "the first time": a record a reader can check, quoted or not.
+    ('"This is the government\'s last option," President Budi Santoso told reporters.', "en",
+     True),
+    ("“Ini adalah pilihan terakhir pemerintah,” kata Presiden Budi Santoso.", "id", True),
+    # A degree word in a quotation is the speaker's emphasis: no claim.
+    ("“Kami membahas isu-isu yang paling mendesak,” kata Menteri Budi Santoso.", "id", False),
+    ('"We discussed the most pressing issues," minister Budi Santoso said.', "en", False),
+])
+def test_what_a_quotation_holds_to_check(sentence: str, lang: str, kept: bool) -> None:
+    assert bool(claims([sentence], lang)) is kept
+
+
+def test_a_wire_photo_caption_run_into_the_text_is_no_claim() -> None:
+    found = claims([
+        "A vendor counts banknotes at a market in Jakarta, Indonesia, Saturday, Sept. 3, 2022.",
+        "Fuel prices increased by about 30 percent across Indonesia on Saturday, officials said.",
+    ], "en")
+    assert found and all("vendor" not in m.text for m in found)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "value", "expected"), [
+    # "Three more survivors": the word that makes a figure an increment sits between the number
+    # and its noun; read as a total it became an update of the 52 survivors in all.
+    ("Three more survivors were found on Monday, the rescue agency said.", "en", 3,
+     ("survivors+", "count")),
+    # Regions are places, not votes ("38 provinsi dan 128 wilayah" after "suara mayoritas").
+    ("Pasangan itu memperoleh suara mayoritas di 38 provinsi dan 128 wilayah di luar negeri.",
+     "id", 128, (None, "places")),
+])
+def test_what_a_figure_counts(sentence: str, lang: str, value: float,
+                              expected: tuple[str | None, str]) -> None:
+    [slot] = [m.slot for m in claims([sentence], lang) if m.slot and m.slot.value == value]
+    assert slot is not None
+    assert (slot.measure if expected[0] else None, slot.unit) == expected

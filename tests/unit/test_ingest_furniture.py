@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.core.ingest import IngestResult, ingest_bytes
-from factcheck.core.ingest.clean import redact
 from factcheck.core.ingest.furniture import Furniture, credit_line, furniture_kind, is_caption
+from factcheck.core.ingest.redact import redact
 from factcheck.core.models import Role
 
 

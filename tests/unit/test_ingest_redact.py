@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.ingest.clean import EMAIL_MARK, PHONE_MARK, redact
+from factcheck.core.ingest.redact import EMAIL_MARK, PHONE_MARK, redact
 
 EMAILS = ["budi@example.com", "budi [at] example [dot] com", "budi(at)example.com",
           "budi @ example.com", "budi\uff20example.com", "budi {at} mail.example.co.id",

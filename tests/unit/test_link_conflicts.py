@@ -178,3 +178,104 @@ def test_a_span_of_time_is_not_a_count_of_the_event_it_dates() -> None:
     ], published="2024-06-16")
     span = claim_of(run(TEMPO, visit), _of(TEMPO, Kind.TIME))
     assert {e.mention_id for e in span.evidence} == {_of(TEMPO, Kind.TIME).id}
+
+
+
+def _before(built: Built, n: int, value: float) -> Mention:
+    """The mention of the figure ``value`` in the ``n``-th passage of ``built``."""
+    return next(m for m in built.mentions if m.passage_id == built.passages[n].id
+                and m.slot is not None and m.slot.value == value)
+
+
+DAILY = article("daily.txt", "Harian Kota", "id", [
+    "Menteri Energi Budi Santoso mengumumkan kenaikan harga BBM di Jakarta, Sabtu.",
+    "Harga solarix resmi naik dari Rp8.250 menjadi Rp11.000 per liter.",
+], published="2025-03-01")
+WIRE_PRICE = article("wire.txt", "Energy Wire", "en", [
+    "Energy Minister Budi Santoso announced the fuel price rise in Jakarta on Saturday.",
+    "The price of solarix rose from IDR 8,250 (US$ 0.52) to IDR 11,000 per litre.",
+], published="2025-03-01")
+LISTING = article("list.txt", "Warta Kota", "id", [
+    "Menteri Energi Budi Santoso di Jakarta menyampaikan perubahan harga BBM.",
+    "Perubahan itu yakni, Solarix dari Rp 8.200 menjadi Rp 11.000.",
+], published="2025-03-02")
+SUBSIDY_LIST = article("quote.txt", "Warta Kota", "id", [
+    "Menteri Energi Budi Santoso di Jakarta membeberkan peta kenaikan BBM subsidi.",
+    "Perubahan itu yakni, Solarix dari Rp 8.200 menjadi Rp 11.000.",
+], published="2025-03-02")
+
+
+def test_amounts_are_not_names() -> None:
+    """"Rp8.250" and the "US" of "US$ 0.52" were read as names: the subject of a price became
+    "Rp8.250" and two outlets' prices of one product clashed on it."""
+    from factcheck.core.text.names import find_entities
+
+    assert find_entities("Harga naik dari Rp8.250 menjadi Rp11.000 per liter.", "id") == []
+    assert [e.text for e in find_entities(
+        "The price rose from IDR 8,250 (US$ 0.52), Budi Santoso said.", "en")] == ["Budi Santoso"]
+    assert [e.text for e in find_entities("It cost US$0.67 in Jakarta.", "en")] == ["Jakarta"]
+
+
+def test_the_price_of_a_product_names_its_subject() -> None:
+    mention = _before(WIRE_PRICE, 1, 8250)
+    assert mention.slot is not None and mention.slot.subject == "solarix"
+
+
+def test_a_measure_from_the_sentence_before_does_not_veto() -> None:
+    """A list under "... peta kenaikan BBM subsidi" takes "subsidy" as what its prices count;
+    against "harga solarix ... Rp8.250" that clash vetoed every link, so the outlet's different
+    figure never met the others and no conflict was flagged."""
+    from factcheck.core.link.compare import compare, make_item
+
+    listed = _before(SUBSIDY_LIST, 1, 8200)
+    assert listed.slot is not None and listed.slot.measure == "subsidy"
+    assert listed.slot.measure_guessed
+    daily = make_item(0, _before(DAILY, 1, 8250), "id", "2025-03-01")
+    pair = compare(daily, make_item(1, listed, "id", "2025-03-02"), {})
+    assert not pair.veto and not pair.agree
+    said = _before(DAILY, 1, 8250).model_copy(update={"id": "m-said", "slot": daily.slot.model_copy(
+        update={"measure": "subsidy", "value": 8200.0})})
+    assert compare(daily, make_item(2, said, "id", "2025-03-01"), {}).veto
+
+
+def test_an_old_price_given_three_ways_is_one_claim_with_a_conflict() -> None:
+    """Three outlets give a fuel's price before a rise: one writes the product in lower case
+    after "harga", one after "the price of", one lists it under a sentence that says "harga"
+    only before: one claim, and 8,200 against 8,250 is a conflict."""
+    listed = _before(LISTING, 1, 8200)
+    assert listed.slot is not None and listed.slot.measure_guessed
+    claims = run(DAILY, WIRE_PRICE, LISTING)
+    claim = claim_of(claims, _before(DAILY, 1, 8250))
+    assert claim_of(claims, _before(WIRE_PRICE, 1, 8250)).id == claim.id
+    assert claim_of(claims, listed).id == claim.id
+    assert claim_of(claims, _before(DAILY, 1, 11000)).id != claim.id
+    [number] = [c for c in claim.conflicts if c.kind == ConflictKind.NUMBER]
+    assert sorted(map(len, _sides(number))) == [1, 2]
+
+
+def test_a_count_of_things_is_no_number_of_times() -> None:
+    """"127 active volcanoes" was linked with "at least 45 times" (a bound that 127 meets)."""
+    from factcheck.core.link.compare import compare, make_item
+
+    times = article("post.txt", "Post", "en", [
+        "Mount Sinabung has erupted at least 45 times since Sunday, said Ahmad Rifandi."])
+    things = article("wire.txt", "Wire", "en", [
+        "Mount Sinabung is one of the country's 127 active volcanoes."])
+    a = make_item(0, times.figure(), "en", None)
+    b = make_item(1, things.figure(), "en", None)
+    assert (a.slot.unit, b.slot.unit) == ("times", "count")
+    assert compare(a, b, {}).veto
+
+
+def test_dates_of_other_years_are_other_events() -> None:
+    from factcheck.core.link.compare import compare, make_item
+
+    old = article("old.txt", "Post", "en", [
+        "The volcano's last deadly eruption occurred in 1979, killing 60 people."],
+        published="2024-03-12")
+    new = article("new.txt", "Wire", "en", [
+        "The volcano erupted on Sunday, 10 March 2024, officials said."], published="2024-03-12")
+    a = make_item(0, old.mention(old.passages[0].text, Kind.TIME), "en", "2024-03-12")
+    b = make_item(1, new.mention(new.passages[0].text, Kind.TIME), "en", "2024-03-12")
+    assert a.slot.date == "1979" and b.slot.date == "2024-03-10"
+    assert compare(a, b, {}).veto

@@ -82,7 +82,7 @@ def test_reviewed_only_claim_and_lang(db: Path, capsys: pytest.CaptureFixture[st
 def test_unknown_claim_is_a_one_line_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "export", "--claim", "c-visit", "c-nope", "--db", str(db))
     assert code == 1 and out == ""
-    assert err.startswith("error: no such claim: 'c-nope'")
+    assert err.startswith("error: no claim 'c-nope'")
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 

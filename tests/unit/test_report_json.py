@@ -22,7 +22,7 @@ SOURCE = {"id", "file", "outlet", "title", "published", "updated", "language", "
 CLAIM = {"id", "kind", "text", "normalized", "score", "outlets", "origins", "disputed",
          "reviewed", "passages", "conflicts", "verdict", "notes"}
 PASSAGE = {"id", "source", "file", "outlet", "start", "end", "text", "role", "link",
-           "suggested_stance", "stance", "marks"}
+           "suggested_stance", "polarity", "stance", "marks"}
 MARK = {"reviewer", "stance", "at"}
 CONFLICT = {"passages", "kind", "reason"}
 VERDICT = {"label", "label_text", "rating", "explanation", "reviewer", "at"}

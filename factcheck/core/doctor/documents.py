@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from factcheck.core.doctor.report import Problem
+from factcheck.core.models import passage_of_key
 from factcheck.core.store import META_TABLE, TABLES, Data, Op
 
 KEY_FIELD = {"reviews": "claim_id", "decisions": "mention_id"}
@@ -168,11 +169,6 @@ def _examine_claims(plan: Plan) -> None:
             if kind:
                 plan.take_out(kind, "claims", cid, "evidence", item, why)
                 continue
-            if any(k["passage_id"] == item["passage_id"] for k in kept):
-                # One sentence can carry two claims (an assertion and its denial): legitimate,
-                # but reviewers' marks are per passage, so one mark covers both.
-                plan.flag("shared-passage", f"claims/{cid}: passage {item['passage_id']} comes "
-                          "with two mentions (one mark covers both)", notice=True)
             kept.append(item)
             owner[item["mention_id"]] = cid
         conflicts = []
@@ -197,7 +193,7 @@ def _examine_reviews(plan: Plan) -> None:
             plan.flag("orphan-review", f"reviews/{cid}: review of a claim that no longer exists "
                       "(kept: it is reviewers' work)", notice=True)
         marks = dict(review.get("marks", {}))
-        for pid in [p for p in marks if p not in plan.live["passages"]]:
+        for pid in [p for p in marks if passage_of_key(p) not in plan.live["passages"]]:
             plan.take_out("dangling-passage", "reviews", cid, f"marks.{pid}", marks.pop(pid),
                           f"marks on passage {pid}, which does not exist")
         notes = []

@@ -47,6 +47,7 @@ from factcheck.core.extract.speakers import (
     noun_phrase_before,
     phrase_after,
 )
+from factcheck.core.extract.window import span_at, starting_in
 from factcheck.core.models import (
     Kind,
     Mention,
@@ -297,7 +298,7 @@ def _kind(sent: Sentence, lo: int, hi: int, lex: Lang, speaker: str | None) -> K
         d.explicit and (d.precision in ("month", "year") or scheduled or since) for d in dates
     ):
         return Kind.TIME
-    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    quoted = sent.quoted(lo, hi)
     att = sent.attribution
     if speaker and quoted >= QUOTE_SHARE * (hi - lo):
         return Kind.QUOTE
@@ -313,8 +314,8 @@ def _normalized(
     sent: Sentence, lo: int, hi: int, kind: Kind, lex: Lang, *,
     speaker: str | None, polarity: Polarity = Polarity.ASSERTED,
 ) -> Normalized:
-    quantities = [q for q in sent.quantities if lo <= q.start < hi]
-    dates = [d for d in sent.dates if lo <= d.start < hi]
+    quantities = starting_in(sent.quantities, lo, hi)
+    dates = starting_in(sent.dates, lo, hi)
     # The checkable core: a hedged figure ("roughly 40 seconds") before a plain count ("two
     # leaders"), a count before a duration ("tujuh kali dalam 12 tahun").
     ranked = sorted(quantities, key=lambda q: (
@@ -346,21 +347,22 @@ def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = No
            ) -> str | None:
     """The date a sentence's figures (or one clause's) are given for: a year other than the
     publication year ("in 1979, killing at least 60"), else the first day or month it states."""
-    years = []
+    years = set()
     days = []
     lo, hi = clause or (sent.core, sent.end)
     since = set(compiled(sent.lang).data.get("since_words", []))
-    for d in sent.dates:
-        if not d.value or not lo <= d.start < hi or d.value.startswith("--"):
+    dates = starting_in(sent.dates, lo, hi)
+    for d in dates:
+        if not d.value or d.value.startswith("--"):
             continue
         if _after_since(sent.text, lo, d.start, since):
             continue  # "since elections began in 2004": where a span starts, not the figure's date
         if d.precision in ("day", "month"):
             days.append(d.value[:10])
         if d.precision == "year":
-            years.append(d.value[:4])
-    for d in sent.dates:
-        if (d.precision == "year" and d.value in years and lo <= d.start < hi
+            years.add(d.value[:4])
+    for d in dates:
+        if (d.precision == "year" and d.value in years
                 and not _named_year(sent.text, d.start)
                 and (ref is None or d.value != str(ref.year))):
             return d.value  # a year of its own beats "before Sunday": another event
@@ -417,7 +419,7 @@ def _statement(
         source_id=source.id, passage_id=p.id, start=p.start + lo, end=p.start + hi,
         text=source.text[p.start + lo:p.start + hi], kind=kind, normalized=normalized,
         score=value, reasons=reasons, language=sent.lang,
-        entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
+        entities=[e.text for e in starting_in(sent.entities, lo, hi)], slot=slot,
     )
 
 
@@ -432,7 +434,7 @@ def _historical(sent: Sentence, lo: int, hi: int, ref: date | None) -> bool:
 
 
 def _statement_kind(sent: Sentence, lo: int, hi: int, speaker: str | None) -> Kind:
-    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    quoted = sent.quoted(lo, hi)
     if speaker and quoted >= QUOTE_SHARE * (hi - lo):
         return Kind.QUOTE
     att = sent.attribution
@@ -493,15 +495,14 @@ def _clause_mention(source: Source, sent: Sentence, lo: int, hi: int, anchor: in
         source_id=source.id, passage_id=p.id, start=p.start + lo, end=p.start + hi,
         text=source.text[p.start + lo:p.start + hi], kind=kind, normalized=normalized,
         score=max(value, CHECKWORTHY), reasons=reasons, language=sent.lang,
-        entities=[e.text for e in sent.entities if lo <= e.start < hi], slot=slot,
+        entities=[e.text for e in starting_in(sent.entities, lo, hi)], slot=slot,
     )
 
 
 def _plain(slot: Slot, sent: Sentence, anchor: int) -> float | int | str | None:
     """The figure as written in its own unit (the slot holds it in the base unit)."""
-    for q in sent.quantities:
-        if q.start == anchor:
-            return q.value
+    for q in starting_in(sent.quantities, anchor, anchor + 1):
+        return q.value
     return slot.value
 
 
@@ -527,8 +528,7 @@ def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: di
         out.append(_clause_mention(source, sent, *clause, hit.start, Kind.OTHER, slot, lex,
                                    speaker=speaker))
     for d, event in event_dates(sent, hits, ref):
-        clause = next((c for c in clauses(sent) if c[0] <= d.start < c[1]),
-                      (sent.core, sent.end))
+        clause = span_at(clauses(sent), d.start) or (sent.core, sent.end)
         slot = time_slot(sent, d, event, hits, speaker=speaker)
         out.append(_clause_mention(source, sent, *clause, d.start, Kind.TIME, slot, lex,
                                    speaker=speaker))

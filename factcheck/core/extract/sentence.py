@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from factcheck.core.extract.score import Signals
 from factcheck.core.extract.speakers import Attribution, find_attribution, quote_spans
+from factcheck.core.extract.window import SpanSet, starting_in
 from factcheck.core.models import Passage, Role
 from factcheck.core.text.dates import DateMention, find_dates
 from factcheck.core.text.lang import Lang, compiled, tokens
@@ -59,7 +61,15 @@ class Sentence:
 
     def in_quotes(self, pos: int) -> bool:
         """True when ``pos`` is inside a direct quotation."""
-        return any(a <= pos < b for a, b in self.quotes)
+        return pos in self._quoted
+
+    def quoted(self, lo: int, hi: int) -> int:
+        """How many characters of ``text[lo:hi]`` are inside direct quotations."""
+        return self._quoted.covered(lo, hi)
+
+    @cached_property
+    def _quoted(self) -> SpanSet:
+        return SpanSet(self.quotes)
 
 
 def is_furniture(text: str, lex: Lang) -> bool:
@@ -67,6 +77,8 @@ def is_furniture(text: str, lex: Lang) -> bool:
     stripped = text.strip()
     if not stripped or lex.furniture_prefix.match(stripped) or lex.age_line.match(stripped):
         return True
+    if lex.photo_dateline.search(stripped):
+        return True  # a wire photo caption run into the text
     if _CREDIT.match(stripped) and stripped == stripped.upper():
         return True
     return bool(re.fullmatch(r"[\[(][^\])]{0,60}[\])]", stripped))
@@ -121,7 +133,7 @@ def read_sentence(
     bare = n_words - sum(words(d.text) for d in sent.dates)
     if bare < MIN_WORDS and not sent.quantities:
         return None  # a dateline, a time stamp, a tag
-    title_case = is_title_case(text[core:end])
+    title_case = is_title_case(text[core:end], lang)
     heading = title_case and not sent.quantities and not _SENTENCE_END.search(text)
     if heading and passage.role == Role.BODY:
         return None  # a tag list or a section heading without content
@@ -142,19 +154,19 @@ def signals(
     lex = compiled(sent.lang)
     toks = tokens(sent.text)
     span = sent.text[lo:hi]
-    quoted = sum(max(0, min(b, hi) - max(a, lo)) for a, b in sent.quotes)
+    quoted = sent.quoted(lo, hi)
     att = sent.attribution
     reporting = att is not None and lo <= att.start < hi
     indirect = False
     if reporting and att is not None:
         c_lo, c_hi = max(lo, att.content_start), min(hi, att.content_end)
-        inside = sum(max(0, min(b, c_hi) - max(a, c_lo)) for a, b in sent.quotes)
+        inside = sent.quoted(c_lo, c_hi)
         indirect = (
             words_between(sent.text, c_lo, c_hi) >= MIN_WORDS and inside < 0.5 * (c_hi - c_lo)
         )
-    quantities = [q for q in sent.quantities if lo <= q.start < hi]
-    dates = [d for d in sent.dates if lo <= d.start < hi]
-    names = [e for e in sent.entities if lo <= e.start < hi]
+    quantities = starting_in(sent.quantities, lo, hi)
+    dates = starting_in(sent.dates, lo, hi)
+    names = starting_in(sent.entities, lo, hi)
     comparative = False
     if not lex.comparative_cues.isdisjoint(toks.vocab):
         masked = _blank(span, [(q.start - lo, q.end - lo) for q in quantities])
@@ -185,13 +197,16 @@ def signals(
 
 
 def _superlative(sent: Sentence, lo: int, hi: int, lex: Lang) -> bool:
-    """A first/only/most word outside quotes that is not part of a title (``pemimpin
-    tertinggi``) or of an idiom the lexicon excludes (``tidak hanya``, ``at least``)."""
+    """A first/only/last word that is not part of a title (``pemimpin tertinggi``) or of an
+    idiom the lexicon excludes (``tidak hanya``, ``at least``). Inside a quotation a degree word
+    ("the most pressing", "paling mendesak") is the speaker's emphasis, not a record to check;
+    "the last option", "the first time" are."""
     toks = tokens(sent.text)
     excluded = lex.superlative_exclusion.spans(toks, lo, hi)
+    degree = lex.degree_words
     return any(
         sent.text[a:b].lower() not in lex.titles
-        and not sent.in_quotes(a)
+        and not (sent.in_quotes(a) and sent.text[a:b].lower() in degree)
         and not any(x <= a < y for x, y in excluded)
         for a, b in lex.superlative.spans(toks, lo, hi)
     )

@@ -20,13 +20,20 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from factcheck.core.extract.sentence import Sentence
+from factcheck.core.extract.window import (
+    covers,
+    first_word_in,
+    last_word_in,
+    span_at,
+    starting_in,
+)
 from factcheck.core.models import Bound, Kind, Polarity, Slot
 from factcheck.core.text.concepts import (
     Concept,
@@ -151,19 +158,18 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in spans:
-        if a <= pos < b:
-            return a, b
-    return spans[-1]
+    return span_at(spans, pos) or spans[-1]
 
 
 def _aside(text: str, q: Quantity) -> bool:
     """A conversion or gloss in brackets right after another figure: "(US$0.67)", "(8 miles)"."""
-    before = text[: q.start].rstrip()
-    if not before.endswith("("):
+    k = q.start  # the end of the text before the figure, white space left out
+    while k and text[k - 1].isspace():
+        k -= 1
+    if not k or text[k - 1] != "(":
         return False
-    close = text.find(")", q.end)
-    return close >= 0 and close - q.end <= 3 and bool(_DIGITS.search(before[-25:]))
+    close = text.find(")", q.end, q.end + 4)
+    return close >= 0 and bool(_DIGITS.search(text[max(0, k - 25): k]))
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
@@ -300,17 +306,30 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     cat = catalogue()
     spans = [_token_span(sent, f.quantity.start, f.quantity.end) for f in figs]
     part_of = set(compiled(sent.lang).data.get("part_of", []))
+    conjunctions = set(compiled(sent.lang).data.get("conjunctions", []))
     toks_start = [f.quantity.start for f in figs]
     toks_end = [f.quantity.end for f in figs]
     clause_tokens = [_token_span(sent, *f.clause) for f in figs]
     units = [base_unit(f.quantity.unit)[0] for f in figs]
+    for i in range(len(figs) - 1):
+        if units[i] is None and _total_of(sent, figs, i + 1):
+            units[i] = units[i + 1]  # "57 dari 75 pendaki": 57 climbers too
     assigned: dict[int, list[tuple[int, ConceptHit]]] = {i: [] for i in range(len(figs))}
+    ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+    ends = [b for _, b in spans]
+    starts = [a for a, _ in spans]
     for hit in hits:
         concept = cat.get(hit.key)
         if concept is None or concept.type not in ("measure", "event", "status"):
             continue
         best: tuple[int, int, int] | None = None  # (distance, after-figure first, figure)
-        for i, (a, b) in enumerate(spans):
+        # Only figures within reach can take the hit: those ending at most MEASURE_REACH
+        # words before it and starting at most MEASURE_REACH words after it.
+        near = (range(bisect_left(ends, hit.first - MEASURE_REACH),
+                      bisect_right(starts, hit.last + MEASURE_REACH))
+                if ordered else range(len(spans)))
+        for i in near:
+            a, b = spans[i]
             lo, hi = clause_tokens[i]
             if not lo <= hit.first < hi:
                 continue
@@ -325,8 +344,15 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             between = sent.text[min(toks_end[i], hit.start): max(toks_start[i], hit.end)]
             if "," in between:
                 distance += COMMA_COST
-            if hit.first >= b and fold(between).split()[:1] and fold(between).split()[0] in part_of:
-                distance += COMMA_COST  # "11 of the dead had been identified": a part of them
+            words = fold(sent.text[toks_end[i]:hit.start]).split() if hit.first >= b else []
+            if any(w in conjunctions for w in words):
+                # "14 orang dan yang perlu dicari menjadi 12 orang": after "and" the words
+                # say what the next figure counts
+                distance += COMMA_COST
+            if words and words[0] in part_of and len(words) <= 2:
+                # "11 of the dead had been identified": the dead are the whole the 11 are part
+                # of; what the 11 are comes later ("identified").
+                distance += COMMA_COST
             after = hit.first >= b
             rank = (max(0, distance) - (1 if after else 0), 0 if after else 1, i)
             if best is None or rank < best:
@@ -334,12 +360,13 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
         if best is not None:
             assigned[best[2]].append((best[0], hit))
     out: dict[int, str | None] = {}
+    taken = {id(h): j for j, pairs in assigned.items() for _, h in pairs}
     for i in range(len(figs)):
         ranked = sorted(assigned[i], key=lambda t: (
             cat[t[1].key].type != "measure", cat[t[1].key].weak, t[0], t[1].first))
         key = ranked[0][1].key if ranked else None
         if key is None:
-            key = _shared_measure(i, figs, spans, clause_tokens[i], hits, assigned, units[i])
+            key = _shared_measure(i, spans, clause_tokens[i], hits, taken, units[i])
         if key is None and units[i] == "s" and _span(sent, figs[i]):
             key = _nearest_event(sent, figs[i], hits)  # "the first visit in 24 years"
         if _total_of(sent, figs, i):
@@ -357,8 +384,9 @@ def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
     toks = tokens(sent.text)
     first = toks.first_at(fig.quantity.start)
     last = toks.first_at(fig.quantity.end)
-    return any(h.key == "more" and (first - 2 <= h.first < first or last <= h.first <= last + 1)
-               for h in hits)
+    # "another 49", "three more survivors" (the word can sit inside the figure's span, between
+    # the number and its noun), "tiga orang lagi"
+    return any(h.key == "more" for h in first_word_in(hits, first - 2, last + 2))
 
 
 def _span(sent: Sentence, fig: Figure) -> bool:
@@ -370,8 +398,7 @@ def _nearest_event(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str |
     cat = catalogue()
     toks = tokens(sent.text)
     at = toks.first_at(fig.quantity.start)
-    events = [h for h in hits if cat[h.key].type == "event"
-              and fig.clause[0] <= h.start < fig.clause[1]]
+    events = [h for h in starting_in(hits, *fig.clause) if cat[h.key].type == "event"]
     return min(events, key=lambda h: abs(h.first - at)).key if events else None
 
 
@@ -381,24 +408,24 @@ def _total_of(sent: Sentence, figs: list[Figure], i: int) -> bool:
         return False
     prev, q = figs[i - 1].quantity, figs[i].quantity
     gap = fold(sent.text[prev.end: q.start]).split()
-    words = compiled(sent.lang).data.get("part_of", [])
-    return len(gap) <= 2 and bool(gap) and gap[-1] in words and gap[0] in words
+    lex = compiled(sent.lang)
+    words = lex.data.get("part_of", [])
+    return (len(gap) <= 2 and bool(gap) and gap[0] in words
+            and all(w in words or w in lex.determiners for w in gap[1:]))
 
 
-def _shared_measure(i: int, figs: list[Figure], spans: list[tuple[int, int]],
-                    clause: tuple[int, int], hits: list[ConceptHit],
-                    assigned: dict[int, list[tuple[int, ConceptHit]]], unit: str | None
+def _shared_measure(i: int, spans: list[tuple[int, int]], clause: tuple[int, int],
+                    hits: list[ConceptHit], taken: dict[int, int], unit: str | None
                     ) -> str | None:
     """A measure for a figure no measure word is nearest to: a free measure word of its
     clause, or one its neighbour holds when the two are one figure said twice ("96.214.691
     suara atau 58,83 persen")."""
     cat = catalogue()
-    taken = {id(h): j for j, pairs in assigned.items() for _, h in pairs}
     a, b = spans[i]
     best: tuple[int, str] | None = None
-    for h in hits:
+    for h in first_word_in(hits, *clause):
         concept = cat.get(h.key)
-        if concept is None or concept.type != "measure" or not clause[0] <= h.first < clause[1]:
+        if concept is None or concept.type != "measure":
             continue
         if not _compatible(concept, unit):
             continue
@@ -430,8 +457,8 @@ def _role(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:
              and base_unit(f.quantity.unit)[0] == unit]
     if not peers or unit is None:
         return None
-    changing = any(h.key in ("raise", "lower") and fig.clause[0] <= h.start < fig.clause[1]
-                   for h in sentence_concepts(sent))
+    changing = any(h.key in ("raise", "lower")
+                   for h in starting_in(sentence_concepts(sent), *fig.clause))
     clause_words = set(fold(sent.text[fig.clause[0]:fig.clause[1]]).split())
     if clause_words & to_words:
         changing = True
@@ -472,7 +499,7 @@ def _respectively(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None
         return None
     mine = [f for f in figs if f.clause == fig.clause]
     first = min(f.quantity.start for f in mine)
-    names = [e for e in sent.entities if fig.clause[0] <= e.start and e.end <= first]
+    names = [e for e in starting_in(sent.entities, fig.clause[0], first) if e.end <= first]
     if len(names) < len(mine) or len(mine) < 2:
         return None
     return names[len(names) - len(mine) + mine.index(fig)].text
@@ -490,18 +517,20 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     floor = toks.starts[max(0, toks.first_at(q.start) - SUBJECT_REACH)] if toks.low else lo
     lo = max(lo, floor)
     zones = {z.upper() for z in compiled(sent.lang).data.get("clock", {}).get("zones", [])}
-    names = [_Word(e.text, e.start, e.end) for e in sent.entities
-             if lo <= e.start and e.end <= q.start and e.text.upper() not in zones
+    names = [_Word(e.text, e.start, e.end) for e in starting_in(sent.entities, lo, q.start)
+             if e.end <= q.start and e.text.upper() not in zones
              and not all(k.startswith("t:") for k in name_keys(e.text, sent.lang))]
     cat = catalogue()
-    vocab_words = {i for h in hits for i in range(h.first, h.last)}
     lex = compiled(sent.lang)
     plain = vocabulary(sent.lang).stopwords | lex.date_words | set(lex.hedges)
-    for hit in hits:
-        if cat[hit.key].type != "measure" or not lo <= toks.starts[hit.first] < q.start:
+    linking = set(lex.data.get("measure_of", []))
+    for hit in first_word_in(hits, toks.first_at(lo), toks.first_at(q.start)):
+        if cat[hit.key].type != "measure":
             continue
         j = hit.last
-        if j < len(toks.low) and toks.starts[j] < q.start and j not in vocab_words:
+        if j + 1 < len(toks.low) and toks.low[j] in linking:
+            j += 1  # "the price of pertalite"
+        if j < len(toks.low) and toks.starts[j] < q.start and not covers(hits, j):
             word = toks.low[j]
             if word.isalpha() and fold(word) not in plain and len(word) > 3:
                 names.append(_Word(sent.text[toks.starts[j]:toks.ends[j]],
@@ -522,11 +551,10 @@ def _terms(sent: Sentence, lo: int, hi: int, hits: list[ConceptHit]) -> list[str
     toks = tokens(sent.text)
     starts = toks.starts
     window = (bisect_left(starts, lo), bisect_left(starts, hi))
-    inside = [h for h in hits if lo <= h.start < hi]
+    inside = list(starting_in(hits, lo, hi))
     keys = content_terms(toks, sent.lang, inside, _read_already(sent, toks), window)
-    for e in sent.entities:
-        if lo <= e.start < hi:
-            keys |= name_keys(e.text, sent.lang)
+    for e in starting_in(sent.entities, lo, hi):
+        keys |= name_keys(e.text, sent.lang)
     return sorted(keys)
 
 
@@ -568,8 +596,8 @@ def status_slots(sent: Sentence, hits: list[ConceptHit], *, speaker: str | None,
         if concept is None or concept.group is None or concept.value is None:
             continue
         clause = _clause_of(spans, hit.start)
-        things = [e.text for e in sent.entities if clause[0] <= e.start < clause[1]
-                  and not all(k.startswith("t:") for k in name_keys(e.text, sent.lang))]
+        things = [e.text for e in starting_in(sent.entities, *clause)
+                  if not all(k.startswith("t:") for k in name_keys(e.text, sent.lang))]
         for i in range(toks.first_at(clause[0]), toks.first_at(clause[1])):
             word = toks.low[i]
             if (i not in in_vocab and word.isalpha() and len(word) > 3 and fold(word) not in plain
@@ -594,17 +622,24 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
                  context: Sequence[ConceptHit] = ()) -> list[Slot]:
     """The slot of each figure of ``figs`` (see the module docstring)."""
     measures = _measures(sent, figs, hits)
-    roles = [_role(sent, fig, figs) for fig in figs]
+    # The figures of each clause: what one figure is compared with (a long sentence has
+    # thousands of figures, a clause a few).
+    same: dict[tuple[int, int], list[int]] = {}
+    for i, fig in enumerate(figs):
+        same.setdefault(fig.clause, []).append(i)
+    peers = [[figs[j] for j in same[fig.clause]] for fig in figs]
+    roles = [_role(sent, fig, peers[i]) for i, fig in enumerate(figs)]
     for i, fig in enumerate(figs):
         if measures[i] is None and roles[i]:
             # The two ends of a change count the same thing ("raised to 10,000 ... from 7,650").
-            partner = next((measures[j] for j, other in enumerate(figs) if j != i
-                            and other.clause == fig.clause and roles[j] and roles[j] != roles[i]
-                            and measures[j]), None)
+            partner = next((measures[j] for j in same[fig.clause] if j != i
+                            and roles[j] and roles[j] != roles[i] and measures[j]), None)
             measures[i] = partner
     cat = catalogue()
+    guessed = [False] * len(figs)
     for i, fig in enumerate(figs):
         if measures[i] is None:
+            guessed[i] = True
             # "... menuturkan sejumlah perubahan harga BBM. Pertalite dari Rp 7.600 menjadi
             # Rp 10.000": a measure named in the sentence before, in a compatible unit.
             unit = base_unit(fig.quantity.unit)[0]
@@ -620,7 +655,7 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
         if unit is None and concept is not None and concept.unit in _NOUN_COUNTS and not (
                 measure or "").endswith("%"):
             unit = concept.unit  # "sebanyak 96.214.691" after "perolehan suara": votes
-        subject = _respectively(sent, fig, figs) or _subject(sent, fig, hits)
+        subject = _respectively(sent, fig, peers[i]) or _subject(sent, fig, hits)
         value = q.value * factor
         high = None
         if fig.high is not None:
@@ -628,6 +663,7 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
         out.append(Slot(
             kind=kind[i],
             measure=measure,
+            measure_guessed=guessed[i] and measure is not None,
             unit=unit,
             value=value if math.isfinite(value) else None,
             high=high,
@@ -654,7 +690,8 @@ def _names_a_thing(d: DateMention, hits: list[ConceptHit], toks: Tokens, text: s
     "the 2022 budget") rather than dating an event ("didirikan pada 1948" dates one)."""
     cat = catalogue()
     first, last = toks.first_at(d.start), toks.first_at(d.end)
-    for h in hits:
+    # Only hits ending right before the year or starting right after it can name it.
+    for h in (*last_word_in(hits, first - 1, first + 1), *first_word_in(hits, last, last + 1)):
         if cat[h.key].type not in ("topic", "measure"):
             continue
         gap = text[h.end:d.start] if h.last <= first else text[d.end:h.start]
@@ -674,6 +711,7 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
     spans = clauses(sent)
     toks = tokens(sent.text)
     as_of_words = set(compiled(sent.lang).data.get("as_of_words", []))
+    before_words = [fold(w) for w in compiled(sent.lang).data.get("before_words", [])]
     named = {i for e in sent.entities
              for i in range(toks.first_at(e.start) + 1, toks.first_at(e.end))}
     out = []
@@ -690,8 +728,10 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
         head = fold(sent.text[max(clause[0], d.start - 10): d.start]).split()
         if head and head[-1] in as_of_words:
             continue  # "hingga kemarin", "as of Tuesday": when a count was given
-        nearby = [h for h in hits if clause[0] <= h.start < clause[1]
-                  and (cat[h.key].type in ("event", "measure")
+        if any(" ".join(head[-len(w.split()):]) == w for w in before_words):
+            continue  # "Before Sunday, its last eruption was in 1979": a bound, not its date
+        nearby = [h for h in starting_in(hits, *clause)
+                  if (cat[h.key].type in ("event", "measure")
                        or (cat[h.key].type == "report" and h.start < d.start))]
         if not nearby:
             continue
@@ -724,6 +764,6 @@ def statement_slot(sent: Sentence, lo: int, hi: int, kind: Kind, hits: list[Conc
                    speaker: str | None, polarity: Polarity, as_of: str | None) -> Slot:
     """The slot of a quote, attribution, denial, event or other statement."""
     cat = catalogue()
-    events = [h.key for h in hits if lo <= h.start < hi and cat[h.key].type == "event"]
+    events = [h.key for h in starting_in(hits, lo, hi) if cat[h.key].type == "event"]
     return Slot(kind=kind, event=events[0] if events else None, speaker=speaker,
                 polarity=polarity, as_of=as_of, terms=_terms(sent, lo, hi, hits))

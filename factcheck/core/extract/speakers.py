@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.core.extract.window import SpanSet
 from factcheck.core.text.lang import Lang, compiled, tokens
 from factcheck.core.text.names import capitalised, person_name
 
@@ -76,8 +77,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _inside(pos: int, spans: SpanSet) -> bool:
+    return pos in spans
 
 
 def strip_auxiliaries(text: str, lex: Lang) -> str:
@@ -95,6 +96,9 @@ def strip_auxiliaries(text: str, lex: Lang) -> str:
 
 PHRASE_REACH = 240
 """Characters before a verb in which its speaker's noun phrase is looked for."""
+SEGMENT_REACH = 400
+"""Characters after a verb in which its speaker's phrase must end (a phrase of ten words at
+most): a text without punctuation is not read to its end for every verb in it."""
 
 
 def noun_phrase_before(text: str, pos: int, lang: str, lo: int = 0) -> tuple[int, int] | None:
@@ -148,7 +152,9 @@ def _clause_final_subject(text: str, verb_start: int, verb_end: int) -> tuple[in
     words between the comma or quote before it and the verb."""
     if not _CLAUSE_END.match(text, verb_end):
         return None
-    start = max(text.rfind(c, 0, verb_start) for c in ",;:”\"")
+    # The few words sit within a bounded stretch before the verb: no need to look further back.
+    reach = max(0, verb_start - PHRASE_REACH)
+    start = max(text.rfind(c, reach, verb_start) for c in ",;:”\"")
     segment = text[start + 1:verb_start]
     if start < 0 or not 0 < len(segment.split()) <= _CLAUSE_FINAL_WORDS:
         return None
@@ -198,9 +204,9 @@ def _name_run(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
 
 
 def _segment(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
-    m = _SEGMENT.match(text, pos)
-    if not m:
-        return None
+    m = _SEGMENT.match(text, pos, pos + SEGMENT_REACH)
+    if not m or m.end() == pos + SEGMENT_REACH < len(text):
+        return None  # no punctuation for hundreds of characters: no speaker phrase
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     end = m.end()
     for a, _ in lex.clause_stop.spans(tokens(text), start, end):
@@ -295,7 +301,7 @@ def find_attribution(
     toks = tokens(text)
     if lex.reporting_cues.isdisjoint(toks.vocab):
         return None
-    quotes = quote_spans(text) if quotes is None else quotes
+    quoted = SpanSet(quote_spans(text) if quotes is None else quotes)
     found: list[tuple[int, Attribution]] = []
 
     def add(rank: int, verb: str, span: tuple[int, int] | None, content: tuple[int, int]) -> None:
@@ -310,20 +316,20 @@ def find_attribution(
         )))
 
     for m in lex.reporting_post.finditer(text):
-        if not _inside(m.start("verb"), quotes):
+        if not _inside(m.start("verb"), quoted):
             add(0, m.group("verb"), phrase_after(text, m.end("verb"), lang), (0, m.start()))
     for a, b in lex.reporting_prep.spans(toks):
-        if not _inside(a, quotes):
+        if not _inside(a, quoted):
             span = phrase_after(text, b, lang)
             add(1, text[a:b], span, (span[1] if span else b, len(text)))
     passive = not lex.passive_verbs.isdisjoint(toks.vocab)
     for m in lex.reporting_passive.finditer(text) if passive else ():
         name = _NAME_RUN.match(text, m.end())
-        if name and not _inside(m.start(), quotes):
+        if name and not _inside(m.start(), quoted):
             add(2, m.group("verb"), name.span(), (0, len(text)))
     for a, b in lex.reporting_after.spans(toks):
         i = toks.first_at(a)
-        if _inside(a, quotes) or (i and toks.low[i - 1] in lex.determiners):
+        if _inside(a, quoted) or (i and toks.low[i - 1] in lex.determiners):
             continue  # "the claims", "the reports": a noun, not a verb
         content = b
         i = toks.first_at(b)
@@ -335,10 +341,12 @@ def find_attribution(
         add(3, text[a:b], span, (content, len(text)))
     suffixed = lex.reporting_pronouns & toks.vocab
     for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True) if suffixed else ():
-        if word in suffixed and not _inside(a, quotes):
-            before = text[:a].rstrip()
-            if not before or before[-1] in ",;:”\"’":
-                add(4, text[a:b], (a, b), (0, len(before)))
+        if word in suffixed and not _inside(a, quoted):
+            k = a  # the end of the text before the word, white space left out
+            while k and text[k - 1].isspace():
+                k -= 1
+            if not k or text[k - 1] in ",;:”\"’":
+                add(4, text[a:b], (a, b), (0, k))
     if not found:
         return None
     found.sort(key=lambda pair: (pair[0], pair[1].start))

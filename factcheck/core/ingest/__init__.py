@@ -5,8 +5,9 @@
 
 The stage decodes the bytes (`decode`), takes off the address line and a leading date token
 (`address`), extracts HTML with trafilatura (`html`), cleans lines (`clean`), removes page
-furniture (`furniture`), finds the header and body (`layout`), reads metadata (`metadata`,
-`dates`, `address`, `sidecar`) and cuts passages (`passages`). What a page does not state stays
+furniture (`furniture`), finds the header and body (`layout`), redacts personal e-mail addresses
+and phone numbers (`redact`), reads metadata (`metadata`, `dates`, `address`, `sidecar`) and
+cuts passages (`passages`). What a page does not state stays
 None with a warning: nothing is guessed.
 
 Metadata precedence: what the user says (``--outlet``, ``--url``, the sidecar file) wins over
@@ -26,7 +27,7 @@ from factcheck.core.ingest.address import (
     split_address,
     split_date_token,
 )
-from factcheck.core.ingest.clean import Line, clean_line, redact, split_lines
+from factcheck.core.ingest.clean import Line, clean_line, split_lines
 from factcheck.core.ingest.dates import find_dates
 from factcheck.core.ingest.decode import decode
 from factcheck.core.ingest.errors import IngestError
@@ -34,6 +35,7 @@ from factcheck.core.ingest.html import HtmlArticle, extract_html, looks_like_htm
 from factcheck.core.ingest.layout import Layout, lay_out
 from factcheck.core.ingest.metadata import clean_name, outlet_name
 from factcheck.core.ingest.passages import assemble
+from factcheck.core.ingest.redact import redact
 from factcheck.core.ingest.sidecar import Sidecar, read_sidecar
 from factcheck.core.models import Passage, Source
 from factcheck.core.text.languages import detect_language
@@ -183,7 +185,7 @@ def _outlet(given: str | None, layout: Layout, page: HtmlArticle | None, address
             text: str) -> str | None:
     """The caller's outlet, else the dateline's, else the HTML site name, else the address's."""
     if given:
-        return given
+        return redact(given)
     if layout.dateline_outlet:
         return redact(layout.dateline_outlet)
     if page and page.sitename:

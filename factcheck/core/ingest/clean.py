@@ -1,4 +1,4 @@
-"""Character-level cleaning: invisible characters, white space, wrapped lines, redaction.
+"""Character-level cleaning: invisible characters, white space, wrapped lines.
 
 Everything here runs before any offset exists, so changing the length of the text is safe.
 Curly quotes and non-breaking spaces are kept: `factcheck.core.textnorm.fold` maps them to a
@@ -12,9 +12,6 @@ from dataclasses import dataclass
 
 from factcheck.core.textnorm import strip_invisible
 
-EMAIL_MARK = "[e-mail]"
-PHONE_MARK = "[phone]"
-
 # A run of two or more horizontal white-space characters (not newlines).
 _SPACE_RUN = re.compile(r"[^\S\n]{2,}")
 _TERMINAL = ".!?:;\"'\u201d\u2019)\u2026"
@@ -23,27 +20,6 @@ _TERMINAL = ".!?:;\"'\u201d\u2019)\u2026"
 _BARE_DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'() /-]{1,60}?|[a-z][\w-]*(?:\.[a-z]{2,}){1,2})\s(?:--|[-\u2013\u2014])$"
 )
-_AT = r"(?:\s?@\s?|\s?[\[({]\s?at\s?[\])}]\s?)"
-_DOT = r"(?:\.|\s?[\[({]\s?dot\s?[\])}]\s?)"
-_EMAIL = re.compile(
-    rf"[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,8}}{_DOT}[A-Za-z]{{2,24}}\b",
-    re.IGNORECASE)
-"""An address, also as people disguise it: ``budi [at] example [dot] com``, ``budi(at)x.com``,
-``budi @ example.com``."""
-_WIDE = str.maketrans({**{0xFF10 + d: str(d) for d in range(10)}, 0xFF20: "@", 0xFF0E: "."})
-"""Full-width digits, at sign and full stop, read as ASCII before redaction."""
-_CLOUDFLARE_EMAIL = re.compile(r"\[email[\s\u00a0]*protected\]", re.IGNORECASE)
-# Candidate phone numbers; `_is_phone` decides on the digits.
-_PHONE = re.compile(
-    r"(?<![\w+/.,\u2010-\u2015-])(?:\+\s?)?\(?\d(?:[\s./\u2010-\u2015-]?\)?\s?\(?\d){7,16}"
-    r"(?![\w/,]|\.\d)"
-)
-"""Candidate phone numbers: digits with one separator at most between two of them (space, dot,
-slash, hyphen, en or em dash, brackets); `_is_phone` decides on the digits."""
-_US_PHONE = re.compile(r"^\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}$")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
-
-
 @dataclass
 class Line:
     """One non-empty line of a page, cleaned, with its place in the page."""
@@ -87,26 +63,3 @@ def split_lines(text: str) -> list[Line]:
             blanks.append(blank or not blanks)
         blank = False
     return [Line(" ".join(p), i, b) for i, (p, b) in enumerate(zip(parts, blanks, strict=True))]
-
-
-def _is_phone(match: re.Match[str]) -> bool:
-    candidate = match.group(0).strip()
-    digits = "".join(c for c in candidate if c.isdigit())
-    if not 9 <= len(digits) <= 15 or _THOUSANDS.match(candidate):
-        return False
-    if candidate.startswith(("+", "(", "0")):
-        return True
-    # Indonesian numbers written without their 0 or with the country code: 812..., 62812...
-    if digits.startswith("8") and len(digits) <= 13 or digits.startswith("628"):
-        return True
-    return bool(_US_PHONE.match(candidate))
-
-
-def redact(text: str) -> str:
-    """Replace e-mail addresses and phone numbers with ``[e-mail]`` and ``[phone]`` (also
-    disguised addresses, full-width characters and digits spaced or slashed apart)."""
-    text = text.translate(_WIDE)
-    low = text.lower()
-    if "@" in text or "protected]" in low or "at" in low:
-        text = _CLOUDFLARE_EMAIL.sub(EMAIL_MARK, _EMAIL.sub(EMAIL_MARK, text))
-    return _PHONE.sub(lambda m: PHONE_MARK if _is_phone(m) else m.group(0), text)

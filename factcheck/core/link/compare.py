@@ -21,13 +21,13 @@ so an assertion and its denial meet (`Pair.denial`).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factcheck.core.models import Kind, Mention, Polarity, Slot
 from factcheck.core.text.concepts import catalogue
-from factcheck.core.text.names import name_keys
+from factcheck.core.text.names import name_keys, skeleton
 from factcheck.core.values import dates_agree, figures_agree, same_figure
 
 W_MEASURE = 0.3
@@ -102,7 +102,22 @@ def make_item(index: int, mention: Mention, language: str, published: str | None
     subject = name_keys(slot.subject, language) if slot.subject else frozenset()
     speaker = name_keys(slot.speaker, language) if slot.speaker else frozenset()
     return Item(index, mention, slot, mention.source_id, mention.passage_id, language,
-                published, frozenset(slot.terms), frozenset(subject), frozenset(speaker))
+                published, _spellings(slot.terms), frozenset(subject), frozenset(speaker))
+
+
+@lru_cache(maxsize=65536)
+def _spelled(term: str) -> tuple[str, ...]:
+    if term.startswith("w:"):
+        return ("w:" + skeleton(term[2:]),)
+    if term.startswith("n:") and not term.startswith("n:@"):
+        return (term, "w:" + term[2:])  # "Pertalite" here, "pertalite" there: one word
+    return (term,)
+
+
+def _spellings(terms: Sequence[str]) -> frozenset[str]:
+    """Content terms with every word as its consonant skeleton, and each name also as a plain
+    word, so a name one outlet capitalises and another writes in lower case still meets."""
+    return frozenset(k for t in terms for k in _spelled(t))
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +169,10 @@ def _units_match(a: Slot, b: Slot) -> bool:
     if ua == ub:
         return True
     if ua in (None, "count") or ub in (None, "count"):
-        return (ub if ua in (None, "count") else ua) in _COUNTED
+        other = ub if ua in (None, "count") else ua
+        if other == "times" and "count" in (ua, ub):
+            return False  # "127 volcanoes" is a count of things, never a number of times
+        return other in _COUNTED
     return ua in _PEOPLE and ub in _PEOPLE
 
 
@@ -172,6 +190,8 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     agree = figures_agree(sa, sb)
     increment = 1.0
     score = 0.0
+    if ma and mb and ma != mb and (sa.measure_guessed or sb.measure_guessed):
+        ma = mb = None  # a measure taken from the sentence before says too little to part two
     if ma and mb and ma != mb:
         if ma.rstrip("+") != mb.rstrip("+"):
             if not (agree and _specificity(sa, sb) >= SPECIFIC_ENOUGH and sa.role == sb.role):
@@ -242,6 +262,9 @@ def _specificity(a: Slot, b: Slot) -> float:
 def compare_times(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     """Two dates of events: the same event, and dates that can name the same time."""
     sa, sb = a.slot, b.slot
+    if sa.date and sb.date and sa.date[:4] != sb.date[:4] and sa.date[:4].isdigit() \
+            and sb.date[:4].isdigit():
+        return VETO  # another year: another event (the eruption of 1979, this one)
     why: list[str] = []
     score = 0.0
     if sa.event and sb.event:

@@ -27,6 +27,8 @@ from factcheck.core.models import LinkState
 
 MIN_AVERAGE = 0.25
 """Average cross score two groups need to merge (pairs never compared count as zero)."""
+CORE_SCORE = 0.5
+"""Score every two automatic members of a claim from different articles reach directly."""
 MAX_GROUP_PAIRS = 4000
 """Cross pairs checked for vetoes when two groups merge, at most (larger groups sample)."""
 
@@ -69,6 +71,9 @@ class Grouping:
     best: dict[int, float]
     held_back: list[tuple[int, int, float]]
     """Pairs that would have merged two claims reviewers worked on: kept as candidates."""
+    pair: Callable[[int, int], Pair] | None = None
+    source_of: Mapping[int, str] = field(default_factory=dict)
+    _cores: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def state(self, group: Group, member: int, high: float) -> LinkState:
         """How ``member`` came to be in ``group``."""
@@ -76,7 +81,28 @@ class Grouping:
             return LinkState.CONFIRMED
         if member in group.pinned or len(group.members) == 1:
             return LinkState.AUTO
-        return LinkState.AUTO if self.best.get(member, 0.0) >= high else LinkState.SUGGESTED
+        return LinkState.AUTO if member in self.core(group, high) else LinkState.SUGGESTED
+
+    def core(self, group: Group, high: float) -> frozenset[int]:
+        """The members linked automatically: each reaches ``high`` with some member, and every
+        two of them from different articles are alike on their own (`CORE_SCORE`), not only
+        through a chain of others. The rest of the group are suggestions."""
+        found = self._cores.get(id(group))
+        if found is not None:
+            return found
+        core: list[int] = [m for m in group.members if m in group.confirmed or m in group.pinned]
+        ranked = sorted((m for m in group.members if m not in core),
+                        key=lambda m: (-self.best.get(m, 0.0), m))
+        for m in ranked:
+            if self.best.get(m, 0.0) < high:
+                continue
+            if self.pair is None or all(
+                    self.source_of.get(c) == self.source_of.get(m)
+                    or self.pair(c, m).score >= CORE_SCORE for c in core):
+                core.append(m)
+        found = frozenset(core)
+        self._cores[id(group)] = found
+        return found
 
 
 def group_items(
@@ -163,7 +189,8 @@ def group_items(
         source.members = []
         best[i] = max(best.get(i, 0.0), score)
         best[j] = max(best.get(j, 0.0), score)
-    return Grouping([g for g in groups if g.members], best, held_back)
+    return Grouping([g for g in groups if g.members], best, held_back, pair,
+                    {item.index: item.source_id for item in items})
 
 
 def _compatible(a: Group, b: Group, by_index: Mapping[int, Item],

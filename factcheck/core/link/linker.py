@@ -424,8 +424,15 @@ def _build_claim(
     conflicts, disputed = find_conflicts(settled if len(settled) > 1 else members, sources)
     if len({m.source_id for m in members}) > 1 and len(settled) < len(members):
         more, more_disputed = find_conflicts(members, sources)
-        known = {tuple(c.passages) for c in conflicts}
-        conflicts += [c for c in more if tuple(c.passages) not in known]
+        for c in more:
+            # The same dispute read over every member (suggestions too) replaces its reading
+            # over the settled ones: one dispute, one entry.
+            wider = [i for i, k in enumerate(conflicts)
+                     if k.kind == c.kind and set(k.passages) <= set(c.passages)]
+            if wider:
+                conflicts[wider[0]] = c
+            elif all(tuple(k.passages) != tuple(c.passages) for k in conflicts):
+                conflicts.append(c)
         disputed = disputed or more_disputed
     evidence = [
         Evidence(

@@ -264,7 +264,9 @@ class StoryIndex:
                 for other, score in self.story_scores(vec, self.days.get(source_id),
                                                       exclude=story).items():
                     scores[other].append(score)
-            ranked = [(sum(v) / len(members), other) for other, v in scores.items()]
+            # Its best article decides: a wire story and the outlet that rewrote it may start a
+            # story of two that only one of them ties to the rest.
+            ranked = [(max(v), other) for other, v in scores.items()]
             if ranked:
                 score, other = max(ranked)
                 if score >= JOIN:

@@ -29,6 +29,7 @@ CELL_LIMIT = 32_767
 COLUMNS = (
     "claim_id", "claim_text", "kind", "score", "outlets", "origins", "disputed", "reviewed",
     "verdict", "verdict_label", "rating", "verdict_explanation", "verdict_reviewer", "verdict_at",
+    "claim_notes",
     "passage_id", "source_id", "file", "outlet", "title", "published", "url", "start", "end",
     "role", "link", "suggested_stance", "stance", "marks", "conflicts", "notes", "passage_text",
 )
@@ -82,9 +83,13 @@ def _claim_cells(claim: ClaimRow) -> list[Any]:
     if verdict is not None:
         decided = [verdict["label"], verdict["label_text"], verdict["rating"],
                    verdict["explanation"], verdict["reviewer"], verdict["at"]]
+    # Notes on the claim as a whole (a passage's notes go with its row): on every row of the
+    # claim, so a filtered spreadsheet never hides them.
+    notes = "; ".join(f"{n['author']}: {n['text']}" for n in claim["notes"]
+                      if not n["passage_id"])
     return [
         claim["id"], claim["text"], claim["kind"], round(claim["score"], 4), claim["outlets"],
-        claim["origins"], claim["disputed"], claim["reviewed"], *decided,
+        claim["origins"], claim["disputed"], claim["reviewed"], *decided, notes,
     ]
 
 

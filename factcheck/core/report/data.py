@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from factcheck import __version__
-from factcheck.core.models import utcnow
+from factcheck.core.models import review_rows, utcnow
 from factcheck.core.report.agreement import Agreement, agreement
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
@@ -65,6 +65,8 @@ class PassageRow(TypedDict):
     role: str
     link: str
     suggested_stance: str
+    polarity: str
+    """``denied`` for the row of a sentence that reports the claim's denial."""
     stance: str | None
     marks: list[MarkRow]
 
@@ -283,14 +285,14 @@ def _claim_row(
 ) -> ClaimRow:
     marks_by_passage: dict[str, dict[str, Any]] = review.get("marks") or {}
     passages: list[PassageRow] = []
-    for evidence in doc.get("evidence", ()):
+    for key, evidence in review_rows(doc.get("evidence", ())):
         pid = evidence.get("passage_id", "")
         passage = passages_raw.get(pid)
         if passage is None:
             continue  # a dangling reference: `factcheck doctor` reports it
         sid = passage.get("source_id") or evidence.get("source_id", "")
         source = sources_raw.get(sid) or {}
-        marks = _marks(cid, pid, marks_by_passage.get(pid) or {}, order)
+        marks = _marks(cid, key, marks_by_passage.get(key) or {}, order)
         if len(marks) > 1:
             items.append({m["reviewer"]: m["stance"] for m in marks})
         passages.append(PassageRow(
@@ -304,6 +306,7 @@ def _claim_row(
             role=passage.get("role", "body"),
             link=evidence.get("link", "auto"),
             suggested_stance=evidence.get("suggested_stance", "supports"),
+            polarity=str(evidence.get("polarity", "asserted")),
             stance=marks[-1]["stance"] if marks else None,
             marks=marks,
         ))

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.core.models import ConflictKind, Kind, LinkState, Normalized, Role, Stance
+from factcheck.core.models import ConflictKind, Kind, LinkState, Normalized, Polarity, Role, Stance
 from factcheck.core.report.data import Report
 from factcheck.core.report.text import json_text
 
@@ -65,6 +65,9 @@ class PassageOut(_Out):
     """How the passage came to be part of the claim."""
     suggested_stance: Stance
     """The tool's suggestion (not a reviewer's word)."""
+    polarity: Polarity = Polarity.ASSERTED
+    """``denied`` when the passage reports the claim being denied; a sentence that asserts a
+    claim and reports its denial is two entries with the same ``id``, each with its own marks."""
     stance: Stance | None
     """The effective stance: the most recent reviewer mark; null when nobody marked it."""
     marks: list[MarkOut]

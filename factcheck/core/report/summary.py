@@ -74,7 +74,7 @@ def _conflicts(report: Report) -> Table:
     for claim in report.claims:
         if claim["conflicts"]:
             with_conflicts += 1
-            kinds.update(c["kind"] for c in claim["conflicts"])
+            kinds.update({c["kind"] for c in claim["conflicts"]})  # claims, not conflicts
     disputed = sum(1 for c in report.claims if c["disputed"])
     table = _table("Conflicts", "", "Claims")
     table.add_row("claims with conflicts", str(with_conflicts))

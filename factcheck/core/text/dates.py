@@ -30,6 +30,7 @@ from factcheck.core.text.datepatterns import (
     patterns,
 )
 from factcheck.core.text.lang import Tokens, compiled, squash, tokens
+from factcheck.core.text.words import TakenSpans
 
 _FALLBACK_MAX_CHARS = 40
 """`parse_date` hands texts up to this long to dateparser when no pattern matches."""
@@ -265,7 +266,7 @@ def find_dates(
     if future is None:
         future = lex.future.search(toks) is not None
     resolver = _Resolver(lex.code, reference, future)
-    taken = list(exclude)
+    taken = TakenSpans(exclude)
     found: list[DateMention] = []
     cues = set(toks.vocab & lex.date_words)
     if DIGIT.search(text):
@@ -286,7 +287,7 @@ def find_dates(
                 if extended is None:
                     continue
                 start = extended
-            if not text[start:end].strip() or any(start < b and a < end for a, b in taken):
+            if not text[start:end].strip() or taken.overlaps(start, end):
                 continue
             groups["0"] = text[start:end]
             out = resolver.resolve(kind, groups, text, end)

@@ -105,6 +105,10 @@ class Lang:
     hedge_before: re.Pattern[str]
     furniture_prefix: re.Pattern[str]
     age_line: re.Pattern[str]
+    photo_dateline: re.Pattern[str]
+    degree_words: frozenset[str]
+    """Superlative words that only grade ("most", "paling"), unlike "first" or "last"."""
+    """The close of a wire photo caption: ", Jakarta, Indonesia, Saturday, Sept. 3, 2022."."""
     reporting_post: re.Pattern[str]
     reporting_passive: re.Pattern[str]
 
@@ -159,6 +163,9 @@ def _comparative(d: Mapping[str, Any]) -> re.Pattern[str]:
     parts = [rf"(?<![\w-])(?:{words})\s+(?:[\w-]+\s+){{1,3}}(?:{than})(?![\w-])"]
     parts += [rf"(?<![\w-])\w{{2,}}{re.escape(s)}\s+(?:{than})(?![\w-])"
               for s in d.get("comparative_suffixes", [])]
+    if d.get("multiplier_words"):
+        # "the budget has tripled", "naik dua kali lipat": a change by a factor
+        parts.append(rf"(?<![\w-])(?:{alternation(d['multiplier_words'])})(?![\w-])")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -233,7 +240,8 @@ def compiled(code: str | None) -> Lang:
         passive_verbs=_set(rep["passive_before_speaker"]),
         pronoun_suffixes=tuple(rep.get("pronoun_suffixes", [])),
         comparative_cues=_set(
-            w for p in (*d["comparative_words"], *d["comparative_than"]) for w in p.split()
+            w for p in (*d["comparative_words"], *d["comparative_than"],
+                        *d.get("multiplier_words", [])) for w in p.split()
         ),
         date_words=_set(date_words),
         future=Phrases(d["future_markers"]),
@@ -259,6 +267,12 @@ def compiled(code: str | None) -> Lang:
         hedge_before=re.compile(rf"(?<![\w-])({alternation(d['hedges'])})\s+$", re.IGNORECASE),
         furniture_prefix=re.compile(
             rf"^\W*(?:{alternation(furniture['prefixes'])})(?:\W|$)", re.IGNORECASE
+        ),
+        degree_words=_set(d.get("degree_words", [])),
+        photo_dateline=re.compile(
+            rf",\s+(?:{alternation(list(dates['weekdays']))}),\s+"
+            rf"(?:{alternation(list(dates['months']))})\.?\s+\d{{1,2}},\s+\d{{4}}\.?\s*$",
+            re.IGNORECASE,
         ),
         age_line=re.compile(
             rf"^\s*\d+\s+(?:{alternation(time_words)})\s+"

@@ -35,6 +35,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _INITIALS = 2
 """All-capital words up to this long can be initials in a name (``ST Burhanuddin``)."""
 _TITLE_SHARE = 0.7
+_LOWER_CONTENT = 2
+"""Content words in lower case that make a capitalised sentence prose rather than a heading."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +98,29 @@ def _runs(text: str, lex: Lang) -> list[list[tuple[str, int, int]]]:
             pos = start + len(word)
             if not word[0].isupper():
                 continue  # a name connector ("bin", "of")
+            if _money(word, text, pos, lex):
+                if run:
+                    runs.append(run)
+                run = []
+                continue
             if word.count(".") == 1:
                 word = word.rstrip(".")
             run.append((word, start, start + len(word)))
-        runs.append(run)
+        if run:
+            runs.append(run)
     return runs
+
+
+def _money(word: str, text: str, end: int, lex: Lang) -> bool:
+    """A capitalised word that is part of an amount, not a name: ``Rp7.650``, ``US`` of
+    ``US$0.67``, ``IDR`` of ``IDR 7,650``."""
+    prefixes = lex.data["currency_prefixes"]
+    after = text[end:end + 2].lstrip(" \u00a0")[:1]
+    if word in prefixes or word.rstrip(".") in prefixes:
+        return after.isdigit() or not after
+    if (word + text[end:end + 1]) in prefixes:
+        return True  # "US" then "$"
+    return any(word.startswith(p) and word[len(p):len(p) + 1].isdigit() for p in prefixes)
 
 
 def capitalised(word: str) -> bool:
@@ -218,12 +238,22 @@ def find_entities(
     return out
 
 
-def is_title_case(text: str) -> bool:
-    """True for a title-case heading (most words capitalised)."""
-    initials = [w.lstrip(_OPENING_MARKS)[:1] for w in text.split()]
-    letters = [c for c in initials if c.isalpha()]
+def is_title_case(text: str, lang: str | None = None) -> bool:
+    """True for a title-case heading (most words capitalised). Given the language, a sentence
+    that leaves two or more content words in lower case is no heading however many names it
+    holds ("... disampaikan Peskov setelah pertemuan Presiden Rusia Vladimir Putin ...")."""
+    words = [w.lstrip(_OPENING_MARKS) for w in text.split()]
+    letters = [w[0] for w in words if w[:1].isalpha()]
     capitalised = sum(map(str.isupper, letters))
-    return capitalised >= 2 and capitalised >= _TITLE_SHARE * len(letters)
+    if not (capitalised >= 2 and capitalised >= _TITLE_SHARE * len(letters)):
+        return False
+    if lang is None:
+        return True
+    from factcheck.core.text.concepts import fold, vocabulary
+
+    small = vocabulary(lang).function_words
+    plain = [w for w in words if w[:1].islower() and w.isalpha() and fold(w) not in small]
+    return len(plain) < _LOWER_CONTENT
 
 
 def capitalised_words(sentences: Iterable[str]) -> frozenset[str]:

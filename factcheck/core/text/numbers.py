@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.core.text.lang import Lang, Phrases, Tokens, alternation, compiled, squash, tokens
+from factcheck.core.text.words import TakenSpans
 
 _DIGIT = re.compile(r"\d")
 MAX_VALUE = 1e18
@@ -224,8 +225,8 @@ def _word_runs(toks: Tokens, pats: _Patterns) -> list[tuple[int, int]]:
     return runs
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+def _overlaps(start: int, end: int, spans: TakenSpans) -> bool:
+    return spans.overlaps(start, end)
 
 
 def find_quantities(
@@ -246,8 +247,7 @@ def find_quantities(
     """
     lex = compiled(lang)
     pats = _patterns(lex.code)
-    taken: list[tuple[int, int]] = list(exclude)
-    taken += pats.masked.spans(tokens(text))
+    taken = TakenSpans([*exclude, *pats.masked.spans(tokens(text))])
     found: list[Quantity] = []
 
     def add(start: int, end: int, value: float, unit: str | None, hedge: str | None,

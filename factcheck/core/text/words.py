@@ -88,16 +88,17 @@ class Phrases:
             return []
         hi = len(toks.text) if hi is None else hi
         low, starts, ends = toks.low, toks.starts, toks.ends
+        # Only the words starting in [lo, hi) are searched: a clause of a long sentence costs
+        # its own length, not the sentence's.
+        first, stop = bisect_left(starts, lo), bisect_left(starts, hi)
         found: list[tuple[int, int, int]] = []  # (first word, last word + 1, start offset)
         for word in hits:
-            i = -1
+            i = first - 1
             while True:
                 try:
-                    i = low.index(word, i + 1)
+                    i = low.index(word, i + 1, stop)
                 except ValueError:
                     break
-                if starts[i] < lo or starts[i] >= hi:
-                    continue
                 for words in self._index[word]:
                     k = len(words)
                     if low[i:i + k] == words and ends[i + k - 1] <= hi:
@@ -133,3 +134,34 @@ class Phrases:
             if tuple(w.lower() for w in words[-k:]) in self._all:
                 return k
         return 0
+
+
+class TakenSpans:
+    """Spans of a text already read (figures, dates), also kept as a mask over its characters:
+    a test costs the length of the span tested, not the number of spans taken (a long run of
+    text has thousands of figures and dates)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._mask = bytearray()
+        self._spans: list[tuple[int, int]] = []
+        self._empty: list[tuple[int, int]] = []
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self._spans.append(span)
+        a, b = max(0, span[0]), span[1]
+        if b <= a:
+            self._empty.append(span)
+            return
+        if len(self._mask) < b:
+            self._mask.extend(bytes(b - len(self._mask)))
+        self._mask[a:b] = b"\x01" * (b - a)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span taken overlaps ``[start, end)`` (``start < b and a < end``)."""
+        if end <= start:  # an empty test span: inside a span taken, strictly (rare)
+            return any(start < b and a < end for a, b in self._spans)
+        if self._mask.find(1, max(0, start), end) >= 0:
+            return True
+        return any(start < b and a < end for a, b in self._empty)

@@ -161,7 +161,7 @@ class ReviewActions(Screen[None]):
             self.passages.cursor += 1
             return
         outcome = self.attempt(lambda: review.mark(self.store, claim.claim_id,
-                                                   passage.passage_id, value, self.reviewer))
+                                                   passage.mark_key, value, self.reviewer))
         if outcome is None:
             return
         self.remember(outcome)

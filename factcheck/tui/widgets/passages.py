@@ -70,10 +70,10 @@ class Passages(BlockView, can_focus=True):
     def watch_claim(self, old: ClaimData | None, new: ClaimData | None) -> None:
         """Show the claim's passages; the cursor stays on the same passage of the same claim."""
         same_claim = old is not None and new is not None and old.claim_id == new.claim_id
-        keep = self.current.passage_id if same_claim and self.current else None
+        keep = self.current.mark_key if same_claim and self.current else None
         self.shown = new.passages if new else ()
         self.show(new, lambda: self.make_blocks(self.shown), keep_scroll=same_claim)
-        ids = [p.passage_id for p in self.shown]
+        ids = [p.mark_key for p in self.shown]
         if keep in ids:
             position = ids.index(keep)
         else:  # a new claim starts at the top; a passage that left leaves the cursor in place
@@ -123,6 +123,10 @@ class Passages(BlockView, can_focus=True):
             text.append(f"  {short_date(data.published)}", meta)
         if data.role != "body":
             text.append(f"  [{data.role}]", meta)
+        if data.denied:
+            # The same sentence also asserts the claim: this row is its report of the denial,
+            # marked on its own.
+            text.append("  [reports the denial]", meta)
         if data.previous and data.previous != data.title:  # the headline is already shown
             text.append(f"\n{data.previous}", context)
         text.append("\n")

@@ -1,0 +1,45 @@
+"""Which members of a tracked claim are linked automatically (`Grouping.state`)."""
+
+from __future__ import annotations
+
+from factcheck.core.link.compare import Pair
+from factcheck.core.link.group import CORE_SCORE, Group, Grouping
+from factcheck.core.models import LinkState
+
+HIGH = 0.6
+
+
+def _grouping(group: Group, best: dict[int, float], scores: dict[tuple[int, int], float],
+              source_of: dict[int, str]) -> Grouping:
+    def pair(i: int, j: int) -> Pair:
+        return Pair(scores.get((min(i, j), max(i, j)), 0.0))
+
+    return Grouping([group], best, [], pair, source_of)
+
+
+def test_a_chain_is_not_an_automatic_link() -> None:
+    """A is like B and B like C, but A and C (two other outlets) are not alike on their own:
+    C joined through B and is a suggestion, so automatic links never chain."""
+    group = Group(members=[0, 1, 2])
+    grouping = _grouping(group, {0: 0.9, 1: 0.9, 2: 0.8},
+                         {(0, 1): 0.9, (1, 2): 0.8, (0, 2): CORE_SCORE / 2},
+                         {0: "a", 1: "b", 2: "c"})
+    states = [grouping.state(group, m, HIGH) for m in group.members]
+    assert states == [LinkState.AUTO, LinkState.AUTO, LinkState.SUGGESTED]
+
+
+def test_members_of_one_article_need_no_direct_likeness() -> None:
+    group = Group(members=[0, 1, 2])
+    grouping = _grouping(group, {0: 0.9, 1: 0.9, 2: 0.8},
+                         {(0, 1): 0.9, (1, 2): 0.8, (0, 2): 0.0},
+                         {0: "a", 1: "b", 2: "a"})
+    assert {grouping.state(group, m, HIGH) for m in group.members} == {LinkState.AUTO}
+
+
+def test_placed_by_a_reviewer_stays_confirmed_and_anchors_the_core() -> None:
+    group = Group(members=[0, 1, 2], confirmed={2})
+    grouping = _grouping(group, {0: 0.9, 1: 0.9, 2: 0.0},
+                         {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.1},
+                         {0: "a", 1: "b", 2: "c"})
+    states = [grouping.state(group, m, HIGH) for m in group.members]
+    assert states == [LinkState.SUGGESTED, LinkState.AUTO, LinkState.CONFIRMED]

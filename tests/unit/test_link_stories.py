@@ -1,0 +1,43 @@
+"""Which articles make a story (`factcheck.core.link.stories.assign_stories`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from factcheck.core.link.stories import ArticleKeys, assign_stories
+
+
+def _article(source_id: str, published: str, *keys: str) -> ArticleKeys:
+    return ArticleKeys(source_id, published, Counter({k: 2 for k in keys}))
+
+
+LOCAL = ("n:hrtn", "n:snts", "n:slrx", "t:fuel", "t:price", "t:raise", "t:subsidy")
+WIRE = ("n:mly", "n:ndrwt", "t:fuel", "t:price", "t:raise", "t:budget")
+
+
+def test_a_wire_story_and_its_rewrite_join_the_story_the_rewrite_shares() -> None:
+    """A wire story came first and started a story; an outlet's rewrite of it also names the
+    local story's people. The rewrite tied the pair to the local story, the wire story did not:
+    judged by their mean the two stayed a story apart, and every same-fact pair between the
+    local outlets and the two English ones was lost."""
+    articles = [
+        _article("wire", "2025-03-01", *WIRE, "n:@ID"),
+        _article("local-1", "2025-03-02", *LOCAL),
+        _article("local-2", "2025-03-02", *LOCAL),
+        _article("local-3", "2025-03-02", *LOCAL[1:]),
+        _article("rewrite", "2025-03-03", *WIRE, "n:hrtn", "n:snts", "t:protest"),
+    ]
+    story = assign_stories(articles, {}, [], {})
+    assert story["wire"] == story["rewrite"] == story["local-1"] == story["local-3"]
+
+
+def test_unrelated_articles_stay_apart() -> None:
+    flood = ("n:smbrjy", "n:ahmd", "t:flood", "t:dead", "t:rain")
+    articles = [
+        _article("f1", "2025-01-10", *flood),
+        _article("f2", "2025-01-10", *flood),
+        _article("p1", "2025-03-01", *LOCAL),
+        _article("p2", "2025-03-02", *LOCAL),
+    ]
+    story = assign_stories(articles, {}, [], {})
+    assert story["f1"] == story["f2"] != story["p1"] == story["p2"]

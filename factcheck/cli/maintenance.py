@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from factcheck.cli.common import console, print_json
-from factcheck.core.doctor import DoctorReport, Problem, check, repair
 from factcheck.core.store import default_path
+from factcheck.core.store.doctor import DoctorReport, Problem, check, repair
 from factcheck.core.views import inert
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from factcheck.core.doctor import check
 from factcheck.core.store import Store
+from factcheck.core.store.doctor import check
 from tests.reliability.helpers import (
     Slot,
     missing_acks,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.doctor import check, repair
 from factcheck.core.store import Store
+from factcheck.core.store.doctor import check, repair
 from tests.reliability.helpers import (
     Ack,
     Slot,

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.doctor import check
 from factcheck.core.store import Store
+from factcheck.core.store.doctor import check
 from tests.reliability.helpers import fork_worker, read_all, read_line, record
 
 pipeline = pytest.importorskip("factcheck.core.pipeline", exc_type=ImportError)

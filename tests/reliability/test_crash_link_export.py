@@ -25,12 +25,11 @@ from typing import Any
 import pytest
 
 from factcheck.core import pipeline
-from factcheck.core.doctor import check
 from factcheck.core.models import review_rows
 from factcheck.core.report import export_report
 from factcheck.core.review import add_note, mark, set_verdict
-from factcheck.core.store import atomic_write
-from factcheck.core.store import Store
+from factcheck.core.store import Store, atomic_write
+from factcheck.core.store.doctor import check
 from factcheck.settings import Settings
 from tests.reliability.helpers import fork_worker, read_all, read_line, record
 

@@ -258,7 +258,7 @@ def test_real_read_only_folder_doctor_repair(shared_folder: Path) -> None:
     shared_folder.chmod(0o555)
 
     def action() -> list[object]:
-        from factcheck.core.doctor import repair
+        from factcheck.core.store.doctor import repair
 
         report = repair(store)
         return [report.healthy, report.actions]

@@ -15,9 +15,9 @@ from typing import Any
 import orjson
 import pytest
 
-from factcheck.core.doctor import check, repair
 from factcheck.core.models import SCHEMA_VERSION
 from factcheck.core.store import Store
+from factcheck.core.store.doctor import check, repair
 from tests.reliability.doctoring import (
     Data,
     append_journal,

@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.core import ingest
-from factcheck.core.doctor import check, repair
 from factcheck.core.models import SCHEMA_VERSION, Passage, Source
 from factcheck.core.store import Store
+from factcheck.core.store.doctor import check, repair
 from factcheck.core.text import dates, numbers
 from tests.reliability.helpers import tally
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from factcheck.core.doctor import check
 from factcheck.core.models import SCHEMA_VERSION
 from factcheck.core.store import Store
+from factcheck.core.store.doctor import check
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "store-v0.json"
 
@@ -93,7 +93,7 @@ def test_v0_store_through_the_command_line(v0: Path, capsys: pytest.CaptureFixtu
 def test_doctor_repair_of_a_v0_store_keeps_journal_lines_the_upgrade_would_drop(v0: Path) -> None:
     """The upgrade compacts (emptying the journal): lines the store ignores are quarantined
     first."""
-    from factcheck.core.doctor import repair
+    from factcheck.core.store.doctor import repair
 
     line = b'{"g": 7, "ops": [["reviews", "c-arms", null]]}\n'
     v0.with_name("claims.json.journal").write_bytes(line)

@@ -20,9 +20,9 @@ from typing import Any
 
 import orjson
 
-from factcheck.core.doctor.report import Problem
 from factcheck.core.models import SCHEMA_VERSION
 from factcheck.core.store import FORMAT_NAME, META_ID, META_TABLE, Data, apply_ops, migrations
+from factcheck.core.store.doctor.report import Problem
 
 
 @dataclass

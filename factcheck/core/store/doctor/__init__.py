@@ -24,10 +24,10 @@ from pathlib import Path
 
 import orjson
 
-from factcheck.core.doctor import files
-from factcheck.core.doctor.documents import examine
-from factcheck.core.doctor.report import FATAL, DoctorReport, Problem
 from factcheck.core.store import Store, StoreError, atomic_write
+from factcheck.core.store.doctor import files
+from factcheck.core.store.doctor.documents import examine
+from factcheck.core.store.doctor.report import FATAL, DoctorReport, Problem
 
 __all__ = ["FATAL", "DoctorReport", "Problem", "check", "repair"]
 

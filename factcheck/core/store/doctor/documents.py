@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from factcheck.core.doctor.report import Problem
 from factcheck.core.models import passage_of_key
 from factcheck.core.store import META_TABLE, TABLES, Data, Op
+from factcheck.core.store.doctor.report import Problem
 
 KEY_FIELD = {"reviews": "claim_id", "decisions": "mention_id"}
 """The field that holds a document's own id (``id`` in the other tables)."""

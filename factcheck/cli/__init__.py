@@ -16,7 +16,7 @@ from rich.markup import escape
 
 from factcheck import __version__
 from factcheck.cli import commands, evaluate, export, maintenance, review, tracking
-from factcheck.cli.common import Parser, UserError, console_err
+from factcheck.cli.common import Parser, UserError, console_err, settle_stores
 from factcheck.core.store import StoreError
 from factcheck.core.views import inert
 
@@ -52,7 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        try:
+            code = int(args.handler(args) or 0)
+        except BaseException:
+            settle_stores(fold=False)  # a command that failed leaves the file as it was
+            raise
+        settle_stores()
+        return code
     except UserError as exc:
         # One line, and the message printed literally (it may quote user input or file names).
         console_err.print(f"[red]error:[/] {escape(inert(str(exc)))}", soft_wrap=True)

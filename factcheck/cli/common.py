@@ -60,6 +60,23 @@ class Parser(argparse.ArgumentParser):
         self.set_defaults(**dict.fromkeys(GLOBAL_OPTIONS))
 
 
+OPENED: list[Store] = []
+"""Stores the running command opened: `settle_stores` folds their journals in when it ends."""
+
+
+def settle_stores(*, fold: bool = True) -> None:
+    """After a command: every store it opened holds all its changes in ``claims.json`` alone
+    (the journal is only the crash-safety window while a command runs), then is closed.
+    ``fold=False`` (a command that failed) only closes them."""
+    while OPENED:
+        store = OPENED.pop()
+        try:
+            if fold:
+                store.settle()
+        finally:
+            store.close()
+
+
 def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
     """Open the store named by ``args.db``, turning store errors into `UserError`."""
     path = default_path(getattr(args, "db", None))
@@ -69,6 +86,7 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
         store = Store.open(path)
     except StoreError as exc:
         raise UserError(str(exc)) from exc
+    OPENED.append(store)
     for table in ("claims", "reviews"):
         damaged = store.damaged(table)
         if damaged:

@@ -1,11 +1,12 @@
-"""Maintenance commands: ``factcheck doctor`` checks (and repairs) a store."""
+"""Maintenance commands: ``doctor`` checks (and repairs) a store; ``backup`` copies one."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from factcheck.cli.common import console, print_json
-from factcheck.core.store import default_path
+from factcheck.cli.common import UserError, console, open_store, print_json, safe
+from factcheck.core.store import StoreError, default_path
 from factcheck.core.store.doctor import DoctorReport, Problem, check, repair
 from factcheck.core.views import inert
 
@@ -24,6 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="back up, then fix what can be fixed safely")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(handler=cmd_doctor)
+
+    p = sub.add_parser(
+        "backup", help="write a complete copy of the store (reviews included)",
+        description="Write one consistent copy of the store to PATH while others go on "
+        "working: a self-contained claims.json (every article, claim, mark, note, verdict, "
+        "decision and the change log) that any factcheck opens with --db PATH.")
+    p.add_argument("target", metavar="PATH", type=Path, help="where to write the copy")
+    p.set_defaults(handler=cmd_backup)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -63,3 +72,19 @@ def report_lines(report: DoctorReport) -> list[str]:
         lines.append("now healthy" if not left else f"{len(left)} problem(s) left:")
         lines += [_line(p) for p in left]
     return lines
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """``factcheck backup PATH``."""
+    store = open_store(args)
+    target: Path = args.target
+    if target.is_dir():
+        target = target / "claims.json"
+    try:
+        written = store.backup(target)
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    reviews = len(store.raw("reviews"))
+    console.print(f"Wrote a copy of {safe(str(store.path))} to {safe(str(written[0]))} "
+                  f"({reviews} reviewed claim{'s' if reviews != 1 else ''})")
+    return 0

@@ -37,6 +37,11 @@ class FactcheckApp(WorkingApp):
         """Note when the first screen was drawn."""
         self.ready_at = time.perf_counter()
 
+    def on_unmount(self) -> None:
+        """Quitting: fold this session's journal into ``claims.json``, so the file alone holds
+        every review (a copy of it loses nothing)."""
+        self.store.settle()
+
     def get_default_screen(self) -> Screen[None]:
         """The main screen over the store."""
         return MainScreen(self.store, self.settings, cursor_blink=self.cursor_blink)

@@ -46,6 +46,7 @@ PAGE = "page.txt"
 """A readable page beside the store, for ``ingest``."""
 COMMANDS = {
     "attach": ["attach", "p-1", "c-visit"],
+    "backup": ["backup", "copy.json"],
     "candidates": ["candidates", "c-visit"],
     "claims": ["claims"],
     "confirm": ["confirm", "c-visit", "p-1"],

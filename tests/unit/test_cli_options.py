@@ -24,7 +24,7 @@ SAMPLE_ARGV = {
     "merge": ["c-1", "c-2"], "split": ["c-1", "p-1"], "history": [], "export": ["-f", "md"],
     "report": [], "stories": [], "story move": ["a.txt", "st-1"],
     "story split": ["st-1", "a.txt"], "story merge": ["st-1", "st-2"], "candidates": ["c-1"],
-    "eval": ["gold.json", "--corpus", "dir"], "doctor": [],
+    "eval": ["gold.json", "--corpus", "dir"], "doctor": [], "backup": ["copy.json"],
 }
 """A valid command line for every command (the test below fails when one is missing)."""
 

@@ -209,6 +209,29 @@ class Store:
                 return
             self.backend.compact()
 
+    def has_pending(self) -> bool:
+        """True when acknowledged changes are still only in the journal (crash-safe, but a copy
+        of ``claims.json`` alone would not hold them)."""
+        return self.backend.has_pending()
+
+    def settle(self) -> bool:
+        """Fold the journal into ``claims.json`` so the file alone holds every review: after
+        every command and when the review TUI is idle or quits. True when it folded; False when
+        there was nothing to fold or the store cannot be written here (a read-only copy: the
+        journal stays, nothing is lost)."""
+        if not self.has_pending():
+            return False
+        try:
+            self.compact()
+        except StoreError:
+            return False
+        return True
+
+    def backup(self, target: Path) -> list[Path]:
+        """Write a consistent copy of the whole store, reviews included, to ``target`` (one
+        self-contained ``claims.json`` any factcheck opens) while others go on working."""
+        return self.backend.backup(Path(target))
+
     def refresh(self) -> bool:
         """Pick up changes made by other processes; True when there were any."""
         if not self.changed_elsewhere():

@@ -9,6 +9,7 @@ notes, undo, link decisions) are in `factcheck.tui.screens.review_actions`.
 from __future__ import annotations
 
 import gc
+import time
 from typing import cast
 
 from textual import on
@@ -37,6 +38,8 @@ from factcheck.tui.widgets.search_bar import SearchBar
 from factcheck.tui.work import WorkingApp
 
 CACHED_CLAIMS = 32
+IDLE_SECONDS = 10.0
+"""After this long without a key, the journal is folded into ``claims.json``."""
 """Loaded claims kept for moving back and forth (dropped whenever the store changes)."""
 
 
@@ -97,6 +100,8 @@ class MainScreen(ReviewActions):
         """The claim under the list's cursor (shown once no keys are waiting)."""
         self._settle_pending = False
         self._changes_seen = len(store.raw("changes"))
+        self.last_input = time.monotonic()
+        """When the reviewer last pressed a key (the journal is folded in once idle)."""
         self.init_review_actions()
 
     # Layout -----------------------------------------------------------------------------------
@@ -243,12 +248,21 @@ class MainScreen(ReviewActions):
         self.report_replaced_verdicts()
         gc.freeze()
 
+    def on_key(self) -> None:
+        """Note the reviewer is at work (no folding of the journal under their fingers)."""
+        self.last_input = time.monotonic()
+
     def poll_store(self) -> None:
         """Look for changes other reviewers saved (a cheap check, then a refresh).
 
         Not while a dialog is open: the claim lists of the link dialog, and what the verdict
         picker was opened on, stay as they were; the check runs again on return.
         """
+        if self.is_current and time.monotonic() - self.last_input >= IDLE_SECONDS \
+                and self.store.has_pending():
+            # Idle for a while: fold the journal in, so ``claims.json`` alone holds every
+            # review (a copy taken now loses nothing).
+            self.store.settle()
         if not self.is_current or not self.store.changed_elsewhere():
             return
         try:

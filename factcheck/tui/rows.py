@@ -17,6 +17,8 @@ from factcheck.core.store import Store
 from factcheck.tui.text import fold, one_line
 
 ROW_TEXT_LIMIT = 240
+PASSAGE_KEY_LIMIT = 600
+"""Characters of each passage a search reads."""
 """Characters of claim wording kept per row (a list line never shows more)."""
 
 SORTS: dict[str, str] = {
@@ -70,11 +72,26 @@ class ListFilter:
         return ", ".join(parts)
 
 
-def search_key(doc: Mapping[str, Any]) -> str:
-    """What a search matches in a claim: its wording, subject, speaker and value, folded."""
+def search_key(doc: Mapping[str, Any], passages: Mapping[str, Any] | None = None,
+               sources: Mapping[str, Any] | None = None) -> str:
+    """What a search matches in a claim, folded: its wording, subject, speaker and value, and
+    the text and outlet of each of its passages (so ``/50`` finds "about 50 missiles" wherever
+    an outlet wrote it)."""
     norm = doc.get("normalized") or {}
     extra = " ".join(str(norm.get(k) or "") for k in ("subject", "speaker", "value"))
-    return fold(f"{one_line(doc.get('text'), ROW_TEXT_LIMIT)} {one_line(extra, 200)}")
+    parts = [one_line(doc.get("text"), ROW_TEXT_LIMIT), one_line(extra, 200)]
+    seen: set[str] = set()
+    for item in doc.get("evidence") or ():
+        if not isinstance(item, Mapping):
+            continue
+        pid = str(item.get("passage_id", ""))
+        if passages is not None and pid not in seen:
+            seen.add(pid)
+            parts.append(one_line((passages.get(pid) or {}).get("text"), PASSAGE_KEY_LIMIT))
+        if sources is not None:
+            source = sources.get(str(item.get("source_id", ""))) or {}
+            parts.append(one_line(source.get("outlet"), 60))
+    return fold(" ".join(p for p in parts if p))
 
 
 class RowModel:
@@ -132,7 +149,8 @@ class RowModel:
             else:
                 self.verdicts.pop(cid, None)
             if self._search_keys is not None:
-                self._search_keys[at] = search_key(doc)
+                self._search_keys[at] = search_key(doc, self.store.raw("passages"),
+                                                   self.store.raw("sources"))
             if self._outlets is not None:
                 self._outlets[at] = self._outlets_of(doc)
         if len(self.store.raw("claims")) != len(self.ids):
@@ -196,7 +214,8 @@ class RowModel:
     def search_keys(self) -> list[str]:
         """Folded text of each claim (built on first search, or by a worker beforehand)."""
         if self._search_keys is None:
-            self._search_keys = [search_key(doc) for doc in self.docs]
+            passages, sources = self.store.raw("passages"), self.store.raw("sources")
+            self._search_keys = [search_key(doc, passages, sources) for doc in self.docs]
         return self._search_keys
 
     def set_search_keys(self, keys: list[str], generation: int) -> None:

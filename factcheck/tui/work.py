@@ -70,11 +70,12 @@ class WorkingApp(App[int]):
           description="Indexing the store")
     def index_store(self, passages: dict[str, dict[str, Any]] | None,
                     claims: list[Mapping[str, Any]], generation: int,
-                    reply_to: MessagePump) -> None:
+                    reply_to: MessagePump, texts: Mapping[str, Any] | None = None,
+                    sources: Mapping[str, Any] | None = None) -> None:
         """Group a big store's passages by article (unless None) and make the claims' search
         keys (in a thread, from copies of the tables), so neither waits for the reviewer."""
         grouped = None if passages is None else group_passages(passages.items())
-        keys = [search_key(doc) for doc in claims]
+        keys = [search_key(doc, texts, sources) for doc in claims]
         reply_to.post_message(StoreIndexed(grouped, keys, generation))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

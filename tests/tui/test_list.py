@@ -172,3 +172,24 @@ def test_filter_by_story_shows_only_that_storys_claims(store_path: Path) -> None
     assert seen[0] == [f"Putin in Pyongyang ({len(claims) - 1})", "Floods in Sumberjaya (1)"]
     assert seen[1] == [first]
     assert "story st-a" in seen[2]
+
+
+def test_search_reads_passages_and_outlets(store_path: Path) -> None:
+    """``/`` searched the claim's own wording only: "20 tahun" (another outlet's passage of
+    the same claim) and an outlet's name found nothing."""
+    app = app_for(store_path)
+    seen: list[list[str]] = []
+    with reopen(store_path) as store:
+        claim = store.raw("claims")["c-visit"]
+        texts = [store.raw("passages")[e["passage_id"]]["text"] for e in claim["evidence"]]
+    assert "20 tahun" not in claim["text"] and any("20 tahun" in t for t in texts)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"20 tahun")
+        seen.append(shown_ids(app))
+        await pilot.press(*["backspace"] * 8, *"kabar harian")
+        seen.append(shown_ids(app))
+
+    drive(app, steps)
+    assert "c-visit" in seen[0]
+    assert "c-visit" in seen[1]

@@ -145,7 +145,9 @@ class MainScreen(ReviewActions):
             group = changed or not self.passage_index.ready
             cast(WorkingApp, self.app).index_store(dict(passages) if group else None,
                                                    list(self.model.docs),
-                                                   self.model.generation, self)
+                                                   self.model.generation, self,
+                                                   dict(passages),
+                                                   dict(self.store.raw("sources")))
         else:
             self.call_after_refresh(self.settle_memory)
 

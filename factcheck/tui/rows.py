@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from factcheck.core.review import is_reviewed, reviewed_claim_ids
@@ -70,6 +71,26 @@ class ListFilter:
         if self.unreviewed_only:
             parts.append("unreviewed")
         return ", ".join(parts)
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    from factcheck.core.text.lang import compiled
+    from factcheck.core.text.languages import languages
+
+    return frozenset(p for code in languages() for p in compiled(code).pronouns)
+
+
+def row_text(doc: Mapping[str, Any]) -> str:
+    """A claim's wording as the list shows it: a sentence that opens with a pronoun ("Dia juga
+    mengatakan...", "He said...") names its speaker instead, so a list of claims can be read
+    without opening each one."""
+    text = one_line(doc.get("text", ""), ROW_TEXT_LIMIT)
+    speaker = one_line((doc.get("normalized") or {}).get("speaker"), 60)
+    first, _, rest = text.partition(" ")
+    if speaker and rest and first.lower().strip(",") in _pronouns():
+        return f"{speaker} {rest}"
+    return text
 
 
 def search_key(doc: Mapping[str, Any], passages: Mapping[str, Any] | None = None,
@@ -168,7 +189,7 @@ class RowModel:
         return Row(
             id=cid,
             kind=str(doc.get("kind", "other")),
-            text=one_line(doc.get("text", ""), ROW_TEXT_LIMIT),
+            text=row_text(doc),
             outlets=int(doc.get("outlets") or 0),
             origins=int(doc.get("origins") or 0),
             conflicts=len(doc.get("conflicts") or ()),

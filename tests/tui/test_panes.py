@@ -123,3 +123,28 @@ def test_long_list_scrollbar_pages_and_drags_without_moving_the_cursor() -> None
     assert seen[1][0] > 2 and seen[1][1] == 0
     assert seen[2][0] > seen[1][0] and seen[2][1] == 0
     assert seen[3] == (1, 1)  # the cursor moves on from where it was, back into view
+
+
+def test_a_dispute_is_told_once(store_path: Path) -> None:
+    """The detail states a conflict (outlets, dates, values) once; each passage of it says only
+    that it is one of its sides (the reason was repeated under every passage)."""
+    app = app_for(store_path)
+    texts: dict[str, str] = {}
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        for _ in range(10):
+            data = app.screen.claim_data
+            if data is not None and data.conflicts:
+                break
+            await pilot.press("j")
+        data = app.screen.claim_data
+        assert data is not None and data.conflicts
+        texts["reason"] = data.conflicts[0][1]
+        texts["detail"] = pane_text(app, "#detail")
+        texts["passages"] = pane_text(app, "#passages")
+
+    drive(app, steps)
+    reason = texts["reason"]
+    assert texts["detail"].count(reason) == 1
+    assert reason not in texts["passages"]
+    assert "a side of the" in texts["passages"]

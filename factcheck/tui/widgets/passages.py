@@ -149,9 +149,11 @@ class Passages(BlockView, can_focus=True):
         for who, stance in sorted(data.marks.items()):
             if who != self.reviewer:
                 text.append(f" · {who}: {stance_word(stance)}", meta)
-        for kind, reason in data.conflicts:
-            text.append(f"\n⚠ {kind} conflict: ", style("passages--conflict"))
-            text.append(reason)
+        for kind in dict.fromkeys(kind for kind, _ in data.conflicts):
+            # The dispute is told once, in the claim's detail; here only that this passage is
+            # one of its sides.
+            text.append(f"\n⚠ a side of the {kind} conflict (see the claim)",
+                        style("passages--conflict"))
         for note in data.notes:
             text.append("\n")
             note_line(note, text, style("passages--note"))

@@ -78,6 +78,13 @@ class Item:
     terms: frozenset[str] = field(default_factory=frozenset)
     subject: frozenset[str] = field(default_factory=frozenset)
     speaker: frozenset[str] = field(default_factory=frozenset)
+    neutral: frozenset[str] = field(default_factory=frozenset)
+    """The language-neutral part of ``terms`` (concepts and names): what meets across
+    languages."""
+
+    def __post_init__(self) -> None:
+        if self.terms and not self.neutral:
+            self.neutral = frozenset(t for t in self.terms if t.startswith(NEUTRAL_PREFIXES))
 
     @property
     def family(self) -> str:
@@ -143,19 +150,39 @@ def similarity(a: Item, b: Item, weight: Mapping[str, float]) -> float:
     Between languages only language-neutral keys count (concepts and names), so an Indonesian
     sentence is not penalised for words that have no English twin in the vocabulary.
     """
-    ta, tb = a.terms, b.terms
-    if a.language != b.language:
-        ta = frozenset(t for t in ta if t.startswith(NEUTRAL_PREFIXES))
-        tb = frozenset(t for t in tb if t.startswith(NEUTRAL_PREFIXES))
+    cross = a.language != b.language
+    ta, tb = (a.neutral, b.neutral) if cross else (a.terms, b.terms)
     if not ta or not tb:
         return 0.0
     shared = ta & tb
     if not shared:
         return 0.0
-    dot = math.fsum(weight.get(t, 1.0) ** 2 for t in shared)
-    na = math.fsum(weight.get(t, 1.0) ** 2 for t in ta)
-    nb = math.fsum(weight.get(t, 1.0) ** 2 for t in tb)
-    return dot / math.sqrt(na * nb)
+    get = weight.get
+    dot = sum(get(t, 1.0) ** 2 for t in shared)
+    return dot / math.sqrt(_norm(a, ta, cross, weight) * _norm(b, tb, cross, weight))
+
+
+class StoryWeights(dict[str, float]):
+    """Term weights of one story, with each mention's squared norm kept once computed (a
+    mention is compared with many others of its story)."""
+
+    __slots__ = ("norms",)
+
+    def __init__(self, *args: object, **kwargs: float) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.norms: dict[tuple[int, bool], float] = {}
+
+
+def _norm(item: Item, terms: frozenset[str], cross: bool, weight: Mapping[str, float]) -> float:
+    norms = weight.norms if isinstance(weight, StoryWeights) else None
+    key = (item.index, cross)
+    if norms is not None and (found := norms.get(key)) is not None:
+        return found
+    get = weight.get
+    value = sum(get(t, 1.0) ** 2 for t in terms)
+    if norms is not None:
+        norms[key] = value
+    return value
 
 
 _PEOPLE = frozenset({"count", "people", "families"})
@@ -311,8 +338,8 @@ def _overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) 
     if not shared:
         return 0.0
     union = a | b
-    return math.fsum(weight.get(t, 1.0) for t in shared) / math.fsum(
-        weight.get(t, 1.0) for t in union)
+    get = weight.get
+    return sum(get(t, 1.0) for t in shared) / sum(get(t, 1.0) for t in union)
 
 
 def compare_statements(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from factcheck.core.link.compare import Item, Pair, compare, make_item
+from factcheck.core.link.compare import Item, Pair, StoryWeights, compare, make_item
 from factcheck.core.link.conflicts import find_conflicts, suggest_stance
 from factcheck.core.link.group import Constraints, Group, Grouping, group_items
 from factcheck.core.link.index import candidate_pairs
@@ -199,14 +199,14 @@ def _link(
     return LinkResult(claims, stories, story_of, set(targets))
 
 
-def story_weights(items: Sequence[Item]) -> dict[str, float]:
+def story_weights(items: Sequence[Item]) -> StoryWeights:
     """Inverse document frequency of each term among a story's mentions (rare terms weigh
     more when two mentions are compared)."""
     df: Counter[str] = Counter()
     for item in items:
         df.update(item.terms)
     n = len(items) or 1
-    return {t: math.log(1 + n / c) for t, c in df.items()}
+    return StoryWeights({t: math.log(1 + n / c) for t, c in df.items()})
 
 
 def _link_story(

@@ -114,7 +114,9 @@ class Vocabulary:
         known: set[str] = set()
         for key, forms in self.forms.items():
             for form in forms:
-                words = tuple(fold(w) for w in form.split())
+                # Folded as the text's words are: "G." (Gunung) is read as the word "g".
+                words = tuple(w if w == GAP else fold(w).rstrip(".") or fold(w)
+                              for w in form.split())
                 if not words or words[0] == GAP:
                     continue
                 if key not in keys_of.setdefault(words, []):

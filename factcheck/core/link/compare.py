@@ -158,7 +158,9 @@ def similarity(a: Item, b: Item, weight: Mapping[str, float]) -> float:
     if not shared:
         return 0.0
     get = weight.get
-    dot = sum(get(t, 1.0) ** 2 for t in shared)
+    # Exact sums (math.fsum): a plain sum depends on the set's order, which changes with the
+    # hash seed, and a last-digit difference can tip a score over a threshold.
+    dot = math.fsum(get(t, 1.0) ** 2 for t in shared)
     return dot / math.sqrt(_norm(a, ta, cross, weight) * _norm(b, tb, cross, weight))
 
 
@@ -179,7 +181,7 @@ def _norm(item: Item, terms: frozenset[str], cross: bool, weight: Mapping[str, f
     if norms is not None and (found := norms.get(key)) is not None:
         return found
     get = weight.get
-    value = sum(get(t, 1.0) ** 2 for t in terms)
+    value = math.fsum(get(t, 1.0) ** 2 for t in terms)
     if norms is not None:
         norms[key] = value
     return value
@@ -339,7 +341,7 @@ def _overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) 
         return 0.0
     union = a | b
     get = weight.get
-    return sum(get(t, 1.0) for t in shared) / sum(get(t, 1.0) for t in union)
+    return math.fsum(get(t, 1.0) for t in shared) / math.fsum(get(t, 1.0) for t in union)
 
 
 def compare_statements(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:

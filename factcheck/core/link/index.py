@@ -50,8 +50,9 @@ def blocking_keys(item: Item, weight: Mapping[str, float]) -> set[str]:
         if slot.date:
             keys.add("d:" + slot.date[:7])
     else:
+        # Ties broken by the key itself: a set's order changes with the hash seed.
         neutral = sorted((t for t in item.terms if t.startswith(("t:", "n:"))),
-                         key=lambda t: -weight.get(t, 1.0))
+                         key=lambda t: (-weight.get(t, 1.0), t))
         keys.update("w:" + t for t in neutral[:RARE_TERMS])
         if slot.event:
             keys.add(f"w:t:{slot.event}")  # what it tells of, however common in the story
@@ -105,7 +106,7 @@ def candidate_pairs(
             for other in posting:
                 if other != item.index and items[other].source_id != item.source_id:
                     shared[other] += 1
-        for other, _n in shared.most_common(limit):
+        for other, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
             pair = (item.index, other) if item.index < other else (other, item.index)
             if pair not in out:
                 out[pair] = score(items[pair[0]], items[pair[1]])

@@ -187,3 +187,27 @@ def test_footer_shows_link_keys_only_for_suggestions(store_path: Path) -> None:
     assert "Verdict" in footers[0] and "Supports" not in footers[0]
     assert "Supports" in footers[1] and "Confirm link" not in footers[1]
     assert "Confirm link" in footers[2] and "Reject link" in footers[2]
+
+
+def test_export_dialog_marks_its_checkboxes_and_counts_in_words(store_path: Path) -> None:
+    """A checked box shows an X (not only another colour), and one claim is "1 claim"."""
+    from factcheck.tui.screens.export import MarkedCheckbox
+
+    app = app_for(store_path)
+    seen: list[tuple[str, str, str]] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("slash", *"WASH", "enter")  # one claim left in the list
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#reviewed-only", MarkedCheckbox)
+        before = box.render().plain
+        box.value = True
+        await pilot.pause()
+        seen.append((before, box.render().plain,
+                     app.screen.query_one("#shown-only", MarkedCheckbox).render().plain))
+
+    drive(app, steps)
+    before, after, shown = seen[0]
+    assert "X" not in before and "X" in after
+    assert "Only the 1 claim shown" in shown

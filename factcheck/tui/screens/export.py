@@ -27,6 +27,18 @@ def extension(fmt: str) -> str:
     return EXTENSIONS.get(fmt, f".{fmt}")
 
 
+
+class MarkedCheckbox(Checkbox):
+    """A checkbox that shows its state by a mark ("X" or blank), not by colour alone."""
+
+    BUTTON_INNER = " "
+
+    def watch_value(self) -> None:
+        """Draw the mark of the new state (and tell the screen, as every checkbox does)."""
+        self.BUTTON_INNER = "X" if self.value else " "
+        super().watch_value()
+        self.refresh()
+
 class ExportScreen(ModalScreen[str | None]):
     """Choose format and path, then export; returns the path written, or None."""
 
@@ -52,9 +64,10 @@ class ExportScreen(ModalScreen[str | None]):
             with Horizontal(classes="field"):
                 yield Label("Path")
                 yield Input(f"report{extension(report.FORMATS[0])}", id="path")
-            yield Checkbox("Reviewed claims only", id="reviewed-only")
-            yield Checkbox(f"Only the {len(self.shown):,} claims shown in the list",
-                           id="shown-only", disabled=len(self.shown) == self.total)
+            yield MarkedCheckbox("Reviewed claims only", id="reviewed-only")
+            shown = len(self.shown)
+            yield MarkedCheckbox(f"Only the {shown:,} claim{'' if shown == 1 else 's'} shown "
+                                 "in the list", id="shown-only", disabled=shown == self.total)
             yield ProgressBar(id="export-progress", show_eta=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export")

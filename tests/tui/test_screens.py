@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,35 @@ def test_export_dialog_marks_its_checkboxes_and_counts_in_words(store_path: Path
     before, after, shown = seen[0]
     assert "X" not in before and "X" in after
     assert "Only the 1 claim shown" in shown
+
+
+def test_history_names_claims_and_shows_where_in_full(store_path: Path) -> None:
+    """A rejected link named the claims by raw id, and "where" was cut at 30 characters."""
+    from factcheck.core.decisions import reject_link
+
+    with reopen(store_path) as store:
+        claim = store.raw("claims")["c-visit"]
+        passage = claim["evidence"][-1]["passage_id"]
+        text = store.raw("passages")[passage]["text"]
+        reject_link(store, "c-visit", passage, "budi")
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("h")
+        seen.append(pane_text_of_history(app))
+
+    drive(app, steps, size=(160, 45))
+    shown = seen[0]
+    assert "claim “" in shown and "c-visit →" not in shown
+    assert text[:45] in " ".join(shown.split())  # well beyond the 30 characters it was cut at
+
+
+def pane_text_of_history(app: Any) -> str:
+    """All the text of the history table (wrapped cells joined)."""
+    from rich.console import Console
+
+    screen = app.screen
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(screen._table(screen.store.changes(screen.claim_id)))
+    return console.export_text()

@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from factcheck.core.models import Change
+from factcheck.core.models import DENIED_SUFFIX, Change, passage_of_key
 from factcheck.core.store import Store
 from factcheck.settings import Settings
 from factcheck.tui.keys import bind, key_label
@@ -33,6 +33,12 @@ def describe_value(what: str, value: Any, settings: Settings) -> str:
         return one_line(", ".join(f"{k}={v}" for k, v in value.items()), 60)
     return one_line(value, 60)
 
+
+
+WHERE_CHARS = 60
+"""Characters of the passage a change was made on (was 30: too few to tell two apart)."""
+CLAIM_VALUED = frozenset({"reject", "unlink", "attach", "confirm", "merge", "split"})
+"""Link decisions: their before and after name claims."""
 
 class HistoryScreen(ModalScreen[None]):
     """The change log of a claim, oldest first."""
@@ -60,12 +66,21 @@ class HistoryScreen(ModalScreen[None]):
             yield Static(Text(f"{key_label(self.app, 'close')} close"), classes="dialog-keys")
 
     def _where(self, detail: str) -> str:
-        passage = self.store.raw("passages").get(detail)
+        passage = self.store.raw("passages").get(passage_of_key(detail))
         if passage is None:
-            return one_line(detail, 30)
+            return one_line(detail, WHERE_CHARS)
         source = self.store.raw("sources").get(passage.get("source_id", ""), {})
-        outlet = one_line(source.get("outlet") or source.get("file"), 24)
-        return f"{outlet}: " + one_line(passage.get("text"), 30)
+        outlet = one_line(source.get("outlet") or source.get("file"), 40)
+        row = " (its report of the denial)" if detail.endswith(DENIED_SUFFIX) else ""
+        return f"{outlet}: " + one_line(passage.get("text"), WHERE_CHARS) + row
+
+    def _value(self, what: str, value: object) -> str:
+        """A value as the reviewer reads it: a claim by the start of its wording, not its id."""
+        if what in CLAIM_VALUED and isinstance(value, str):
+            claim = self.store.raw("claims").get(value)
+            if isinstance(claim, dict):
+                return f"claim “{one_line(claim.get('text'), 50)}”"
+        return describe_value(what, value, self.settings)
 
     def _table(self, changes: list[Change]) -> Table | Text:
         if not changes:
@@ -77,8 +92,8 @@ class HistoryScreen(ModalScreen[None]):
         table.add_column("where", ratio=1)
         table.add_column("before → after", ratio=2)
         for change in changes:
-            before = describe_value(change.what, change.before, self.settings)
-            after = describe_value(change.what, change.after, self.settings)
+            before = self._value(change.what, change.before)
+            after = self._value(change.what, change.after)
             cells = Text(f"{before} → {after}")
             style = ""
             if change.conflict:

@@ -47,6 +47,8 @@ class MainScreen(ReviewActions):
     """Work through the claims."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    """A tall screen gives the passages more room: a claim's detail rarely needs half of it."""
     COMMANDS = {ReviewCommands}
     BINDINGS = [
         bind("verdict", "verdict", "Verdict"),

@@ -16,14 +16,15 @@ from factcheck.core.store import Store
 from factcheck.tui.widgets.passages import Passages
 from tests.tui.helpers import app_for, drive, pane_text
 
-PAGES = Path(__file__).parent.parent / "data" / "assert_deny"
+DATA = Path(__file__).parent.parent / "data"
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> tuple[Path, str, str]:
-    """A store of the two pages; the claim whose passage both asserts and reports a denial."""
+@pytest.fixture(params=["assert_deny", "assert_deny_en"], ids=["id", "en"])
+def db(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Path, str, str]:
+    """A store of two pages (Indonesian, or English); the claim whose passage both asserts and
+    reports a denial."""
     path = tmp_path / "claims.json"
-    assert main(["ingest", str(PAGES), "--db", str(path)]) == 0
+    assert main(["ingest", str(DATA / request.param), "--db", str(path)]) == 0
     with Store.open(path) as store:
         for claim_id, claim in store.raw("claims").items():
             keys = [k for k, _ in review_rows(claim["evidence"])]

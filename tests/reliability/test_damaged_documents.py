@@ -14,7 +14,7 @@ from factcheck.cli import main
 from factcheck.core.store import Store
 from tests.factories import build_store
 from tests.reliability.helpers import has_traceback
-from tests.reliability.test_damaged_files import COMMANDS, PAGE
+from tests.reliability.test_damaged_files import COMMANDS, LOCAL, PAGE
 
 DAMAGES = [("claims", "evidence"), ("claims", "conflicts"), ("reviews", "marks"),
            ("reviews", "notes")]
@@ -41,7 +41,7 @@ def test_every_command_on_a_damaged_document(tmp_path: Path, command: str, table
     db.write_text(json.dumps(data), encoding="utf-8")
     damaged = _stored(db, table, doc_id)
     (tmp_path / PAGE).write_text("A page\n\nThe minister said 40 people were evacuated.\n")
-    argv = [str(tmp_path / a) if a == PAGE else a for a in COMMANDS[command]]
+    argv = [str(tmp_path / a) if a in LOCAL else a for a in COMMANDS[command]]
     capsys.readouterr()
     main([*argv, "--db", str(db)])
     err = capsys.readouterr().err

@@ -44,9 +44,13 @@ DAMAGED = {
 }
 PAGE = "page.txt"
 """A readable page beside the store, for ``ingest``."""
+COPY = "copy.json"
+"""Where ``backup`` writes, beside the store."""
+LOCAL = (PAGE, COPY)
+"""Arguments that name files in the test's folder."""
 COMMANDS = {
     "attach": ["attach", "p-1", "c-visit"],
-    "backup": ["backup", "copy.json"],
+    "backup": ["backup", COPY],
     "candidates": ["candidates", "c-visit"],
     "claims": ["claims"],
     "confirm": ["confirm", "c-visit", "p-1"],
@@ -118,7 +122,7 @@ def test_damaged_or_foreign_file(tmp_path: Path, damage: str, command: str,
     path = tmp_path / "claims.json"
     path.write_bytes(content)
     (tmp_path / PAGE).write_text("A page\n\nThe minister said 40 people were evacuated.\n")
-    argv = [str(tmp_path / a) if a == PAGE else a for a in COMMANDS[command]]
+    argv = [str(tmp_path / a) if a in LOCAL else a for a in COMMANDS[command]]
     code, _, err = run([*argv, "--db", str(path)], capsys)
     assert_clear_error(code, err, path, problem)
     assert path.read_bytes() == content

@@ -398,3 +398,21 @@ def test_what_a_figure_counts(sentence: str, lang: str, value: float,
     [slot] = [m.slot for m in claims([sentence], lang) if m.slot and m.slot.value == value]
     assert slot is not None
     assert (slot.measure if expected[0] else None, slot.unit) == expected
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("Washington says Northland has supplied shells to Southland, which both countries deny.",
+     "en"),
+    ("Washington says Northland has supplied shells to Southland, a claim both countries have "
+     "denied.", "en"),
+    ("Washington menuding Northland memasok peluru ke Southland, tuduhan yang dibantah kedua "
+     "negara.", "id"),
+])
+def test_an_assertion_and_the_denial_told_after_it_are_two_claims(sentence: str,
+                                                                   lang: str) -> None:
+    """", which both deny" told only the denial: the assertion was no claim of its own, so its
+    row could not be marked and outlets that only assert it met nothing."""
+    found = claims([sentence], lang)
+    assert {m.normalized.polarity for m in found} == {Polarity.ASSERTED, Polarity.DENIED}
+    asserted = next(m for m in found if m.normalized.polarity == Polarity.ASSERTED)
+    assert asserted.text.rstrip(" ,").endswith(("Southland", "Southland,"))

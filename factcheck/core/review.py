@@ -221,13 +221,38 @@ def _restore_note(store: Store, claim_id: str, note: dict[str, Any], reviewer: s
 
 
 def revert(store: Store, change: Change, reviewer: str) -> Outcome:
-    """Undo ``change`` by applying its ``before`` value (itself logged, so it can be redone)."""
-    return _apply_value(store, change, change.before, reviewer)
+    """Undo ``change`` by applying its ``before`` value (itself logged, so it can be redone).
+
+    Only while what the change left is still there: when another reviewer (or this one,
+    elsewhere) changed it since, nothing is overwritten and `ReviewError` says why."""
+    with store.backend.locked():
+        _require_unchanged(store, change, change.after, "undone")
+        return _apply_value(store, change, change.before, reviewer)
 
 
 def reapply(store: Store, change: Change, reviewer: str) -> Outcome:
-    """Redo ``change`` by applying its ``after`` value again."""
-    return _apply_value(store, change, change.after, reviewer)
+    """Redo ``change`` by applying its ``after`` value again (only while the undo is what is
+    stored; see `revert`)."""
+    with store.backend.locked():
+        _require_unchanged(store, change, change.before, "redone")
+        return _apply_value(store, change, change.after, reviewer)
+
+
+def _require_unchanged(store: Store, change: Change, expected: Any, what: str) -> None:
+    """Refuse when the value ``change`` is about has moved on from ``expected``."""
+    review = store.sound_doc("reviews", change.target) or {}
+    if change.what == "mark":
+        mark_doc = (review.get("marks") or {}).get(change.detail, {}).get(change.who) or {}
+        current = mark_doc.get("stance") if isinstance(mark_doc, dict) else None
+        if current != expected:
+            raise ReviewError(f"not {what}: {change.who}'s mark was changed since "
+                              f"(now {current or 'none'})")
+    elif change.what == "verdict":
+        current = review.get("verdict")
+        if _differs(expected, current):
+            now = (f"{current.get('reviewer')} set it to {current.get('label')}"
+                   if isinstance(current, dict) else "it was cleared")
+            raise ReviewError(f"not {what}: the verdict was changed since ({now})")
 
 
 def _apply_value(store: Store, change: Change, value: Any, reviewer: str) -> Outcome:

@@ -202,3 +202,32 @@ def test_the_reviewer_whose_verdict_was_replaced_is_told(store_path: Path) -> No
     drive(app, steps, size=(120, 30))
     assert "Verdict replaced" in shown[0]
     assert "budi replaced your verdict" in shown[0]
+
+
+def test_a_mark_changed_in_another_window_is_not_taken_for_the_one_shown(store_path: Path) -> None:
+    """The same reviewer clears a mark in another window; within the poll interval the TUI
+    still showed it, and pressing the mark's key again was dropped as "already so"."""
+    from factcheck.core.review import mark as store_mark
+
+    app = app_for(store_path, poll_seconds=3600)  # no poll: only the key can notice
+    tempo = passage_id(store_path, "24 tahun")
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("tab")
+        passages = app.screen.query_one(Passages)
+        for _ in range(len(passages.shown)):
+            if passages.current is not None and passages.current.passage_id == tempo:
+                break
+            await pilot.press("j")
+        await pilot.press("a")  # supports
+        await pilot.pause()
+        with reopen(store_path) as other:  # the other window clears it
+            store_mark(other, "c-visit", tempo, None, REVIEWER)
+        await pilot.press("k")
+        await pilot.press("a")  # supports again: must be stored, not skipped
+        await pilot.pause()
+
+    drive(app, steps)
+    with reopen(store_path) as store:
+        review = store.review("c-visit")
+    assert review is not None and review.marks[tempo][REVIEWER].stance == "supports"

@@ -132,6 +132,18 @@ class ReviewActions(Screen[None]):
                 return several
         return True
 
+    def _stored_mark(self, claim_id: str, key: str) -> str | None:
+        """This reviewer's mark on a row as the store holds it now (the screen's copy can be
+        a poll behind: the same reviewer may have changed it in another window)."""
+        try:
+            if self.store.refresh():
+                self.store_changed()
+        except StoreError:
+            pass  # unreadable just now: the write that follows reports it
+        review = self.store.sound_doc("reviews", claim_id) or {}
+        mark = (review.get("marks") or {}).get(key, {}).get(self.reviewer)
+        return mark.get("stance") if isinstance(mark, dict) else None
+
     def attempt(self, do: Callable[[], Outcome]) -> Outcome | None:
         """Run one review call; report a refused request or a failed save."""
         try:
@@ -157,7 +169,7 @@ class ReviewActions(Screen[None]):
         if claim is None or passage is None:
             return
         value = stance or None
-        if passage.marks.get(self.reviewer) == value:
+        if self._stored_mark(claim.claim_id, passage.mark_key) == value:
             self.passages.cursor += 1
             return
         outcome = self.attempt(lambda: review.mark(self.store, claim.claim_id,

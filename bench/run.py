@@ -58,6 +58,10 @@ class Config:
     out: Path = field(default_factory=lambda: DEFAULT_OUT)
     cache: Path | None = field(default_factory=lambda: DEFAULT_CACHE)
     """Where linking inputs are kept between runs (None: no cache)."""
+    postgres: str | None = None
+    """A PostgreSQL database the bench may fill (``--postgres``): the store rows again on it."""
+    concurrent: tuple[int, int] = (4, 200)
+    """Processes x marks of the concurrent-reviewers row."""
 
 
 def _scale_target(table: dict[int, float], size: int) -> float:
@@ -239,6 +243,7 @@ class Runner:
         if big:
             self.big_peaks += [o.peak_mb for o in (out, tui) if o.peak_mb is not None]
         if export:
+            self.shared(path, label)
             for fmt in EXPORT_FORMATS:
                 done = self.stage(f"export {fmt}: {label}", "export", store_path=str(path),
                                   fmt=fmt)
@@ -246,6 +251,56 @@ class Runner:
                 self.add(done, "export", fmt, label, "seconds", unit="s",
                          target=EXPORT_TARGET_S,
                          note=f"{chars / 1024 / 1024:.1f} MB" if chars else "")
+
+
+    def shared(self, path: Path, label: str) -> None:
+        """Reviewers on many machines: concurrent marks on the file, then the same store on
+        PostgreSQL (copied there with migrate-store): durable mark, TUI, concurrent marks."""
+        processes, count = self.config.concurrent
+        what = f"{processes} processes x {count} marks"
+        spare = path.with_name("shared.json")
+        shutil.copy2(path, spare)
+        done = self.stage(f"concurrent marks (file): {label}", "concurrent_marks",
+                          store_path=str(spare), processes=processes, count=count)
+        self._concurrent_rows(done, "store", what, label)
+        url = self.config.postgres
+        if not url:
+            self.rows.append(Row("PostgreSQL", "(not run)", label,
+                                 error="n/a (no --postgres URL given)"))
+            return
+        moved = self.stage(f"migrate-store to PostgreSQL: {label}", "migrate",
+                           source=str(path), destination=url)
+        self.add(moved, "PostgreSQL", "migrate-store file -> database", label, "seconds",
+                 unit="s", note="copied, read back and compared")
+        if not moved.ok:
+            return
+        out = self.stage(f"PostgreSQL open + {self.config.marks} marks: {label}", "marks",
+                         store_path=url, count=self.config.marks)
+        self.add(out, "PostgreSQL", "Store.open", label, "open_s", unit="s")
+        target = _scale_target(MARK_TARGET_MS, int(label.split()[0].replace(",", "")))
+        for key, name in (("mark_ms_median", "median"), ("mark_ms_p95", "p95")):
+            self.add(out, "PostgreSQL", f"durable mark, {name}", label, key, unit="ms",
+                     target=target, note=f"over {self.config.marks} marks; one transaction "
+                     "each, local socket")
+        tui = self.stage(f"PostgreSQL TUI: {label}", "tui", timeout=900, store_path=url,
+                         steps=self.config.tui_steps)
+        if tui.ok:
+            tui.figures["total_s"] = tui.figures["open_s"] + tui.figures["first_screen_s"]
+        self.add(tui, "PostgreSQL", "TUI first full screen", label, "total_s", unit="s",
+                 target=1.0 if "10,000" in label else None)
+        self.stage(f"migrate-store back: {label}", "migrate", source=str(path),
+                   destination=url)
+        done = self.stage(f"concurrent marks (PostgreSQL): {label}", "concurrent_marks",
+                          store_path=url, processes=processes, count=count)
+        self._concurrent_rows(done, "PostgreSQL", what, label)
+
+    def _concurrent_rows(self, done: Outcome, stage: str, what: str, label: str) -> None:
+        kept = (f"{done.figures['kept']:,} of {done.figures['marks']:,} marks kept"
+                if done.ok else "")
+        self.add(done, stage, f"concurrent reviewers, {what}", label, "wall_s", unit="s",
+                 note=kept)
+        self.add(done, stage, "concurrent reviewers, marks/s", label, "marks_per_s",
+                 unit="marks/s", higher_is_better=True)
 
 
 def parse_args(argv: list[str] | None = None) -> tuple[Config, bool]:
@@ -262,12 +317,17 @@ def parse_args(argv: list[str] | None = None) -> tuple[Config, bool]:
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     parser.add_argument("--no-cache", action="store_true",
                         help=f"re-ingest the linking inputs (cached in {DEFAULT_CACHE})")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="a PostgreSQL database the bench may overwrite: the store rows "
+                        "(durable mark, TUI, concurrent marks) again on it")
     args = parser.parse_args(argv)
     config = Config(seed=args.seed, workdir=args.workdir, keep=args.workdir is not None,
-                    out=args.out, cache=None if args.no_cache else DEFAULT_CACHE)
+                    out=args.out, cache=None if args.no_cache else DEFAULT_CACHE,
+                    postgres=args.postgres)
     if args.quick:
         config.sizes, config.claims = [50, 200], [1000]
         config.marks, config.tinydb_updates, config.tui_steps = 10, 3, 5
+        config.concurrent = (2, 20)
     if args.sizes:
         config.sizes = _counts(args.sizes)
     if args.claims:

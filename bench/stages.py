@@ -200,7 +200,7 @@ def marks(store_path: str, count: int) -> dict[str, Any]:
     from factcheck.core.review import mark
     from factcheck.core.store import Store
 
-    size = Path(store_path).stat().st_size
+    size = 0 if store_path.startswith("postgresql://") else Path(store_path).stat().st_size
     started = time.perf_counter()
     store = Store.open(store_path)
     open_s = time.perf_counter() - started
@@ -302,3 +302,59 @@ def run_on(chars: int, language: str, folder: str) -> dict[str, Any]:
     return {"seconds": seconds, "cpu_s": cpu_s, "chars": chars,
             "claims": sum(f.claims for f in files),
             "errors": len(report.files) - len(files) + len(report.errors)}
+
+
+def migrate(source: str, destination: str) -> dict[str, Any]:
+    """``factcheck migrate-store SOURCE DESTINATION`` (copied, read back, compared), timed."""
+    from factcheck.cli import main
+
+    started = time.perf_counter()
+    code = main(["migrate-store", source, destination, "--replace"])
+    if code != 0:
+        raise RuntimeError(f"migrate-store exited {code}")
+    return {"seconds": time.perf_counter() - started}
+
+
+def _marker(store_path: str, reviewer: str, slots: list[tuple[str, str]], start: Any,
+            done: Any) -> None:
+    from factcheck.core.review import mark
+    from factcheck.core.store import Store
+
+    store = Store.open(store_path)
+    start.wait()
+    for i, (claim_id, passage_id) in enumerate(slots):
+        mark(store, claim_id, passage_id, ("supports", "contradicts")[i % 2], reviewer)
+    store.close()
+    done.put(reviewer)
+
+
+def concurrent_marks(store_path: str, processes: int, count: int) -> dict[str, Any]:
+    """``processes`` reviewers (processes) mark the same ``count`` rows at once; the wall time
+    from the common start to the last mark, and how many marks the store then holds."""
+    import multiprocessing
+
+    from bench.stores import sample_marks
+    from factcheck.core.store import Store
+
+    with Store.open(store_path) as store:
+        slots = sample_marks(store, count)
+    context = multiprocessing.get_context("fork")
+    start, done = context.Event(), context.Queue()
+    reviewers = [f"bench-{n}" for n in range(processes)]
+    workers = [context.Process(target=_marker, args=(store_path, r, slots, start, done))
+               for r in reviewers]
+    for worker in workers:
+        worker.start()
+    time.sleep(1.0)  # every worker has opened the store
+    started = time.perf_counter()
+    start.set()
+    finished = [done.get(timeout=600) for _ in workers]
+    wall = time.perf_counter() - started
+    for worker in workers:
+        worker.join()
+    with Store.open(store_path) as store:
+        reviews = store.raw("reviews")
+        kept = sum(1 for claim_id, passage_id in slots for r in reviewers
+                   if r in reviews.get(claim_id, {}).get("marks", {}).get(passage_id, {}))
+    return {"wall_s": wall, "marks": processes * count, "kept": kept,
+            "marks_per_s": processes * count / wall, "finished": len(finished)}

@@ -189,8 +189,10 @@ def default_config_path() -> Path:
     return Path(base) / "factcheck" / "settings.toml"
 
 
-def load_settings(path: Path | None = None, reviewer: str | None = None) -> Settings:
-    """Read settings from ``path`` (or the default place); ``reviewer`` overrides the file."""
+def load_settings(path: Path | None = None, reviewer: str | None = None, *,
+                  fallback_reviewer: str | None = None) -> Settings:
+    """Read settings from ``path`` (or the default place); ``reviewer`` overrides the file;
+    ``fallback_reviewer`` (a database role) replaces the login name when neither names one."""
     target = path or default_config_path()
     data: dict[str, object] = {}
     if target.exists():
@@ -207,6 +209,8 @@ def load_settings(path: Path | None = None, reviewer: str | None = None) -> Sett
     data["keys"] = keys
     if reviewer is not None:
         data["reviewer"] = reviewer
+    elif "reviewer" not in data and fallback_reviewer:
+        data["reviewer"] = fallback_reviewer
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:

@@ -155,7 +155,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         console.print(f"{stored} stored, "
                       f"{sum(f.status == 'unchanged' for f in report.files)} unchanged, "
                       f"{sum(f.status == 'error' for f in report.files) + len(report.errors)} "
-                      f"failed -> {store.path}")
+                      f"failed -> {safe(store.location)}")
     return 1 if report.failed else 0
 
 

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.core.store import Store, StoreError, default_path
+from factcheck.core.store import Store, StoreError, default_location
 from factcheck.core.views import inert
 from factcheck.settings import Settings, SettingsError, load_settings
 
@@ -79,8 +79,8 @@ def settle_stores(*, fold: bool = True) -> None:
 
 def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
     """Open the store named by ``args.db``, turning store errors into `UserError`."""
-    path = default_path(getattr(args, "db", None))
-    if must_exist and not path.exists():
+    path = default_location(getattr(args, "db", None))
+    if must_exist and isinstance(path, Path) and not path.exists():
         raise UserError(f"{path}: no such store (create one with `factcheck ingest PATH...`)")
     try:
         store = Store.open(path)
@@ -92,16 +92,22 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> Store:
         if damaged:
             names = ", ".join(safe(d, 40) for d in damaged[:3]) + (" ..." if len(damaged) > 3
                                                                    else "")
-            console_err.print(f"[yellow]warning:[/] {safe(str(path))}: {len(damaged)} damaged "
+            console_err.print(f"[yellow]warning:[/] {safe(store.location)}: {len(damaged)} damaged "
                               f"document(s) in {table!r} left out ({names}); run `factcheck "
                               "doctor`", soft_wrap=True)
     return store
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    """Settings from ``--config``/``--reviewer`` (or the defaults)."""
+    """Settings from ``--config``/``--reviewer`` (or the defaults). When the command has opened
+    a database store, its role is the reviewer unless ``--reviewer`` or the file names one."""
     try:
-        return load_settings(getattr(args, "config", None), getattr(args, "reviewer", None))
+        role = OPENED[-1].identity() if OPENED else None
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        return load_settings(getattr(args, "config", None), getattr(args, "reviewer", None),
+                             fallback_reviewer=role)
     except SettingsError as exc:
         raise UserError(str(exc)) from exc
 

@@ -111,8 +111,8 @@ def _run(store: Store, action: Callable[[], T]) -> T:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """``factcheck review`` (and bare ``factcheck``)."""
-    settings = settings_from(args)
     store = open_store(args)
+    settings = settings_from(args)  # after opening: a database store names the reviewer
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise UserError("the review TUI needs a terminal (use mark/note/verdict in scripts)")
     from factcheck.tui.app import run_app

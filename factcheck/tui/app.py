@@ -7,7 +7,7 @@ import time
 
 from textual.screen import Screen
 
-from factcheck.core.store import Store
+from factcheck.core.store import MemoryBackend, Store
 from factcheck.settings import Settings
 from factcheck.tui.keys import bind, keymap, keymap_to_install
 from factcheck.tui.screens.main import MainScreen
@@ -28,8 +28,8 @@ class FactcheckApp(WorkingApp):
         self.cursor_blink = cursor_blink
         self.keymap_in_use = keymap(settings)
         self.set_keymap(keymap_to_install(settings))
-        if store.path is not None:
-            self.sub_title = str(store.path)
+        if store.location != MemoryBackend.location:  # a file or a database, not scratch
+            self.sub_title = store.location
         self.ready_at: float | None = None
         """When the first screen was drawn (`perf.measure_tui` reads it)."""
 

@@ -91,7 +91,7 @@ def copy_store(template: Path, target: Path) -> Path:
     return target
 
 
-def mark_slots(db: Path, reviewer: str, slots: Iterable[Slot], emit: Callable[[str], None],
+def mark_slots(db: Path | str, reviewer: str, slots: Iterable[Slot], emit: Callable[[str], None],
                *, compact_min: int | None = None) -> None:
     """Mark every slot as ``reviewer`` (stances in turn), emitting ``ACK`` after each.
 

@@ -46,7 +46,9 @@ PAGE = "page.txt"
 """A readable page beside the store, for ``ingest``."""
 COPY = "copy.json"
 """Where ``backup`` writes, beside the store."""
-LOCAL = (PAGE, COPY)
+STORE = "claims.json"
+"""The store itself, for commands that name it as an argument (``migrate-store``)."""
+LOCAL = (PAGE, COPY, STORE)
 """Arguments that name files in the test's folder."""
 COMMANDS = {
     "attach": ["attach", "p-1", "c-visit"],
@@ -61,6 +63,7 @@ COMMANDS = {
     "link": ["link"],
     "mark": ["mark", "c-visit", "p-1", "supports", "--reviewer", "tess"],
     "merge": ["merge", "c-visit", "c-other"],
+    "migrate-store": ["migrate-store", STORE, COPY],
     "note": ["note", "c-visit", "called the ministry", "--reviewer", "tess"],
     "reject": ["reject", "c-visit", "p-1"],
     "report": ["report"],

@@ -26,7 +26,7 @@ def _emit(line: str) -> None:
     sys.stdout.flush()
 
 
-def _cli_marks(db: Path, reviewer: str, slots: list[tuple[str, str]]) -> None:
+def _cli_marks(db: str, reviewer: str, slots: list[tuple[str, str]]) -> None:
     from factcheck.cli import main
 
     for i, (claim_id, passage_id) in enumerate(slots):
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run one worker."""
     parser = argparse.ArgumentParser(prog="python -m tests.reliability.workers")
     parser.add_argument("mode", choices=["mark", "cli-mark"])
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", help="a store file or a postgresql:// address")
     parser.add_argument("reviewer")
     parser.add_argument("slots", type=Path)
     parser.add_argument("--compact-min", type=int)

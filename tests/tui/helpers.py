@@ -50,7 +50,7 @@ def settings(reviewer: str = REVIEWER, **changes: Any) -> Settings:
     return Settings(reviewer=reviewer, **changes)
 
 
-def app_for(path: Path, reviewer: str = REVIEWER, **changes: Any) -> FactcheckApp:
+def app_for(path: Path | str, reviewer: str = REVIEWER, **changes: Any) -> FactcheckApp:
     """The app a user gets, on the store at ``path``, cursor blink off."""
     return make_app(Store.open(path), settings(reviewer, **changes), cursor_blink=False)
 
@@ -82,14 +82,14 @@ def drive(app: FactcheckApp, steps: Callable[[Pilot[Any]], Awaitable[None]],
     asyncio.run(main())
 
 
-def passage_id(path: Path, needle: str) -> str:
+def passage_id(path: Path | str, needle: str) -> str:
     """The id of the body passage of the store at ``path`` whose text contains ``needle``."""
     with Store.open(path) as store:
         return next(pid for pid, doc in store.raw("passages").items()
                     if needle in doc["text"] and doc.get("role") == "body")
 
 
-def reopen(path: Path) -> Store:
+def reopen(path: Path | str) -> Store:
     """The store as another process sees it after the app exited."""
     return Store.open(path)
 

@@ -171,13 +171,13 @@ def test_undo_and_redo_this_sessions_changes(store_path: Path) -> None:
         assert not [n for n in review.notes if n.text == "oops"]
 
 
-def test_another_process_change_is_noticed_and_the_cursor_stays(store_path: Path) -> None:
-    app = app_for(store_path, poll_seconds=0.05)
+def test_another_process_change_is_noticed_and_the_cursor_stays(shared_store: Path | str) -> None:
+    app = app_for(shared_store, poll_seconds=0.05)
     shown: list[str] = []
 
     async def steps(pilot: Pilot[Any]) -> None:
         await pilot.press("j")  # on c-arms
-        with reopen(store_path) as other:
+        with reopen(shared_store) as other:
             set_verdict(other, "c-hostile", "unverifiable", "budi")
         await pilot.pause(0.3)
         shown.append(screen_text(app))
@@ -189,12 +189,12 @@ def test_another_process_change_is_noticed_and_the_cursor_stays(store_path: Path
     assert "Washington mengatakan Korea Utara telah memasok senjata" in shown[1]  # same claim
 
 
-def test_the_reviewer_whose_verdict_was_replaced_is_told(store_path: Path) -> None:
-    app = app_for(store_path, reviewer="rina", poll_seconds=0.05)  # rina set c-visit's verdict
+def test_the_reviewer_whose_verdict_was_replaced_is_told(shared_store: Path | str) -> None:
+    app = app_for(shared_store, reviewer="rina", poll_seconds=0.05)  # rina set c-visit's verdict
     shown: list[str] = []
 
     async def steps(pilot: Pilot[Any]) -> None:
-        with reopen(store_path) as other:  # budi decides without having seen rina's verdict
+        with reopen(shared_store) as other:  # budi decides without having seen rina's verdict
             set_verdict(other, "c-visit", "false", "budi", seen=None)
         await pilot.pause(0.4)
         shown.append(screen_text(app))
@@ -204,13 +204,14 @@ def test_the_reviewer_whose_verdict_was_replaced_is_told(store_path: Path) -> No
     assert "budi replaced your verdict" in shown[0]
 
 
-def test_a_mark_changed_in_another_window_is_not_taken_for_the_one_shown(store_path: Path) -> None:
+def test_a_mark_changed_in_another_window_is_not_taken_for_the_one_shown(
+        shared_store: Path | str) -> None:
     """The same reviewer clears a mark in another window; within the poll interval the TUI
     still showed it, and pressing the mark's key again was dropped as "already so"."""
     from factcheck.core.review import mark as store_mark
 
-    app = app_for(store_path, poll_seconds=3600)  # no poll: only the key can notice
-    tempo = passage_id(store_path, "24 tahun")
+    app = app_for(shared_store, poll_seconds=3600)  # no poll: only the key can notice
+    tempo = passage_id(shared_store, "24 tahun")
 
     async def steps(pilot: Pilot[Any]) -> None:
         await pilot.press("tab")
@@ -221,13 +222,13 @@ def test_a_mark_changed_in_another_window_is_not_taken_for_the_one_shown(store_p
             await pilot.press("j")
         await pilot.press("a")  # supports
         await pilot.pause()
-        with reopen(store_path) as other:  # the other window clears it
+        with reopen(shared_store) as other:  # the other window clears it
             store_mark(other, "c-visit", tempo, None, REVIEWER)
         await pilot.press("k")
         await pilot.press("a")  # supports again: must be stored, not skipped
         await pilot.pause()
 
     drive(app, steps)
-    with reopen(store_path) as store:
+    with reopen(shared_store) as store:
         review = store.review("c-visit")
     assert review is not None and review.marks[tempo][REVIEWER].stance == "supports"

@@ -25,6 +25,7 @@ SAMPLE_ARGV = {
     "report": [], "stories": [], "story move": ["a.txt", "st-1"],
     "story split": ["st-1", "a.txt"], "story merge": ["st-1", "st-2"], "candidates": ["c-1"],
     "eval": ["gold.json", "--corpus", "dir"], "doctor": [], "backup": ["copy.json"],
+    "migrate-store": ["claims.json", "copy.json"],
 }
 """A valid command line for every command (the test below fails when one is missing)."""
 

@@ -14,12 +14,22 @@ from factcheck.core.store import Store, StoreError
 from tests.factories import build_store
 
 
-@pytest.fixture(params=["memory", "file"])
+@pytest.fixture(params=["memory", "file", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    """A store on both storages, as tinydb's own tests do."""
+    """A store on every storage, as tinydb's own tests do."""
     if request.param == "memory":
         return Store.memory()
+    if request.param == "postgres":
+        return Store.open(request.getfixturevalue("pg_url"))
     return Store.open(tmp_path / "claims.json")
+
+
+@pytest.fixture(params=["file", "postgres"])
+def place(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store that several processes share lives: a file, or a database."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "claims.json")
 
 
 def _source(i: int) -> Source:
@@ -67,8 +77,8 @@ def test_torn_journal_line_is_ignored_and_repaired(tmp_path: Path) -> None:
     assert again.review("c-visit").marks[passage]["tess"].stance is Stance.CONTRADICTS  # type: ignore[union-attr]
 
 
-def test_two_store_objects_see_each_others_writes(tmp_path: Path) -> None:
-    path = tmp_path / "claims.json"
+def test_two_store_objects_see_each_others_writes(place: str) -> None:
+    path = place
     first = build_store(Store.open(path), reviewed=False)
     second = Store.open(path)
     passage = first.claim("c-visit").evidence[0].passage_id  # type: ignore[union-attr]
@@ -80,8 +90,8 @@ def test_two_store_objects_see_each_others_writes(tmp_path: Path) -> None:
                                                        "budi": Stance.CONTRADICTS}
 
 
-def test_refresh_after_other_process_compacted(tmp_path: Path) -> None:
-    path = tmp_path / "claims.json"
+def test_refresh_after_other_process_compacted(place: str) -> None:
+    path = place
     first = build_store(Store.open(path), reviewed=False)
     second = Store.open(path)
     set_verdict(second, "c-arms", "false", "budi")
@@ -91,8 +101,8 @@ def test_refresh_after_other_process_compacted(tmp_path: Path) -> None:
     assert first.review("c-arms").verdict.label == "false"  # type: ignore[union-attr]
 
 
-def test_concurrent_verdict_is_reported_as_conflict(tmp_path: Path) -> None:
-    path = tmp_path / "claims.json"
+def test_concurrent_verdict_is_reported_as_conflict(place: str) -> None:
+    path = place
     first = build_store(Store.open(path), reviewed=False)
     second = Store.open(path)
     seen = None  # both reviewers saw no verdict

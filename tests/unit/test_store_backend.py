@@ -1,6 +1,7 @@
-"""The backend interface: what every backend promises, run on the memory and the file backend.
+"""The backend interface: what every backend promises, run on the memory, the file and the
+PostgreSQL backend (the last on a real server: see `tests.postgres`).
 
-A second backend runs the same tests by adding itself to the ``backend`` fixture.
+Another backend runs the same tests by adding itself to the ``backend`` fixture.
 """
 
 from __future__ import annotations
@@ -19,14 +20,22 @@ from factcheck.core.store import (
     Store,
     StoreError,
 )
+from factcheck.core.store.postgres import PostgresBackend
 
 HEADER = {"format": "factcheck", "schema_version": 1, "generation": 0}
 
 
-@pytest.fixture(params=["memory", "file"])
+def _open(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    if kind == "memory":
+        return MemoryBackend()
+    if kind == "file":
+        return FileBackend(tmp_path / "claims.json")
+    return PostgresBackend(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(params=["memory", "file", "postgres"])
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    made: Backend = (MemoryBackend() if request.param == "memory"
-                     else FileBackend(tmp_path / "claims.json"))
+    made = _open(request.param, request, tmp_path)
     with made.locked():
         made.commit([(META_TABLE, META_ID, dict(HEADER))])
     yield made
@@ -96,14 +105,40 @@ def test_backup_is_a_complete_store(backend: Backend, tmp_path: Path) -> None:
     assert copy.backend.source_text("s-1") == "Text 1."
 
 
-def test_file_backend_sees_what_another_process_wrote(tmp_path: Path) -> None:
-    first, second = FileBackend(tmp_path / "c.json"), FileBackend(tmp_path / "c.json")
+@pytest.mark.parametrize("kind", ["file", "postgres"])
+def test_a_backend_sees_what_another_process_wrote(kind: str, request: pytest.FixtureRequest,
+                                                   tmp_path: Path) -> None:
+    first, second = _open(kind, request, tmp_path), _open(kind, request, tmp_path)
     with first.locked():
-        first.commit([(META_TABLE, META_ID, dict(HEADER)), ("claims", "c-1", {"id": "c-1"})])
+        first.commit([(META_TABLE, META_ID, dict(HEADER)), ("claims", "c-1", {"id": "c-1"}),
+                      ("claims", "c-2", {"id": "c-2"})])
     assert second.changed_elsewhere()
     assert second.refresh()
-    assert "c-1" in second.documents("claims")
+    assert sorted(second.documents("claims")) == ["c-1", "c-2"]
     assert not second.changed_elsewhere()
+    with second.locked():  # a deletion and a replacement reach the other process too
+        second.commit([("claims", "c-1", None), ("claims", "c-2", {"id": "c-2", "v": 2})])
+    assert first.refresh()
+    assert dict(first.documents("claims")) == {"c-2": {"id": "c-2", "v": 2}}
+    data = first.read_all()
+    data["claims"] = {"c-9": {"id": "c-9"}}
+    with first.locked():  # the whole store replaced: the other reads it anew
+        first.replace_all(data)
+    assert second.refresh()
+    assert list(second.documents("claims")) == ["c-9"]
+    first.close()
+    second.close()
+
+
+def test_documents_come_back_in_the_order_they_were_first_written(backend: Backend) -> None:
+    """A reopened store lists documents as the store that wrote them did (exports, the TUI
+    list and reports keep their order whatever the backend)."""
+    ids = [f"c-{n}" for n in (5, 1, 9, 3, 7)]
+    with backend.locked():
+        backend.commit([("claims", key, {"id": key}) for key in ids])
+        backend.commit([("claims", "c-1", {"id": "c-1", "changed": True})])  # keeps its place
+    backend.reload()
+    assert list(backend.documents("claims")) == ids
 
 
 def test_file_backend_refuses_a_backup_over_itself(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from factcheck.core.store.store import (
     TABLES,
     Store,
     Transaction,
+    default_location,
     default_path,
 )
 
@@ -47,5 +48,6 @@ __all__ = [
     "Transaction",
     "apply_ops",
     "atomic_write",
+    "default_location",
     "default_path",
 ]

@@ -51,6 +51,7 @@ from factcheck.core.store.backend import (
     StoreError,
 )
 from factcheck.core.store.files import FileBackend, MemoryBackend
+from factcheck.core.store.postgres import is_database_url, redact
 
 DEFAULT_PATH = Path("claims.json")
 ENV_VAR = "FACTCHECK_DB"
@@ -71,12 +72,23 @@ TABLES: dict[str, type[BaseModel]] = {
 M = TypeVar("M", bound=BaseModel)
 
 
+def default_location(explicit: str | os.PathLike[str] | None = None) -> Path | str:
+    """The store: ``explicit`` (``--db``), else ``$FACTCHECK_DB``, else ``./claims.json``; a
+    ``postgresql://`` address stays a string, anything else is a file path."""
+    chosen = explicit or os.environ.get(ENV_VAR)
+    if not chosen:
+        return DEFAULT_PATH
+    if is_database_url(chosen):
+        return str(chosen)
+    return Path(chosen)
+
+
 def default_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The store path: ``explicit`` (``--db``), else ``$FACTCHECK_DB``, else ``./claims.json``."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(ENV_VAR)
-    return Path(env) if env else DEFAULT_PATH
+    """The store's file path (see `default_location`; a database address is refused)."""
+    location = default_location(explicit)
+    if isinstance(location, str):
+        raise StoreError(f"{redact(location)}: a PostgreSQL database, not a store file")
+    return location
 
 
 def _key(model: BaseModel) -> str:
@@ -127,11 +139,32 @@ class Store:
     # Opening --------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
-        """Open (without creating) the store at ``path``; see `default_path`."""
-        target = default_path(path)
+        """Open the store at ``path`` (a file, or a ``postgresql://`` database, whose tables
+        are created on first use); see `default_location`."""
+        target = default_location(path)
+        if isinstance(target, str):
+            from factcheck.core.store.postgres import PostgresBackend
+
+            backend = PostgresBackend(target)
+            try:
+                return cls(backend)
+            except BaseException:
+                backend.close()
+                raise
         if target.exists() and target.is_dir():
             raise StoreError(f"{target}: is a folder, not a factcheck store")
         return cls(FileBackend(target), target)
+
+    @property
+    def location(self) -> str:
+        """How messages and titles name the store: its path, or its database address without
+        the password."""
+        return str(self.path) if self.path is not None else self.backend.location
+
+    def identity(self) -> str | None:
+        """Who the store itself says the user is (a database role), or None (a file)."""
+        identity = getattr(self.backend, "identity", None)
+        return identity() if callable(identity) else None
 
     @classmethod
     def memory(cls) -> Store:
@@ -142,7 +175,7 @@ class Store:
         meta = self.backend.header()
         if meta is None:
             return  # a new, empty store: the header is written with the first change
-        where = self.path or "store"
+        where = self.location
         version = meta.get("schema_version", 0) if isinstance(meta, dict) else None
         if not isinstance(version, int) or isinstance(version, bool) or version < 0:
             raise StoreError(f"{where}: damaged header (schema_version {version!r}); "
@@ -162,7 +195,7 @@ class Store:
             try:
                 migrated = migrations.migrate(data, version)
             except ValueError as exc:
-                raise StoreError(f"{self.path or 'store'}: cannot upgrade: {exc}; "
+                raise StoreError(f"{self.location}: cannot upgrade: {exc}; "
                                  "the file was left untouched") from exc
             migrated[META_TABLE][META_ID]["schema_version"] = SCHEMA_VERSION
             self.backend.replace_all(migrated)
@@ -311,7 +344,7 @@ class Store:
         try:
             return TABLES[table].model_validate(doc)
         except ValidationError as exc:
-            where = self.path or self.backend.location
+            where = self.location
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first.get("loc", ()))
             raise StoreError(

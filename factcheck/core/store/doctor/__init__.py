@@ -29,7 +29,7 @@ from factcheck.core.store.doctor import files
 from factcheck.core.store.doctor.documents import examine
 from factcheck.core.store.doctor.report import FATAL, DoctorReport, Problem
 
-__all__ = ["FATAL", "DoctorReport", "Problem", "check", "repair"]
+__all__ = ["FATAL", "DoctorReport", "Problem", "check", "check_database", "repair"]
 
 
 def check(store_path: str | os.PathLike[str]) -> DoctorReport:
@@ -44,6 +44,20 @@ def check(store_path: str | os.PathLike[str]) -> DoctorReport:
         return report
     if state is not None:
         report.problems.extend(examine(state.live).problems)
+    return report
+
+
+def check_database(url: str) -> DoctorReport:
+    """Check every document and reference of a PostgreSQL store; changes nothing. (The
+    database keeps its own files whole; what can be damaged is what was written into it.)"""
+    from factcheck.core.store.postgres import PostgresBackend
+
+    backend = PostgresBackend(url, create=False)
+    try:
+        report = DoctorReport(backend.location)
+        report.problems.extend(examine(backend.read_all()).problems)
+    finally:
+        backend.close()
     return report
 
 

@@ -39,7 +39,8 @@ class Problem:
 class DoctorReport:
     """What `check` found and, after `repair`, what was done and what is left."""
 
-    path: Path
+    path: Path | str
+    """The store file (or the database address, without its password)."""
     problems: list[Problem] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     """What `repair` did (or why it did nothing), one line each."""

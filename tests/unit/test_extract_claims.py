@@ -99,6 +99,36 @@ def test_historical_date_is_time_and_the_date_of_an_event_is_its_slot():
     assert news.slot is not None and (news.slot.event, news.slot.date) == ("sign", "2024-01-17")
 
 
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The government raised the tariff of electricity for households, small factories, schools "
+     "and hospitals on Monday, January 15, even though it had promised to hold it.", "en"),
+    ("Pemerintah menaikkan tarif listrik untuk rumah tangga, pabrik kecil, sekolah dan rumah "
+     "sakit pada Senin, 15 Januari 2024, meskipun sebelumnya berjanji tidak akan menaikkannya.",
+     "id"),
+])
+def test_a_date_closing_its_clause_dates_the_clause_event_not_a_concession(sentence: str,
+                                                                          lang: str) -> None:
+    """A long object between the verb and the date does not hide the event it dates, and the
+    concession after it ("even though it had promised") is another clause: the date is when the
+    tariff was raised, not when anything was promised."""
+    dated = one(claims([sentence], lang), Kind.TIME)
+    assert dated.slot is not None
+    assert (dated.slot.event, dated.slot.date) == ("raise", "2024-01-15")
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("The government raised the tariff of electricity for households, small factories, schools "
+     "and hospitals, the minister told reporters on Monday.", "en"),
+    ("The volcano has spewed ash, hot gas and rocks over the villages of the valley at least 40 "
+     "times since Sunday.", "en"),
+])
+def test_no_event_date_from_afar_when_the_date_says_something_else(sentence: str,
+                                                                    lang: str) -> None:
+    """When it was said ("told reporters on Monday") or since when something goes on ("since
+    Sunday") is no date of the event."""
+    assert [m for m in claims([sentence], lang) if m.kind == Kind.TIME] == []
+
+
 def test_relative_date_resolved_or_kept():
     sentence = "Gubernur Jawa Tengah meresmikan 25 pasar murah di Semarang pekan lalu."
     resolved = one(claims([sentence], "id"), Kind.TIME)

@@ -740,6 +740,18 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
         said = [h for h in nearby if cat[h.key].type == "report" and reach[id(h)] <= 3]
         events = [h for h in nearby
                   if cat[h.key].type == "event" and reach[id(h)] <= EVENT_REACH]
+        since = set(compiled(sent.lang).data.get("since_words", []))
+        if not events and not said and not (head and head[-1] in since):
+            # "X raised the price of subsidized fuel (BBM) for pertalite, diesel and pertamax, on
+            # Saturday": a date closing its clause dates the clause's one event, however long
+            # the object between them ("45 times since Sunday" starts a period: no date).
+            # Not when a reporting verb comes between ("..., said the spokesman to reporters
+            # on Wednesday": the date is when it was said).
+            before = [h for h in nearby if cat[h.key].type == "event" and h.last < first]
+            if (len({h.key for h in before}) == 1 and reach[id(before[0])] <= 2 * EVENT_REACH
+                    and not any(cat[h.key].type == "report" and before[0].last < h.first < first
+                                for h in hits)):
+                events = before
         if said or not events:
             continue  # the date says when something was said or counted, not an event
         out.append((d, min(events, key=lambda h: reach[id(h)]).key))

@@ -15,6 +15,7 @@ from typing import Any
 
 from factcheck.core.models import review_rows
 from factcheck.core.store import Store
+from factcheck.core.timeline import Timeline, figure_timeline
 from factcheck.tui.text import clean, one_line, window
 
 PASSAGE_LIMIT = 900
@@ -88,6 +89,8 @@ class ClaimData:
     """Notes on the whole claim."""
     conflicts: tuple[tuple[str, str], ...]
     passages: tuple[PassageData, ...] = field(default_factory=tuple)
+    timeline: Timeline | None = None
+    """What each outlet reported of a tracked quantity, over publication time."""
 
 
 Grouped = dict[str, tuple[list[int], list[str]]]
@@ -218,6 +221,8 @@ def load_claim(store: Store, claim_id: str | None, index: PassageIndex) -> Claim
         conflicts=tuple((str(c.get("kind", "")), one_line(c.get("reason"), 300))
                         for c in conflicts),
         passages=passages,
+        timeline=figure_timeline(claim, store.raw("mentions"), store.raw("sources"),
+                                 review.get("marks")),
     )
 
 

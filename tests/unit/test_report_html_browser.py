@@ -111,3 +111,82 @@ def test_claimreview_embedded_as_json_ld_cannot_leave_its_script_element(tmp_pat
     raw = page.read_text(encoding="utf-8").replace("\\u003c", "<").replace("\\u003e", ">")
     page.write_text(raw, encoding="utf-8")
     assert ran(dump_dom(page, tmp_path))
+
+
+def screenshot(page: Path, tmp_path: Path, size: str = "900,2400") -> tuple[int, int, bytes]:
+    """Render ``page`` in headless Chromium; (width, height, RGB bytes) of the screenshot."""
+    assert CHROMIUM is not None
+    shot = tmp_path / "shot.png"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={size}",
+                    f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=60, check=True, start_new_session=True)
+    return decode_png(shot.read_bytes())
+
+
+def decode_png(data: bytes) -> tuple[int, int, bytes]:
+    """The pixels of an 8-bit RGB or RGBA PNG (what Chromium writes), as RGB bytes."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, chunks, header = 8, [], b""
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        at += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", header[:10])
+    assert depth == 8 and colour in (2, 6), (depth, colour)
+    size = 3 if colour == 2 else 4
+    raw, stride = zlib.decompress(b"".join(chunks)), width * size
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        begin = y * (stride + 1)
+        kind, line = raw[begin], bytearray(raw[begin + 1:begin + 1 + stride])
+        for x in range(stride):
+            left = line[x - size] if x >= size else 0
+            up, corner = previous[x], previous[x - size] if x >= size else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc
+                                      else corner)) & 0xFF
+        rows.append(bytes(line) if size == 3 else bytes(
+            b for i in range(0, stride, 4) for b in line[i:i + 3]))
+        previous = line
+    return width, height, b"".join(rows)
+
+
+def test_the_figure_timeline_is_drawn(tmp_path: Path) -> None:
+    """The report's timeline chart is real markup for a browser: the SVG and its points are in
+    the page as Chromium parsed it, and the points are painted (their blue is on the screen)."""
+    from factcheck.core.store import Store
+    from tests.unit.test_timeline import flood_store
+
+    page = tmp_path / "report.html"
+    page.write_text(export_report(flood_store(Store.memory()), "html", Settings()),
+                    encoding="utf-8")
+    dom = dump_dom(page, tmp_path)
+    svg = re.search(r'<svg class="timeline".*?</svg>', dom, re.S)
+    assert svg is not None and len(re.findall(r"<circle", svg.group(0))) == 4
+    width, height, pixels = screenshot(page, tmp_path)
+    blue = bytes((0x09, 0x69, 0xDA))
+    painted = sum(1 for i in range(0, len(pixels), 3) if pixels[i:i + 3] == blue)
+    assert painted > 100, painted  # three filled points and four rings, not a blank box
+    blank = tmp_path / "blank.html"  # the same page without the chart paints none of it
+    blank.write_text(re.sub(r'<figure class="timeline">.*?</figure>', "", page.read_text(),
+                            flags=re.S), encoding="utf-8")
+    _, _, bare = screenshot(blank, tmp_path)
+    assert sum(1 for i in range(0, len(bare), 3) if bare[i:i + 3] == blue) < painted // 10

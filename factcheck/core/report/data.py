@@ -20,6 +20,7 @@ from factcheck.core.models import review_rows, utcnow
 from factcheck.core.report.agreement import Agreement, agreement
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
+from factcheck.core.timeline import Timeline, figure_timeline
 from factcheck.settings import Settings, reviewer_name
 
 LANGUAGES = ("en", "id")
@@ -144,6 +145,8 @@ class Report:
     """Reviewed claims in the store."""
     store_schema_version: int | None = None
     source_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    timelines: dict[str, Timeline] = field(default_factory=dict)
+    """The figure timeline of each exported quantity claim that has one (`figure_timeline`)."""
     memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     """Per-source strings a renderer already made, by (purpose, source id): a source is cited
     by many claims."""
@@ -237,6 +240,14 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
         *(n["author"] for c in claims for n in c["notes"]),
     })
     ordered = [sources[sid] for sid in sources_raw if sid in sources]
+    timelines: dict[str, Timeline] = {}
+    if any(doc.get("kind") == "quantity" for _, doc in chosen):
+        mentions_raw = store.raw("mentions")
+        for cid, doc in chosen:
+            made = figure_timeline(doc, mentions_raw, sources_raw,
+                                   (reviews_raw.get(cid) or {}).get("marks"))
+            if made is not None:
+                timelines[cid] = made
     header = store.header()
     return Report(
         factcheck_version=__version__,
@@ -250,6 +261,7 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
         reviewed_total=len(reviewed & set(claims_raw)),
         store_schema_version=header.get("schema_version"),
         source_by_id={s["id"]: s for s in ordered},
+        timelines=timelines,
     )
 
 

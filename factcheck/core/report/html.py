@@ -19,8 +19,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from factcheck.core.report.chart import WORDS as CHART_WORDS
+from factcheck.core.report.chart import summary, timeline_svg, timeline_table
 from factcheck.core.report.data import ClaimRow, Report, matrix_cells, outlet_name
 from factcheck.core.report.text import clean, one_line, shorten, stance_word, word
+from factcheck.core.timeline import Timeline
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -44,6 +47,7 @@ th{background:var(--soft)}td.num{text-align:right;font-variant-numeric:tabular-n
 section.claim{border-top:2px solid var(--line);margin-top:2rem}
 blockquote{margin:.4rem 0 .8rem;padding:.4rem .8rem;border-left:4px solid var(--line);
 background:var(--soft);white-space:pre-wrap;overflow-wrap:anywhere;max-height:40rem;overflow:auto}
+figure.timeline{margin:.5rem 0}figure.timeline svg{max-width:100%;height:auto}
 .verdict{font-size:1.05rem}.disputed{color:var(--den);font-weight:600}
 ul.facts{padding-left:1.2rem}code{font-size:.85em;overflow-wrap:anywhere}
 @media print{
@@ -190,6 +194,9 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
             out.append(f"<li>{h1(conflict['kind'])}: {h1(conflict['reason'])} "
                        f"({word('passages', lang).lower()} {refs})</li>")
         out.append("</ul>\n")
+    timeline = report.timelines.get(claim["id"])
+    if timeline is not None:
+        _timeline(out, timeline, lang)
     if claim["notes"]:
         out.append(f"<h5>{word('notes', lang)}</h5>\n<ul>")
         for note in claim["notes"]:
@@ -222,6 +229,20 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
     if not seen:
         out.append(f"<li>{word('none', lang)}</li>")
     out.append("</ul>\n</section>\n")
+
+
+def _timeline(out: list[str], timeline: Timeline, lang: str) -> None:
+    """The figure timeline: the chart, then the same points as a table (print, screen readers)."""
+    words = CHART_WORDS.get(lang, CHART_WORDS["en"])
+    out.append(f'<h5>{h1(words["chart"])}</h5>\n<figure class="timeline">'
+               f"{timeline_svg(timeline, lang)}<figcaption class=\"small\">"
+               f"{h1(summary(timeline, lang))}</figcaption></figure>\n"
+               f"<table class=\"timeline\"><thead><tr><th>{h1(words['outlet'])}</th>"
+               f"<th>{h1(words['published'])}</th><th>{h1(words['figure'])}</th></tr></thead>"
+               "<tbody>")
+    for outlet, when, shown in timeline_table(timeline, lang):
+        out.append(f"<tr><td>{h1(outlet)}</td><td>{h1(when)}</td><td>{h1(shown)}</td></tr>")
+    out.append("</tbody></table>\n")
 
 
 def _passages(out: list[str], report: Report, claim: ClaimRow) -> None:

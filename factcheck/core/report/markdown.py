@@ -19,6 +19,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from factcheck.core.report.chart import WORDS as CHART_WORDS
+from factcheck.core.report.chart import summary, timeline_table
 from factcheck.core.report.data import ClaimRow, Report, matrix_cells, outlet_name
 from factcheck.core.report.text import clean, one_line, shorten, stance_word, word
 
@@ -144,6 +146,14 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
                              for p in conflict["passages"])
             out.append(f"- {md(conflict['kind'])}: {md(conflict['reason'])} "
                        f"({word('passages', lang).lower()} {refs})\n")
+        out.append("\n")
+    timeline = report.timelines.get(claim["id"])
+    if timeline is not None:
+        words = CHART_WORDS.get(lang, CHART_WORDS["en"])
+        out.append(f"**{md(summary(timeline, lang))}**\n\n| {words['outlet']} | "
+                   f"{words['published']} | {words['figure']} |\n|---|---|---|\n")
+        for outlet, when, shown in timeline_table(timeline, lang):
+            out.append(f"| {md(outlet)} | {md(when)} | {md(shown)} |\n")
         out.append("\n")
     if claim["notes"]:
         out.append(f"**{word('notes', lang)}**\n\n")

@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 
+from factcheck.core.timeline import Timeline
 from factcheck.settings import Settings
 from factcheck.tui.claim_data import ClaimData, NoteData
 from factcheck.tui.text import one_line, short_date
@@ -29,6 +30,34 @@ def note_line(note: NoteData, text: Text, note_style: Style | str = "") -> None:
     text.append(f" {short_date(note.at)}: ", "dim")
     body = note.text if len(note.text) <= 600 else note.text[:599] + "…"
     text.append(body.strip())
+
+
+BAR = 16
+"""Cells of the longest bar of the figure timeline."""
+
+
+def timeline_lines(timeline: Timeline, text: Text, label: Style | str = "") -> None:
+    """The figure timeline as text: one line per outlet's figure in publication order, a bar
+    as long as the value (bars start at zero: figures close together get bars of one length,
+    their values beside them tell them apart), undated figures last; a suggested link's bar is
+    hollow (░)."""
+    values = timeline.values
+    text.append("\nfigures over time ", label)
+    text.append(f"{timeline.title} · "
+                + (f"{len(values)} different values" if len(values) > 1 else "all agree"),
+                "dim")
+    low, high = timeline.low_high()
+    bottom, top = min(0.0, low), max(high, 0.0)
+    width = max((len(p.outlet[:16]) for p in timeline.points), default=0)
+    for point in timeline.points:
+        filled = 1 + round((BAR - 1) * (point.value - bottom) / ((top - bottom) or 1))
+        when = one_line(point.published, 40)[:10] if point.published else "undated"
+        text.append(f"\n  {when:<10} {point.outlet[:16]:<{width}} ")
+        text.append(("░" if point.suggested else "█") * filled,
+                    "dim" if point.suggested else "bold")
+        text.append(" " * (BAR - filled) + f" {point.shown}")
+        if point.suggested:
+            text.append(" (suggested link)", "dim italic")
 
 
 class ClaimDetail(BlockView):
@@ -101,6 +130,8 @@ class ClaimDetail(BlockView):
         for kind, reason in claim.conflicts:
             text.append(f"\n⚠ {kind}: ", conflict)
             text.append(reason)
+        if claim.timeline is not None:
+            timeline_lines(claim.timeline, text, label)
         note_style = self.component_style("claim-detail--note")
         for note in claim.notes:
             text.append("\n")

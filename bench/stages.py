@@ -63,6 +63,8 @@ def ingest(paths: list[str], store_path: str) -> dict[str, Any]:
     from factcheck.core.pipeline import ingest_paths
     from factcheck.core.store import Store
 
+    for leftover in (store_path, store_path + ".journal"):  # a kept --workdir: start afresh
+        Path(leftover).unlink(missing_ok=True)
     store = Store.open(store_path)
     with FsyncClock() as fsync:
         started = time.perf_counter()

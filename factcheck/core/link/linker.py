@@ -32,7 +32,12 @@ from factcheck.core.link.compare import Item, Pair, StoryWeights, compare, make_
 from factcheck.core.link.conflicts import find_conflicts, suggest_stance
 from factcheck.core.link.group import Constraints, Group, Grouping, group_items
 from factcheck.core.link.index import candidate_pairs
-from factcheck.core.link.stories import article_keys, assign_stories, build_stories
+from factcheck.core.link.stories import (
+    ArticleKeys,
+    article_keys,
+    assign_stories,
+    build_stories,
+)
 from factcheck.core.link.wire import assign_origins
 from factcheck.core.models import (
     Claim,
@@ -107,6 +112,8 @@ def link_claims(
     only: frozenset[str] | None = None,
     grow: bool = False,
     settings: LinkSettings = LinkSettings(),  # noqa: B008 - frozen, safe as a default
+    placed: Placed | None = None,
+    reserved: frozenset[str] = frozenset(),
 ) -> LinkResult:
     """Group mentions into stories and tracked claims; see the module docstring.
 
@@ -125,13 +132,49 @@ def link_claims(
             all intact keeps its claims and links just the new mentions to them (the cost of
             an added article does not grow with the story).
         settings: Thresholds and bounds.
+        placed: Every article's keys and story, worked out by the caller (`place_articles`)
+            from the stored documents; then ``mentions``, ``passages`` and ``previous`` need
+            only hold those of the stories to re-link (`stories_to_relink`), and the claims of every
+            other story are left out of the result (the caller keeps them as stored).
+        reserved: Ids of stored claims left out of ``previous``: no new claim may take one.
     """
     # A claim a reviewer linked a passage into, or set one apart from, is reviewed material.
     reviewed = reviewed | {d.claim_id for d in decisions if d.claim_id} | {
         r for d in decisions for r in d.rejected}
     with _collector_paused():
         return _link(mentions, sources, passages, previous, decisions, reviewed,
-                     previous_stories or {}, story_decisions, only, grow, settings)
+                     previous_stories or {}, story_decisions, only, grow, settings, placed,
+                     reserved)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Every article's keys and the story each article is in."""
+
+    articles: list[ArticleKeys]
+    story_of: dict[str, str]
+
+
+def place_articles(articles: list[ArticleKeys], sources: Mapping[str, Source],
+                   previous_stories: Mapping[str, str],
+                   story_decisions: Sequence[StoryDecision]) -> Placed:
+    """Put every article in its story (see `factcheck.core.link.stories`)."""
+    files = {sid: s.file for sid, s in sources.items()}
+    return Placed(articles, assign_stories(articles, previous_stories, story_decisions, files))
+
+
+def stories_to_relink(story_of: Mapping[str, str], previous_stories: Mapping[str, str],
+                      only: frozenset[str] | None) -> set[str]:
+    """The stories to re-link: every one, or those of the sources ``only`` names and those
+    that gained or lost an article."""
+    if only is None:
+        return set(story_of.values())
+    chosen = {story_of[s] for s in only if s in story_of}
+    # A story that lost or gained an article by a reviewer's decision is re-linked too.
+    chosen |= {story_of[s] for s, st in previous_stories.items()
+               if s in story_of and story_of[s] != st}
+    chosen |= {previous_stories[s] for s in previous_stories if s not in story_of}
+    return chosen
 
 
 def _link(
@@ -139,23 +182,18 @@ def _link(
     previous: Sequence[Claim], decisions: Sequence[LinkDecision], reviewed: frozenset[str],
     previous_stories: Mapping[str, str], story_decisions: Sequence[StoryDecision],
     only: frozenset[str] | None, grow: bool, settings: LinkSettings,
+    placed: Placed | None = None, reserved: frozenset[str] = frozenset(),
 ) -> LinkResult:
-    by_source: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_source[m.source_id].append(m)
-    articles = [article_keys(sources[sid], ms) for sid, ms in by_source.items() if sid in sources]
-    files = {sid: s.file for sid, s in sources.items()}
-    story_of = assign_stories(articles, previous_stories, story_decisions, files)
-    stories = build_stories(story_of, articles)
-    if only is None:
-        targets = set(story_of.values())
-    else:
-        targets = {story_of[s] for s in only if s in story_of}
-        # A story that lost or gained an article by a reviewer's decision is re-linked too.
-        targets |= {story_of[s] for s, st in previous_stories.items()
-                    if s in story_of and story_of[s] != st}
-        targets |= {previous_stories[s] for s in previous_stories if s not in story_of
-                    and s in previous_stories}
+    if placed is None:
+        by_source: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_source[m.source_id].append(m)
+        articles = [article_keys(sources[sid], ms) for sid, ms in by_source.items()
+                    if sid in sources]
+        placed = place_articles(articles, sources, previous_stories, story_decisions)
+    story_of = placed.story_of
+    stories = build_stories(story_of, placed.articles)
+    targets = stories_to_relink(story_of, previous_stories, only)
     previous_by_id = {c.id: c for c in previous}
     kept = [c for c in previous if c.story_id is not None and c.story_id not in targets
             and all(e.source_id in story_of for e in c.evidence)]
@@ -166,7 +204,7 @@ def _link(
         story = story_of.get(m.source_id)
         if story in targets and m.id not in linked_mentions:
             in_story[story].append(m)
-    used_ids = set(kept_ids)
+    used_ids = set(kept_ids) | reserved
     previous_of = {e.mention_id: c.id for c in previous for e in c.evidence
                    if c.id not in kept_ids}
     claims = list(kept)

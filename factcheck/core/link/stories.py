@@ -19,6 +19,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.core.models import Mention, Source, Story, StoryDecision
 from factcheck.core.text.concepts import catalogue
@@ -62,27 +63,55 @@ class ArticleKeys:
 
 def article_keys(source: Source, mentions: Iterable[Mention]) -> ArticleKeys:
     """The keys of one article (see the module docstring)."""
-    kinds = catalogue()
-    keys = ArticleKeys(source.id, source.published or "")
+    return _keys(source.id, source.published or "", (
+        (m.slot.terms, m.slot.value, m.slot.unit, m.slot.date, m.slot.as_of, m.entities)
+        for m in mentions if m.slot is not None))
+
+
+def article_keys_raw(source_id: str, source: Mapping[str, Any],
+                     mentions: Iterable[Mapping[str, Any]]) -> ArticleKeys:
+    """`article_keys` read from stored documents as they are (no validation): placing one new
+    article among thousands reads every article's keys, and this is what keeps that cheap."""
+    items = []
     for m in mentions:
-        if m.slot is None:
-            continue
-        for term in m.slot.terms:
-            if term.startswith("n:"):
-                if not any(ch.isdigit() for ch in term):  # "M6.2" is a magnitude, not a name
-                    keys.counts[term] += 1
-            elif term.startswith("t:"):
-                concept = kinds.get(term[2:])
-                if concept is not None and concept.type in STORY_KEY_TYPES:
-                    keys.counts[term] += 1
-        slot = m.slot
-        if slot.value is not None and slot.unit != "s" and _specific(slot.value):
+        slot = m.get("slot")
+        if isinstance(slot, Mapping):
+            items.append((slot.get("terms") or (), slot.get("value"), slot.get("unit"),
+                          slot.get("date"), slot.get("as_of"), m.get("entities") or ()))
+    return _keys(source_id, source.get("published") or "", items)
+
+
+_STORY_TERMS: dict[str, bool] = {}
+"""Whether a slot term is a story key (names without digits, concepts of `STORY_KEY_TYPES`),
+remembered per term: the same few thousand terms recur in every article."""
+
+
+def _story_term(term: str) -> bool:
+    known = _STORY_TERMS.get(term)
+    if known is None:
+        if term.startswith("n:"):
+            known = not any(ch.isdigit() for ch in term)  # "M6.2" is a magnitude, not a name
+        elif term.startswith("t:"):
+            concept = catalogue().get(term[2:])
+            known = concept is not None and concept.type in STORY_KEY_TYPES
+        else:
+            known = False
+        _STORY_TERMS[term] = known
+    return known
+
+
+def _keys(source_id: str, published: str, items: Iterable[tuple[Any, ...]]) -> ArticleKeys:
+    keys = ArticleKeys(source_id, published)
+    counts, keep = keys.counts, _story_term
+    for terms, value, unit, date, as_of, entities in items:
+        counts.update([t for t in terms if keep(t)])
+        if isinstance(value, int | float) and unit != "s" and _specific(value):
             # 96,214,691 votes, Rp 7,650: a story's own (a span of "2 days" is nobody's)
-            keys.counts[f"v:{slot.value:g}"] += 1
-        for date in (slot.date, slot.as_of):
-            if date and len(date) >= 7 and date[:1].isdigit():
-                keys.counts["d:" + date[:7]] += 1
-        keys.names.update(e for e in m.entities if len(e) > 2)
+            counts[f"v:{value:g}"] += 1
+        for day in (date, as_of):
+            if day and len(day) >= 7 and day[:1].isdigit():
+                counts["d:" + day[:7]] += 1
+        keys.names.update(e for e in entities if len(e) > 2)
     return keys
 
 

@@ -340,6 +340,11 @@ class Store:
         """Every document of ``table`` as models (validates all: not for hot paths)."""
         return [self._validate(table, key, doc) for key, doc in self.raw(table).items()]
 
+    def validated(self, table: str, docs: Iterable[dict[str, Any]]) -> list[Any]:
+        """Some stored documents of ``table`` (as `raw` gives them) as models."""
+        return [self._validate(table, str(doc.get("id") or doc.get("claim_id") or "?"), doc)
+                for doc in docs]
+
     def _validate(self, table: str, doc_id: str, doc: dict[str, Any]) -> BaseModel:
         try:
             return TABLES[table].model_validate(doc)

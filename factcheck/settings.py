@@ -48,6 +48,9 @@ class VerdictOption(BaseModel):
     """English label."""
     rating: int = Field(ge=1, le=5)
     description: str = ""
+    ranks_truth: bool = True
+    """False for a verdict that says nothing about how true the claim is (disputed,
+    unverifiable): reports show no "rating n/5" for it (ClaimReview still needs a number)."""
 
     def label(self, language: str = "en") -> str:
         """The label in ``language`` (``id`` or ``en``)."""
@@ -64,9 +67,10 @@ DEFAULT_VERDICTS: tuple[VerdictOption, ...] = (
     VerdictOption(key="false", id="Salah", en="False", rating=1,
                   description="Inaccurate; the evidence contradicts it."),
     VerdictOption(key="disputed", id="Diperdebatkan", en="Disputed", rating=3,
-                  description="Outlets or parties are split; the evidence does not settle it."),
+                  description="Outlets or parties are split; the evidence does not settle it.",
+                  ranks_truth=False),
     VerdictOption(key="unverifiable", id="Tidak dapat diverifikasi", en="Unverifiable", rating=3,
-                  description="No evidence available either way."),
+                  description="No evidence available either way.", ranks_truth=False),
 )
 """The default scale. Ratings follow ClaimReview: 1 (worst, False) to 5 (best, True); the
 scale's middle (3) is used for verdicts that do not rank truth (Disputed, Unverifiable)."""

@@ -272,17 +272,14 @@ def _apply_value(store: Store, change: Change, value: Any, reviewer: str) -> Out
 
 
 def is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> bool:
-    """The project's rule: a claim is reviewed once it has a verdict, or every passage a mark.
+    """The project's rule: a claim is reviewed once it has a verdict. Marks on every passage
+    are work towards one, not a sign-off: a claim whose passages are all marked but that has
+    no verdict is still open (in the TUI's count, `]`, `--reviewed-only` and every report).
 
     Takes the stored documents (``Store.raw``) so listings can apply it cheaply one claim at a
     time.
     """
-    if not review:
-        return False
-    if review.get("verdict"):
-        return True
-    rows = {key for key, _ in review_rows(claim.get("evidence", []))}
-    return bool(rows) and rows <= set(review.get("marks", {}))
+    return bool(review and review.get("verdict"))
 
 
 def reviewed_claim_ids(store: Store) -> set[str]:

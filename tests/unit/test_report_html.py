@@ -101,10 +101,10 @@ def test_passages_verbatim_and_escaped(store: Store, settings: Settings) -> None
 def test_content_matrix_agreement_verdicts_provenance(store: Store, settings: Settings) -> None:
     document = export_report(store, "html", settings)
     text = " ".join(" ".join(parse(document).text).split())
-    assert "3 claims in this report · 2 of 3 reviewed" in text
-    assert '<th>Claim</th><th>Tempo</th><th>Kabar Harian</th><th>World Wire</th>' in document
+    assert "3 claims in this report · 2 of 3 with a verdict" in text
+    assert ('<th>Claim</th><th>Verdict</th><th>Tempo</th><th>Kabar Harian</th>'
+            '<th>World Wire</th>') in document
     assert 'st-denial suggested">reports denial (suggested)</span>' in document
-    assert '<span class="st-none">not mentioned</span>' in document
     assert "budi / rina" in text and "50.0%" in text and "0.00" in text
     assert "Verdict: True (rating 5/5), by rina" in text
     assert "No verdict yet." in text

@@ -145,6 +145,11 @@ class Report:
     """Reviewed claims in the store."""
     store_schema_version: int | None = None
     source_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    verdict_order: list[str] = field(default_factory=list)
+    """The verdict keys of the settings' scale, in its order."""
+    truthless: frozenset[str] = frozenset()
+    """Verdict keys that do not rank truth (disputed, unverifiable): the human-facing reports
+    show no "rating n/5" for them (`VerdictOption.ranks_truth`)."""
     timelines: dict[str, Timeline] = field(default_factory=dict)
     """The figure timeline of each exported quantity claim that has one (`figure_timeline`)."""
     memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
@@ -177,6 +182,45 @@ class Report:
             "claim_ids": list(self.options.claim_ids),
             "lang": self.options.lang,
         }
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What an editor reads first: verdicts, disputes, disagreements, what is still open."""
+
+    verdicts: list[tuple[str, int]]
+    """(label, claims) of each verdict given, in the scale's order."""
+    without_verdict: int
+    disputed: list[tuple[str, str, str]]
+    """(claim id, claim text, reason) of each disputed claim."""
+    differing: list[tuple[str, str, str]]
+    """(claim id, claim text, reason) of each claim whose outlets give different values."""
+    open: list[tuple[str, str]]
+    """(claim id, claim text) of the claims without a verdict, most check-worthy first."""
+
+
+def glance(report: Report) -> Glance:
+    """What an editor reads first about ``report`` (verdicts in the scale's order)."""
+    counts: dict[str, tuple[str, int]] = {}
+    for claim in report.claims:
+        verdict = claim["verdict"]
+        if verdict is not None:
+            label, n = counts.get(verdict["label"], (verdict["label_text"], 0))
+            counts[verdict["label"]] = (label, n + 1)
+    rank = {key: i for i, key in enumerate(report.verdict_order)}
+    verdicts = [counts[k] for k in sorted(counts, key=lambda k: (rank.get(k, len(rank)), k))]
+    disputed, differing = [], []
+    for claim in report.claims:
+        for conflict in claim["conflicts"]:
+            entry = (claim["id"], claim["text"], conflict["reason"])
+            if conflict["kind"] == "denial":
+                disputed.append(entry)
+            elif conflict["kind"] in ("number", "date", "status", "update", "internal"):
+                differing.append(entry)
+    open_claims = sorted((c for c in report.claims if c["verdict"] is None),
+                         key=lambda c: (-c["score"], -c["outlets"], c["id"]))
+    return Glance(verdicts=verdicts, without_verdict=len(open_claims), disputed=disputed,
+                  differing=differing, open=[(c["id"], c["text"]) for c in open_claims])
 
 
 def outlet_name(row: dict[str, Any] | PassageRow) -> str:
@@ -262,6 +306,8 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
         store_schema_version=header.get("schema_version"),
         source_by_id={s["id"]: s for s in ordered},
         timelines=timelines,
+        verdict_order=[v.key for v in settings.verdicts],
+        truthless=frozenset(v.key for v in settings.verdicts if not v.ranks_truth),
     )
 
 

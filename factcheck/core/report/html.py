@@ -21,7 +21,7 @@ from typing import Any
 
 from factcheck.core.report.chart import WORDS as CHART_WORDS
 from factcheck.core.report.chart import summary, timeline_svg, timeline_table
-from factcheck.core.report.data import ClaimRow, Report, matrix_cells, outlet_name
+from factcheck.core.report.data import ClaimRow, Report, glance, matrix_cells, outlet_name
 from factcheck.core.report.text import clean, one_line, shorten, stance_word, word
 from factcheck.core.timeline import Timeline
 
@@ -48,6 +48,10 @@ section.claim{border-top:2px solid var(--line);margin-top:2rem}
 blockquote{margin:.4rem 0 .8rem;padding:.4rem .8rem;border-left:4px solid var(--line);
 background:var(--soft);white-space:pre-wrap;overflow-wrap:anywhere;max-height:40rem;overflow:auto}
 figure.timeline{margin:.5rem 0}figure.timeline svg{max-width:100%;height:auto}
+.badge{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .45rem;
+border-radius:.6rem;border:1px solid var(--ink);vertical-align:middle}
+.badge.open{color:var(--muted);border-color:var(--line);font-weight:400}
+section.glance{background:var(--soft);padding:.2rem 1rem .6rem;border:1px solid var(--line)}
 .verdict{font-size:1.05rem}.disputed{color:var(--den);font-weight:600}
 ul.facts{padding-left:1.2rem}code{font-size:.85em;overflow-wrap:anywhere}
 @media print{
@@ -107,6 +111,7 @@ def render(report: Report, progress: Callable[[int, int], None] | None = None) -
         f" · {reviewed} {word('of', lang)} {len(report.claims)} {word('progress', lang)}</p>"
         "</header>\n"
     ]
+    _glance(out, report)
     _matrix(out, report)
     _agreement(out, report)
     out.append(f"<h2>{word('claims', lang)}</h2>\n")
@@ -122,21 +127,69 @@ def render(report: Report, progress: Callable[[int, int], None] | None = None) -
     return "".join(out)
 
 
+GLANCE_LIMIT = 10
+"""Claims listed under each heading of the summary (the rest are counted)."""
+
+
+def _glance(out: list[str], report: Report) -> None:
+    """The summary an editor reads first: verdicts, disputes, disagreements, what is open."""
+    lang = report.lang
+    seen = glance(report)
+    out.append(f'<section class="glance"><h2>{word("glance", lang)}</h2>\n'
+               f"<h4>{word('verdicts', lang)}</h4>\n<ul>")
+    for label, count in seen.verdicts:
+        out.append(f"<li><strong>{h1(label)}</strong>: {count}</li>")
+    out.append(f"<li>{word('no_verdict_short', lang)}: {seen.without_verdict}</li></ul>\n")
+    for key, rows in (("disputed_claims", seen.disputed), ("conflict_claims", seen.differing)):
+        if rows:
+            out.append(f"<h4>{word(key, lang)}</h4>\n<ul>")
+            for cid, text, reason in rows[:GLANCE_LIMIT]:
+                out.append(f"<li>{_claim_link(cid, text)} — {h1(reason)}</li>")
+            _more(out, len(rows), lang)
+    if seen.open:
+        out.append(f"<h4>{word('open_claims', lang)}</h4>\n<ul>")
+        for cid, text in seen.open[:GLANCE_LIMIT]:
+            out.append(f"<li>{_claim_link(cid, text)}</li>")
+        _more(out, len(seen.open), lang)
+    out.append("</section>\n")
+
+
+def _claim_link(claim_id: str, text: str) -> str:
+    cid = h1(claim_id)
+    return f'<a href="#claim-{cid}">{cid}</a> {h1(shorten(one_line(text), 90))}'
+
+
+def _more(out: list[str], total: int, lang: str) -> None:
+    if total > GLANCE_LIMIT:
+        out.append(f"<li>{h1(word('and_more', lang).format(n=total - GLANCE_LIMIT))}</li>")
+    out.append("</ul>\n")
+
+
+def _verdict_badge(claim: ClaimRow, lang: str) -> str:
+    verdict = claim["verdict"]
+    if verdict is None:
+        return f'<span class="badge open">{word("no_verdict_short", lang)}</span>'
+    return f'<span class="badge">{h1(verdict["label_text"])}</span>'
+
+
 def _matrix(out: list[str], report: Report) -> None:
     lang = report.lang
     outlets = report.outlets
+    shared = [c for c in report.claims if len({outlet_name(p) for p in c["passages"]}) > 1]
     out.append(f"<h2>{word('matrix', lang)}</h2>\n"
-               f'<p class="legend">{h(word("matrix_legend", lang))}</p>\n')
-    if not report.claims:
+               f'<p class="legend">{h(word("matrix_legend", lang))} '
+               f'{h(word("matrix_few", lang))}</p>\n')
+    if not shared:
         out.append(f"<p>{word('no_claims', lang)}</p>\n")
         return
     out.append('<div class="matrix-wrap"><table class="matrix">\n<thead><tr>'
-               f"<th>{word('claim', lang)}</th>"
+               f"<th>{word('claim', lang)}</th><th>{word('verdict', lang)}</th>"
                + "".join(f"<th>{h1(o)}</th>" for o in outlets) + "</tr></thead>\n<tbody>\n")
-    for claim in report.claims:
+    for claim in shared:
         cid = h1(claim["id"])
         row = [f'<tr><td><a href="#claim-{cid}">{cid}</a> '
-               f"{h1(shorten(one_line(claim['text']), 60))}</td>"]
+               f"{h1(shorten(one_line(claim['text']), 60))}</td>"
+               f"<td>{_verdict_badge(claim, lang)}</td>"]
         for cell in matrix_cells(claim, outlets):
             if not cell:
                 row.append(f"<td>{_stance(None, lang)}</td>")
@@ -172,7 +225,8 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
     lang = report.lang
     cid = h1(claim["id"])
     out.append(f'<section class="claim" id="claim-{cid}">\n'
-               f"<h3>{number}. {cid}: {h1(shorten(one_line(claim['text']), 120))}</h3>\n"
+               f"<h3>{number}. {cid}: {h1(shorten(one_line(claim['text']), 120))} "
+               f"{_verdict_badge(claim, lang)}</h3>\n"
                f"<h4>{word('section_claim', lang)}</h4>\n<blockquote>{h(claim['text'])}"
                f'</blockquote>\n<ul class="facts"><li>{word("kind", lang)}: {h1(claim["kind"])}'
                f" · {word('score', lang)}: {claim['score']:.2f}</li>")
@@ -213,7 +267,8 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
         out.append(f"<p>{word('no_verdict', lang)}</p>\n")
     else:
         rating = (f" ({word('rating', lang)} {verdict['rating']}/5)"
-                  if verdict["rating"] is not None else "")
+                  if verdict["rating"] is not None and verdict["label"] not in report.truthless
+                  else "")
         out.append(f'<p class="verdict"><strong>{word("verdict", lang)}: '
                    f"{h1(verdict['label_text'])}</strong>{rating}, {word('by', lang)} "
                    f"{h1(verdict['reviewer'])}, {h1(verdict['at'])}</p>\n")

@@ -21,7 +21,7 @@ from typing import Any
 
 from factcheck.core.report.chart import WORDS as CHART_WORDS
 from factcheck.core.report.chart import summary, timeline_table
-from factcheck.core.report.data import ClaimRow, Report, matrix_cells, outlet_name
+from factcheck.core.report.data import ClaimRow, Report, glance, matrix_cells, outlet_name
 from factcheck.core.report.text import clean, one_line, shorten, stance_word, word
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#"})
@@ -68,6 +68,7 @@ def render(report: Report, progress: Callable[[int, int], None] | None = None) -
                f"{md(report.factcheck_version)}  \n"
                f"{len(report.claims)} {word('claims_exported', lang)} · {reviewed} "
                f"{word('of', lang)} {len(report.claims)} {word('progress', lang)}\n\n")
+    _glance(out, report)
     _matrix(out, report)
     _agreement(out, report)
     out.append(f"## {word('claims', lang)}\n\n")
@@ -82,18 +83,53 @@ def render(report: Report, progress: Callable[[int, int], None] | None = None) -
     return "".join(out)
 
 
+GLANCE_LIMIT = 10
+"""Claims listed under each heading of the summary (the rest are counted)."""
+
+
+def _glance(out: list[str], report: Report) -> None:
+    """The summary an editor reads first: verdicts, disputes, disagreements, what is open."""
+    lang = report.lang
+    seen = glance(report)
+    out.append(f"## {word('glance', lang)}\n\n**{word('verdicts', lang)}**: ")
+    out.append(", ".join([*(f"{md(label)} {count}" for label, count in seen.verdicts),
+                          f"{word('no_verdict_short', lang)} {seen.without_verdict}"]) + "\n\n")
+    lists: list[tuple[str, list[tuple[str, str, str]]]] = [
+        ("disputed_claims", seen.disputed), ("conflict_claims", seen.differing),
+        ("open_claims", [(cid, text, "") for cid, text in seen.open])]
+    for key, rows in lists:
+        if not rows:
+            continue
+        out.append(f"**{word(key, lang)}**\n\n")
+        for cid, text, reason in rows[:GLANCE_LIMIT]:
+            out.append(f"- {md(cid)} {md(shorten(one_line(text), 90))}"
+                       + (f" — {md(reason)}" if reason else "") + "\n")
+        if len(rows) > GLANCE_LIMIT:
+            out.append(f"- {md(word('and_more', lang).format(n=len(rows) - GLANCE_LIMIT))}\n")
+        out.append("\n")
+
+
+def _verdict_short(claim: ClaimRow, lang: str) -> str:
+    verdict = claim["verdict"]
+    return md(verdict["label_text"]) if verdict else word("no_verdict_short", lang)
+
+
 def _matrix(out: list[str], report: Report) -> None:
     lang = report.lang
     outlets = report.outlets
-    out.append(f"## {word('matrix', lang)}\n\n{word('matrix_legend', lang)}\n\n")
-    if not report.claims:
+    shared = [c for c in report.claims if len({outlet_name(p) for p in c["passages"]}) > 1]
+    out.append(f"## {word('matrix', lang)}\n\n{word('matrix_legend', lang)} "
+               f"{word('matrix_few', lang)}\n\n")
+    if not shared:
         out.append(f"{word('no_claims', lang)}\n\n")
         return
-    out.append("| " + " | ".join([word("claim", lang), *(md(o) for o in outlets)]) + " |\n")
-    out.append("|" + " --- |" * (len(outlets) + 1) + "\n")
+    out.append("| " + " | ".join([word("claim", lang), word("verdict", lang),
+                                   *(md(o) for o in outlets)]) + " |\n")
+    out.append("|" + " --- |" * (len(outlets) + 2) + "\n")
     suggested = word("suggested", lang)
-    for claim in report.claims:
-        cells = [f"{md(claim['id'])}: {md(shorten(one_line(claim['text']), 60))}"]
+    for claim in shared:
+        cells = [f"{md(claim['id'])}: {md(shorten(one_line(claim['text']), 60))}",
+                 _verdict_short(claim, lang)]
         for cell in matrix_cells(claim, outlets):
             if not cell:
                 cells.append(_sw(None, lang))
@@ -125,7 +161,8 @@ def _agreement(out: list[str], report: Report) -> None:
 
 def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None:
     lang = report.lang
-    out.append(f"### {number}. {md(claim['id'])}: {md(shorten(one_line(claim['text']), 120))}\n\n"
+    out.append(f"### {number}. {md(claim['id'])}: {md(shorten(one_line(claim['text']), 120))} "
+               f"[{_verdict_short(claim, lang)}]\n\n"
                f"#### {word('section_claim', lang)}\n\n{md_quote(claim['text'])}\n\n")
     out.append(f"- {word('kind', lang)}: {md(claim['kind'])} · {word('score', lang)}: "
                f"{claim['score']:.2f}\n")
@@ -170,7 +207,8 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
         out.append(f"{word('no_verdict', lang)}\n\n")
     else:
         rating = (f" ({word('rating', lang)} {verdict['rating']}/5)"
-                  if verdict["rating"] is not None else "")
+                  if verdict["rating"] is not None and verdict["label"] not in report.truthless
+                  else "")
         out.append(f"**{word('verdict', lang)}: {md(verdict['label_text'])}**{rating}, "
                    f"{word('by', lang)} {md(verdict['reviewer'])}, {md(verdict['at'])}\n\n")
         if verdict["explanation"]:

@@ -27,6 +27,7 @@ login role, and an editor a role that may only read (see the README).
 from __future__ import annotations
 
 import contextlib
+import gc
 import re
 from collections.abc import Hashable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -177,6 +178,19 @@ class PostgresBackend(MemoryBackend):
 
     # Loading --------------------------------------------------------------------------------
     def _load_all(self) -> None:
+        # As the file backend does: the cycle collector would walk the hundreds of thousands of
+        # objects being created again and again; JSON data has no cycles (see files.py).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._load_all_unguarded()
+        finally:
+            if was_enabled:
+                gc.enable()
+            gc.freeze()
+
+    def _load_all_unguarded(self) -> None:
+        loads = orjson.loads
         with self._sql("read the store"), self._conn.transaction():
             self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             generation, seq = self._state()
@@ -184,7 +198,13 @@ class PostgresBackend(MemoryBackend):
             cursor = self._conn.execute(
                 f"SELECT tbl, id, doc FROM {DOCS} WHERE doc IS NOT NULL ORDER BY pos")
             for table, doc_id, doc in cursor:
-                data.setdefault(table, {})[doc_id] = self._decode(table, doc_id, doc)
+                rows = data.get(table)
+                if rows is None:
+                    rows = data[table] = {}
+                try:
+                    rows[doc_id] = loads(doc)
+                except orjson.JSONDecodeError:
+                    rows[doc_id] = self._decode(table, doc_id, doc)  # raises, naming it
         self.data, self._generation, self._seq = data, generation, seq
 
     def _decode(self, table: str, doc_id: str, doc: str) -> Any:

@@ -6,10 +6,12 @@ before -> after). The CLI and the TUI call these same functions.
 
 Marks are kept per reviewer (``Review.marks[passage][reviewer]``), so two reviewers marking the
 same passage never overwrite each other: both marks stay, and reports measure their agreement.
-A verdict is one field per claim: when a reviewer saves a verdict over one that another
-reviewer saved after this reviewer last saw the claim (``seen``), the change is still applied
-(the latest word wins) but it is logged with ``conflict=True`` and returned in `Outcome`, so the
-interface can show the reviewer whose verdict was replaced.
+A verdict is one field per claim, and writing it is conditional on what the reviewer saw
+(``seen``, as the TUI passes it): when another reviewer saved a verdict after this reviewer last
+saw the claim, nothing is written and `VerdictChanged` says who set what, so the reviewer reads
+it before deciding again. A verdict written without ``seen`` (``factcheck verdict`` on the
+command line, an explicit order) replaces another reviewer's; that change is logged with
+``conflict=True``, so the replaced reviewer is told.
 """
 
 from __future__ import annotations
@@ -38,6 +40,19 @@ from factcheck.core.store import Store, StoreError
 
 class ReviewError(Exception):
     """An action that cannot be done (unknown claim or passage, bad verdict...)."""
+
+
+class VerdictChanged(ReviewError):
+    """Another reviewer changed the verdict since this reviewer saw it: nothing was written."""
+
+    def __init__(self, claim_id: str, current: dict[str, Any] | None) -> None:
+        who = (current or {}).get("reviewer") or "another reviewer"
+        label = (current or {}).get("label")
+        told = f"set the verdict to {label!r}" if label else "cleared the verdict"
+        super().__init__(f"{who} {told} of {claim_id} after you opened it; nothing was saved: "
+                         "read it, then decide again")
+        self.claim_id = claim_id
+        self.current = current
 
 
 _UNSET: Any = object()
@@ -145,7 +160,12 @@ def set_verdict(store: Store, claim_id: str, label: str | None, reviewer: str,
         explanation: The reviewer's explanation, shown in reports.
         valid_labels: The keys of the configured scale (checked when given).
         seen: The verdict (as a dict, or None) the reviewer saw before deciding; when another
-            reviewer changed it since, the outcome carries the conflict.
+            reviewer changed it since, nothing is written (`VerdictChanged`). Without it the
+            verdict is written whatever is stored, and replacing another reviewer's verdict is
+            logged as a conflict (the outcome carries it).
+
+    Raises:
+        VerdictChanged: ``seen`` is given and another reviewer's verdict is stored since.
     """
     if label is not None and valid_labels is not None and label not in valid_labels:
         raise ReviewError(f"unknown verdict {label!r}; choose one of: {', '.join(valid_labels)}")
@@ -156,15 +176,17 @@ def set_verdict(store: Store, claim_id: str, label: str | None, reviewer: str,
         verdict = (Verdict(label=label, explanation=explanation, reviewer=reviewer)
                    if label is not None else None)
         after = verdict.model_dump(mode="json") if verdict else None
-        conflict = (seen is not _UNSET and _differs(seen, current)
-                    and current is not None and current.get("reviewer") != reviewer)
+        by_other = current is not None and current.get("reviewer") != reviewer
+        if seen is not _UNSET and _differs(seen, current) and (by_other or current is None):
+            raise VerdictChanged(claim_id, current)
+        conflict = seen is _UNSET and by_other
         tx.put("reviews", review.model_copy(update={"verdict": verdict}))
         change = _log("verdict", reviewer, claim_id, "", current, after, conflict=conflict)
         tx.put("changes", change)
     other = None
     if conflict and current is not None:
         other = Change(id=change.id + "-seen", who=current["reviewer"], at=current["at"],
-                       what="verdict", target=claim_id, before=seen, after=current)
+                       what="verdict", target=claim_id, before=None, after=current)
     return Outcome(change, other)
 
 
@@ -291,6 +313,7 @@ def reviewed_claim_ids(store: Store) -> set[str]:
 __all__ = [
     "Outcome",
     "ReviewError",
+    "VerdictChanged",
     "StoreError",
     "add_note",
     "delete_note",

@@ -126,8 +126,10 @@ def test_verdict_picker_sets_the_verdict_in_the_settings_language(store_path: Pa
         assert (review.verdict.label, review.verdict.reviewer) == ("misleading", REVIEWER)
 
 
-def test_verdict_over_a_concurrent_one_warns_and_is_logged(store_path: Path) -> None:
-    app = app_for(store_path)
+def test_a_verdict_over_one_this_reviewer_has_not_seen_is_not_saved(store_path: Path) -> None:
+    """Another reviewer's verdict arrived after this one opened the claim: choosing a verdict
+    writes nothing and says who set what; once read, choosing again saves."""
+    app = app_for(store_path, poll_seconds=3600)  # no poll: the screen still shows rina's
     shown: list[str] = []
 
     async def steps(pilot: Pilot[Any]) -> None:
@@ -137,12 +139,19 @@ def test_verdict_over_a_concurrent_one_warns_and_is_logged(store_path: Path) -> 
         await pilot.press("enter")
         await pilot.pause()
         shown.append(screen_text(app))
+        with reopen(store_path) as store:
+            verdict = store.review("c-visit").verdict  # type: ignore[union-attr]
+            shown.append(f"{verdict.label} {verdict.reviewer}")  # type: ignore[union-attr]
+        await pilot.press("v")  # now on budi's False
+        await pilot.press("enter")
+        await pilot.pause()
 
     drive(app, steps)
-    assert "Verdict replaced" in shown[0] and "budi" in shown[0]
+    assert "Verdict not saved" in shown[0] and "budi set the verdict to “False”" in shown[0]
+    assert shown[1] == "false budi"  # budi's verdict was not overwritten
     with reopen(store_path) as store:
         last = [c for c in store.changes("c-visit") if c.what == "verdict"][-1]
-        assert last.who == REVIEWER and last.conflict
+        assert last.who == REVIEWER and not last.conflict
         assert last.before["reviewer"] == "budi"
 
 
@@ -194,8 +203,8 @@ def test_the_reviewer_whose_verdict_was_replaced_is_told(shared_store: Path | st
     shown: list[str] = []
 
     async def steps(pilot: Pilot[Any]) -> None:
-        with reopen(shared_store) as other:  # budi decides without having seen rina's verdict
-            set_verdict(other, "c-visit", "false", "budi", seen=None)
+        with reopen(shared_store) as other:  # budi overrules from the command line (no `seen`)
+            set_verdict(other, "c-visit", "false", "budi")
         await pilot.pause(0.4)
         shown.append(screen_text(app))
 

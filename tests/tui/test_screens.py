@@ -65,9 +65,8 @@ def test_command_palette_offers_the_review_actions(store_path: Path) -> None:
 
 def test_history_shows_who_when_and_conflicts(store_path: Path) -> None:
     with reopen(store_path) as store:
-        seen_before = store.review("c-visit").verdict.model_dump(mode="json")  # type: ignore[union-attr]
-        set_verdict(store, "c-visit", "false", "budi")
-        set_verdict(store, "c-visit", "misleading", "rina", seen=seen_before)
+        set_verdict(store, "c-visit", "false", "budi")  # without `seen`: replaces rina's
+        set_verdict(store, "c-visit", "misleading", "rina")
         add_note(store, "c-visit", "[bold]not bold[/bold] [link=http://x]no link[/link]", "budi")
     app = app_for(store_path)
     seen: list[str] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.core.models import SCHEMA_VERSION, Source, Stance
-from factcheck.core.review import mark, set_verdict
+from factcheck.core.review import VerdictChanged, mark, set_verdict
 from factcheck.core.store import Store, StoreError
 from tests.factories import build_store
 
@@ -101,18 +101,22 @@ def test_refresh_after_other_process_compacted(place: str) -> None:
     assert first.review("c-arms").verdict.label == "false"  # type: ignore[union-attr]
 
 
-def test_concurrent_verdict_is_reported_as_conflict(place: str) -> None:
+def test_a_verdict_over_one_not_seen_is_refused_and_an_order_is_logged(place: str) -> None:
     path = place
     first = build_store(Store.open(path), reviewed=False)
     second = Store.open(path)
     seen = None  # both reviewers saw no verdict
     set_verdict(first, "c-arms", "false", "rina", seen=seen)
-    outcome = set_verdict(second, "c-arms", "disputed", "budi", seen=seen)
-    assert outcome.conflict is not None
-    assert outcome.conflict.who == "rina"
+    with pytest.raises(VerdictChanged, match="rina set the verdict to 'false'"):
+        set_verdict(second, "c-arms", "disputed", "budi", seen=seen)
+    assert [c.after["label"] for c in Store.open(path).changes("c-arms")] == ["false"]
+    current = second.review("c-arms").verdict.model_dump(mode="json")  # type: ignore[union-attr]
+    assert set_verdict(second, "c-arms", "disputed", "budi", seen=current).conflict is None
+    outcome = set_verdict(first, "c-arms", "true", "rina")  # no `seen`: an order, logged
+    assert outcome.conflict is not None and outcome.conflict.who == "budi"
     log = Store.open(path).changes("c-arms")
-    assert [c.after["label"] for c in log] == ["false", "disputed"]
-    assert log[-1].conflict is True and log[-1].before["label"] == "false"
+    assert [c.after["label"] for c in log] == ["false", "disputed", "true"]
+    assert [c.conflict for c in log] == [False, False, True]
 
 
 @pytest.mark.parametrize(

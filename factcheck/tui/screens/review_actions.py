@@ -148,6 +148,15 @@ class ReviewActions(Screen[None]):
         """Run one review call; report a refused request or a failed save."""
         try:
             return do()
+        except review.VerdictChanged as exc:
+            current = exc.current or {}
+            label = self.verdict_label(current.get("label")) if current.get("label") else None
+            self.notify(
+                f"{one_line(current.get('reviewer') or 'Another reviewer', 30)} "
+                + (f"set the verdict to “{label}”" if label else "cleared the verdict")
+                + " after you opened this claim; yours was not saved. Read it, then choose "
+                "again (v).", title="Verdict not saved", severity="warning", timeout=15,
+                markup=False)
         except ReviewError as exc:
             self.notify(str(exc), title="Not done", severity="error", markup=False)
         except StoreError as exc:
@@ -201,13 +210,6 @@ class ReviewActions(Screen[None]):
                 return
             self.remember(outcome)
             self.rows_changed([claim.claim_id])
-            if outcome.conflict is not None:
-                replaced = outcome.conflict.after or {}
-                self.notify(
-                    f"{one_line(outcome.conflict.who, 30)} saved the verdict "
-                    f"“{self.verdict_label(replaced.get('label'))}” after you opened this "
-                    "claim; yours replaced it (see the history, h).",
-                    title="Verdict replaced", severity="warning", timeout=15, markup=False)
 
         self.app.push_screen(picker, chosen)
 

@@ -311,6 +311,10 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     toks_end = [f.quantity.end for f in figs]
     clause_tokens = [_token_span(sent, *f.clause) for f in figs]
     units = [base_unit(f.quantity.unit)[0] for f in figs]
+    # A figure with a fractional part counts nothing ("a magnitude 6.2 earthquake" is not six
+    # point two earthquakes; "6,1 orang" is no one): its noun is what it is a measure of.
+    whole = [_whole(f.quantity.value) for f in figs]
+    units = [None if u == "count" and not whole[i] else u for i, u in enumerate(units)]
     for i in range(len(figs) - 1):
         if units[i] is None and _total_of(sent, figs, i + 1):
             units[i] = units[i + 1]  # "57 dari 75 pendaki": 57 climbers too
@@ -335,6 +339,9 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
                 continue
             if concept.type == "measure" and not _compatible(concept, units[i]):
                 continue
+            if not whole[i] and units[i] is None and (
+                    concept.type == "event" or concept.unit in _COUNT_UNITS):
+                continue  # 6.1 is no number of dead, of earthquakes or of times
             distance = hit.first - b if hit.first >= b else a - hit.last
             if distance > MEASURE_REACH:
                 continue
@@ -371,12 +378,20 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             key = _nearest_event(sent, figs[i], hits)  # "the first visit in 24 years"
         if _total_of(sent, figs, i):
             key = "present"  # "57 dari 75 pendaki", "36 of 38 provinces": the total
+        if units[i] == "m" and any(cat[h.key].type == "direction" for h in first_word_in(
+                hits, spans[i][1], spans[i][1] + 2)):
+            key = "distance"  # "40 km south of Palu", "40 kilometer selatan": how far, not deep
         if key is not None and units[i] == "percent" and cat[key].unit != "percent":
             key += "%"
         if key is not None and _increment(sent, figs[i], hits):
             key += "+"  # "three more survivors", "another 49": added to an earlier count
         out[i] = key
     return out
+
+
+def _whole(value: float | None) -> bool:
+    """Whether a figure can count things (no fractional part)."""
+    return value is None or float(value).is_integer()
 
 
 def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
@@ -386,7 +401,12 @@ def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
     last = toks.first_at(fig.quantity.end)
     # "another 49", "three more survivors" (the word can sit inside the figure's span, between
     # the number and its noun), "tiga orang lagi"
-    return any(h.key == "more" for h in first_word_in(hits, first - 2, last + 2))
+    if not any(h.key == "more" for h in first_word_in(hits, first - 2, last + 2)):
+        return False
+    # "bertambah menjadi 12 orang", "has risen to 15": a new total, not 12 more
+    change = compiled(sent.lang).data.get("change_words", {})
+    before = fold(sent.text[max(0, fig.quantity.start - 12):fig.quantity.start]).split()
+    return not (before and before[-1] in {*change.get("to", ()), *change.get("to_weak", ())})
 
 
 def _span(sent: Sentence, fig: Figure) -> bool:
@@ -535,6 +555,10 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
             if word.isalpha() and fold(word) not in plain and len(word) > 3:
                 names.append(_Word(sent.text[toks.starts[j]:toks.ends[j]],
                                    toks.starts[j], toks.ends[j]))
+    # "BNPB mencatat 15 orang meninggal", "the agency recorded 12 deaths": a name followed by a
+    # reporting verb is who gives the figure (its speaker), not what the figure is about.
+    reports = [h.start for h in hits if cat[h.key].type == "report" and h.start < q.start]
+    names = [n for n in names if not any(n.end <= r for r in reports)]
     if not names:
         return None
     return max(names, key=lambda e: e.end).text

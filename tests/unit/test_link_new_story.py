@@ -1,0 +1,90 @@
+"""Tracking on a story none of the rules were written on: four short pages (two Indonesian, two
+English) about an earthquake, written for this test (`tests/data/quake`).
+
+Each outlet gives the death toll, the injured, the damaged houses, the magnitude, the distance
+from the nearest city and the depth, some of them differently and at different times. The test
+checks what a fact-checker needs from any story: each fact is one tracked claim across both
+languages, a count that rose is an update, and two magnitudes are a conflict naming both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.core import pipeline
+from factcheck.core.store import Store
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "quake"
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    store = Store.open(tmp_path_factory.mktemp("quake") / "claims.json")
+    pipeline.ingest_paths(store, [PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    out = []
+    for claim in store.raw("claims").values():
+        members = []
+        for item in claim["evidence"]:
+            slot = mentions[item["mention_id"]].get("slot") or {}
+            members.append((sources[item["source_id"]]["file"], slot.get("measure"),
+                            slot.get("value")))
+        out.append({**claim, "members": members})
+    return out
+
+
+def _claim_of(claims: list[dict[str, Any]], measure: str) -> dict[str, Any]:
+    found = [c for c in claims if any(m == measure for _, m, _ in c["members"])]
+    assert len(found) == 1, [c["members"] for c in found]
+    return found[0]
+
+
+def test_the_death_toll_is_one_claim_in_both_languages_and_its_rise_an_update(
+        claims: list[dict[str, Any]]) -> None:
+    toll = _claim_of(claims, "dead")
+    assert {f for f, _, _ in toll["members"]} == {"a_en.txt", "b_id.txt", "c_en.txt",
+                                                   "d_id.txt"}
+    assert {v for _, _, v in toll["members"]} == {12, 15}
+    kinds = {c["kind"] for c in toll["conflicts"]}
+    assert kinds == {"update"}  # 12 on the 4th, 15 on the 5th: the count rose
+
+
+def test_the_injured_and_the_damaged_houses_are_tracked_with_their_bounds(
+        claims: list[dict[str, Any]]) -> None:
+    injured = _claim_of(claims, "injured")
+    assert {v for _, _, v in injured["members"]} >= {45, 52}
+    houses = _claim_of(claims, "houses_damaged")
+    assert {f for f, _, _ in houses["members"]} == {"a_en.txt", "b_id.txt", "c_en.txt",
+                                                    "d_id.txt"}
+    assert houses["conflicts"] == []  # "more than 300" and 350 can both be true
+
+
+def test_a_magnitude_is_no_count_of_earthquakes_and_two_magnitudes_conflict(
+        claims: list[dict[str, Any]]) -> None:
+    """"A magnitude 6.2 earthquake" is a magnitude (6.2 earthquakes would be no count), and
+    6.1 against 6.2 is a conflict naming both."""
+    magnitude = _claim_of(claims, "magnitude")
+    assert {v for _, _, v in magnitude["members"]} == {6.2, 6.1}
+    assert [c["kind"] for c in magnitude["conflicts"]] == ["number"]
+    assert "6.2" in magnitude["conflicts"][0]["reason"]
+    assert "6.1" in magnitude["conflicts"][0]["reason"]
+    assert not any(m in ("quake", "dead") and v in (6.1, 6.2)
+                   for c in claims for _, m, v in c["members"])
+
+
+def test_a_length_before_a_direction_is_a_distance_not_the_depth(
+        claims: list[dict[str, Any]]) -> None:
+    distance = _claim_of(claims, "distance")
+    assert {(f, v) for f, _, v in distance["members"]} == {
+        ("a_en.txt", 40000), ("b_id.txt", 40000), ("c_en.txt", 40000)}
+    depths = {v for c in claims for _, m, v in c["members"] if m == "depth"}
+    assert depths == {10000, 11000}
+
+
+def test_what_happened_to_people_beats_who_they_are(claims: list[dict[str, Any]]) -> None:
+    """"2,000 residents have been evacuated": a count of the evacuated, not a population."""
+    assert any(m == "evacuated" and v == 2000 for c in claims for _, m, v in c["members"])
+    assert not any(m == "population" for c in claims for _, m, _ in c["members"])

@@ -88,3 +88,50 @@ def test_what_happened_to_people_beats_who_they_are(claims: list[dict[str, Any]]
     """"2,000 residents have been evacuated": a count of the evacuated, not a population."""
     assert any(m == "evacuated" and v == 2000 for c in claims for _, m, v in c["members"])
     assert not any(m == "population" for c in claims for _, m, _ in c["members"])
+
+
+RATE_PAGES = Path(__file__).resolve().parents[1] / "data" / "rate"
+
+
+@pytest.fixture(scope="module")
+def rate_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """Three pages (two English, one Indonesian) on a central bank's rate decision."""
+    store = Store.open(tmp_path_factory.mktemp("rate") / "claims.json")
+    pipeline.ingest_paths(store, [RATE_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    return [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+
+
+def test_a_monthly_figure_reported_across_new_year_is_one_fact(
+        rate_claims: list[dict[str, Any]]) -> None:
+    """"Inflation in December 2024 was 1.57 %" and, in January 2025, "1.6 % in December": the
+    same month, the same figure to the digit stated, across a New Year."""
+    inflation = _claim_of(rate_claims, "inflation")
+    assert {f for f, _, _ in inflation["members"]} == {"a_en.txt", "b_id.txt", "c_en.txt"}
+    assert inflation["conflicts"] == []
+
+
+def test_more_than_is_a_bound_and_reserves_are_reserves(
+        rate_claims: list[dict[str, Any]]) -> None:
+    reserves = _claim_of(rate_claims, "reserves")
+    assert {f for f, _, _ in reserves["members"]} == {"a_en.txt", "b_id.txt"}
+    assert not any((m or "").endswith("+") for c in rate_claims for _, m, _ in c["members"])
+
+
+def test_a_rate_per_dollar_without_a_currency_sign_is_an_exchange_rate(
+        rate_claims: list[dict[str, Any]]) -> None:
+    rates = {(f, v) for c in rate_claims for f, m, v in c["members"] if m == "exchange_rate"}
+    assert {("a_en.txt", 16300), ("b_id.txt", 16320), ("c_en.txt", 16330)} <= rates
+
+
+def test_a_denial_with_its_own_clause_does_not_take_the_sentence_before(
+        rate_claims: list[dict[str, Any]]) -> None:
+    """"Perry membantah kabar bahwa BI telah menghabiskan ...": what is denied is the clause
+    after "bahwa", not the rupiah's close in the sentence before (which made a false
+    dispute of the exchange rate)."""
+    assert not any(c["disputed"] for c in rate_claims
+                   if any(m == "exchange_rate" for _, m, _ in c["members"]))
+    assert not any(c["kind"] == "time" and c["disputed"] for c in rate_claims)

@@ -459,6 +459,12 @@ def _refers_back(sent: Sentence, denial: _Denial, slot: Slot, lex: Lang) -> bool
     if suffix and verb.endswith(suffix):
         return True
     first = toks.first_at(denial.end)
+    clause_words = set(data.get("clause_words", []))
+    for at in range(first, min(first + 2, len(toks.low))):
+        # "denied that the bank had spent...", "membantah kabar bahwa BI telah...": a clause of
+        # its own says what is denied (a "that" with no clause after it points back)
+        if toks.low[at] in clause_words and len(toks.low) - at > 4:
+            return False
     after = " ".join(toks.low[first:first + DENIED_OBJECT_REACH])
     if any(f" {w} " in f" {after} " for w in data.get("refers_back", [])):
         return True

@@ -287,7 +287,9 @@ def _compatible(measure: Concept, unit: str | None) -> bool:
     """Whether a measure can be counted in a figure's base unit."""
     kind = measure.unit
     if unit is None:
-        return kind is None or kind in _COUNT_UNITS or kind in ("magnitude", "years")
+        # a bare figure: a count, a magnitude, or an amount whose currency the measure word
+        # carries ("16,300 per dollar": an exchange rate)
+        return kind is None or kind in _COUNT_UNITS or kind in ("magnitude", "years", "currency")
     if unit == "count":
         return kind is None or kind in _NOUN_COUNTS
     if unit in _COUNT_UNITS:
@@ -401,7 +403,14 @@ def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
     last = toks.first_at(fig.quantity.end)
     # "another 49", "three more survivors" (the word can sit inside the figure's span, between
     # the number and its noun), "tiga orang lagi"
-    if not any(h.key == "more" for h in first_word_in(hits, first - 2, last + 2)):
+    more = [h for h in first_word_in(hits, first - 2, last + 2) if h.key == "more"]
+    # "more than $10 billion", "lebih dari 300": a bound (read into the figure), not "more"
+    digit = next((m.start() for m in _DIGITS.finditer(sent.text, fig.quantity.start,
+                                                      fig.quantity.end)), fig.quantity.start)
+    if more and fig.quantity.approximate and all(
+            fig.quantity.start <= h.start < digit for h in more):
+        return False
+    if not more:
         return False
     # "bertambah menjadi 12 orang", "has risen to 15": a new total, not 12 more
     change = compiled(sent.lang).data.get("change_words", {})

@@ -201,8 +201,15 @@ def _units_match(a: Slot, b: Slot) -> bool:
         other = ub if ua in (None, "count") else ua
         if other == "times" and "count" in (ua, ub):
             return False  # "127 volcanoes" is a count of things, never a number of times
+        if None in (ua, ub) and _currency(other) and a.measure and a.measure == b.measure:
+            return True  # "16,330 per dollar" and "Rp16.320 per dolar": one exchange rate
         return other in _COUNTED
     return ua in _PEOPLE and ub in _PEOPLE
+
+
+def _currency(unit: str | None) -> bool:
+    """A currency code (``idr``, ``usd``): the base unit of money."""
+    return bool(unit) and len(unit or "") == 3 and (unit or "").isalpha() and (unit or "").islower()
 
 
 def _measure(slot: Slot) -> str | None:
@@ -238,8 +245,7 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
         return VETO
     if sa.unit == "status" and not (a.subject & b.subject):
         return VETO  # a status is said of something: of the same thing, or no link
-    year_a, year_b = _year(a), _year(b)
-    if year_a and year_b and year_a != year_b:
+    if _different_years(a, b):
         return VETO  # figures given for different years (the 1979 eruption, this one)
     if a.subject and b.subject:
         if a.subject & b.subject:
@@ -269,6 +275,28 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
         score *= UNSUPPORTED_DISAGREEMENT
     score *= increment
     return Pair(round(min(1.0, max(0.0, score)), 4), False, tuple(why), agree)
+
+
+def _different_years(a: Item, b: Item) -> bool:
+    """The figures are given for different years; not when they are months apart across a New
+    Year ("inflation in December 2024" and an article of January 2025 about December)."""
+    year_a, year_b = _year(a), _year(b)
+    if not (year_a and year_b) or year_a == year_b:
+        return False
+    month_a, month_b = _month(a), _month(b)
+    return month_a is None or month_b is None or abs(month_a - month_b) > NEW_YEAR_MONTHS
+
+
+NEW_YEAR_MONTHS = 3
+"""Months apart across a New Year within which two figures may be about one period."""
+
+
+def _month(item: Item) -> int | None:
+    """Months since year 0 of the figure's date (its own, else its article's)."""
+    when = item.slot.as_of or item.published
+    if not when or len(when) < 7 or not when[:4].isdigit() or not when[5:7].isdigit():
+        return None
+    return int(when[:4]) * 12 + int(when[5:7])
 
 
 def _year(item: Item) -> str | None:

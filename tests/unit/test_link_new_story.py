@@ -135,3 +135,52 @@ def test_a_denial_with_its_own_clause_does_not_take_the_sentence_before(
     assert not any(c["disputed"] for c in rate_claims
                    if any(m == "exchange_rate" for _, m, _ in c["members"]))
     assert not any(c["kind"] == "time" and c["disputed"] for c in rate_claims)
+
+
+GRAFT_PAGES = Path(__file__).resolve().parents[1] / "data" / "graft"
+
+
+@pytest.fixture(scope="module")
+def graft_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Three pages (two English, one Indonesian) on a bribery case: figures, a denial."""
+    store = Store.open(tmp_path_factory.mktemp("graft") / "claims.json")
+    pipeline.ingest_paths(store, [GRAFT_PAGES])
+    return store
+
+
+def test_a_denial_stating_its_own_proposition_is_no_dispute_of_the_sentence_before(
+        graft_store: Store) -> None:
+    """"The aide's lawyer denied his client had received any money" denies what it says
+    itself; taken as denying the spokesman's sentence before (cash seized, four arrested), it
+    made a false dispute inside one article."""
+    claims = graft_store.raw("claims")
+    assert not any(c.get("disputed") for c in claims.values())
+    denials = [c for c in claims.values() if c["kind"] == "denial"]
+    assert len(denials) >= 2
+    borrowed = [m for m in graft_store.raw("mentions").values()
+                if m["kind"] == "denial" and any(t.startswith("ctx:")
+                                                 for t in (m.get("slot") or {}).get("terms", []))]
+    assert borrowed == []
+
+
+def test_figures_of_a_case_are_tracked_and_a_different_count_is_a_conflict(
+        graft_store: Store) -> None:
+    mentions, sources = graft_store.raw("mentions"), graft_store.raw("sources")
+    claims_of: dict[float, list[set[str]]] = {}
+    arrested = None
+    for claim in graft_store.raw("claims").values():
+        files = {sources[e["source_id"]]["file"] for e in claim["evidence"]}
+        values = set()
+        for e in claim["evidence"]:
+            slot = mentions[e["mention_id"]].get("slot") or {}
+            if slot.get("unit") == "idr":
+                values.add(slot["value"])
+            if slot.get("measure") == "arrested":
+                arrested = claim
+        for value in values:
+            claims_of.setdefault(value, []).append(files)
+    everyone = {"a_en.txt", "b_id.txt", "c_en.txt"}
+    assert claims_of[3.5e9] == [everyone]  # the cash seized: one claim, three outlets
+    assert claims_of[1.2e12] == [everyone]  # the contracts' worth
+    assert arrested is not None
+    assert [c["kind"] for c in arrested["conflicts"]] == ["number"]  # four or five arrested

@@ -25,6 +25,7 @@ acting in the one to three sentences before; surnames expand to the full name th
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -449,6 +450,12 @@ DENIED_OBJECT_REACH = 3
 """Words after a denial verb in which "the claims", "kritik tersebut" says what it denies."""
 
 
+OWN_CONTENT_WORDS = 5
+"""Words after a denial verb from which the denial states what it denies itself ("denied his
+client had received any money"), rather than pointing back ("denied it", "menepis kritik
+tersebut")."""
+
+
 def _refers_back(sent: Sentence, denial: _Denial, slot: Slot, lex: Lang) -> bool:
     """A denial that points back ("membantahnya", "menepis kritik tersebut", "denied the
     claims") or names no event of its own denies what the sentence before it says."""
@@ -468,6 +475,9 @@ def _refers_back(sent: Sentence, denial: _Denial, slot: Slot, lex: Lang) -> bool
     after = " ".join(toks.low[first:first + DENIED_OBJECT_REACH])
     if any(f" {w} " in f" {after} " for w in data.get("refers_back", [])):
         return True
+    stop = bisect_left(toks.starts, sent.end)
+    if stop - first >= OWN_CONTENT_WORDS:
+        return False  # "denied his client had received any money": a proposition of its own
     kinds = catalogue()
     return not any(t.startswith("t:") and (c := kinds.get(t[2:])) is not None
                    and c.type == "event" for t in slot.terms)

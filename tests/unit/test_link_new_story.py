@@ -184,3 +184,36 @@ def test_figures_of_a_case_are_tracked_and_a_different_count_is_a_conflict(
     assert claims_of[1.2e12] == [everyone]  # the contracts' worth
     assert arrested is not None
     assert [c["kind"] for c in arrested["conflicts"]] == ["number"]  # four or five arrested
+
+
+FLOOD_PAGES = Path(__file__).resolve().parents[1] / "data" / "flood"
+
+
+@pytest.fixture(scope="module")
+def flood_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """Three pages (one Indonesian, two English) on flash floods over two days."""
+    store = Store.open(tmp_path_factory.mktemp("flood") / "claims.json")
+    pipeline.ingest_paths(store, [FLOOD_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    return [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+
+
+def test_the_dead_and_the_missing_of_a_flood_across_outlets_and_days(
+        flood_claims: list[dict[str, Any]]) -> None:
+    dead = _claim_of(flood_claims, "dead")
+    assert {(f, v) for f, _, v in dead["members"]} == {
+        ("a_id.txt", 27), ("b_en.txt", 37), ("c_en.txt", 50)}
+    assert dead["conflicts"]  # 27 against 37 on the same day
+    missing = _claim_of(flood_claims, "missing")
+    assert {v for _, _, v in missing["members"]} == {15, 17, 27}
+    assert "update" in {c["kind"] for c in missing["conflicts"]}  # 17 on the 13th, 27 after
+
+
+def test_a_second_noun_in_a_list_is_its_own_count(flood_claims: list[dict[str, Any]]) -> None:
+    """"193 rumah rusak dan 19 jembatan putus": 19 bridges are no damaged houses."""
+    houses = _claim_of(flood_claims, "houses_damaged")
+    assert {(f, v) for f, _, v in houses["members"]} == {("a_id.txt", 193), ("b_en.txt", 200)}
+    assert houses["conflicts"] == []  # "nearly 200" and 193 agree

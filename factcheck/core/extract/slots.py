@@ -375,7 +375,7 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             cat[t[1].key].type != "measure", cat[t[1].key].weak, t[0], t[1].first))
         key = ranked[0][1].key if ranked else None
         if key is None:
-            key = _shared_measure(i, spans, clause_tokens[i], hits, taken, units[i])
+            key = _shared_measure(i, spans, clause_tokens[i], hits, taken, units[i], figs)
         if key is None and units[i] == "s" and _span(sent, figs[i]):
             key = _nearest_event(sent, figs[i], hits)  # "the first visit in 24 years"
         if _total_of(sent, figs, i):
@@ -444,8 +444,8 @@ def _total_of(sent: Sentence, figs: list[Figure], i: int) -> bool:
 
 
 def _shared_measure(i: int, spans: list[tuple[int, int]], clause: tuple[int, int],
-                    hits: list[ConceptHit], taken: dict[int, int], unit: str | None
-                    ) -> str | None:
+                    hits: list[ConceptHit], taken: dict[int, int], unit: str | None,
+                    figs: list[Figure] | None = None) -> str | None:
     """A measure for a figure no measure word is nearest to: a free measure word of its
     clause, or one its neighbour holds when the two are one figure said twice ("96.214.691
     suara atau 58,83 persen")."""
@@ -463,10 +463,20 @@ def _shared_measure(i: int, spans: list[tuple[int, int]], clause: tuple[int, int
             oa, ob = spans[owner]
             if min(abs(a - ob), abs(oa - b)) > NEIGHBOUR:
                 continue
+            if figs is not None and _other_nouns(figs[i], figs[owner]):
+                continue  # "193 rumah rusak dan 19 jembatan putus": bridges are no houses
         distance = min(abs(h.first - b), abs(a - h.last))
         if best is None or distance < best[0]:
             best = (distance, h.key)
     return best[1] if best else None
+
+
+def _other_nouns(a: Figure, b: Figure) -> bool:
+    """Two figures each counting a noun of its own, not the same one ("193 rumah", "19
+    jembatan"): two things counted, not one figure said twice."""
+    ua, ub = a.quantity.unit, b.quantity.unit
+    return (bool(ua) and bool(ub) and ua != ub
+            and base_unit(ua)[0] == "count" and base_unit(ub)[0] == "count")
 
 
 def _role(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:

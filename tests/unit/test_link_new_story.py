@@ -217,3 +217,37 @@ def test_a_second_noun_in_a_list_is_its_own_count(flood_claims: list[dict[str, A
     houses = _claim_of(flood_claims, "houses_damaged")
     assert {(f, v) for f, _, v in houses["members"]} == {("a_id.txt", 193), ("b_en.txt", 200)}
     assert houses["conflicts"] == []  # "nearly 200" and 193 agree
+
+
+DENGUE_PAGES = Path(__file__).resolve().parents[1] / "data" / "dengue"
+
+
+@pytest.fixture(scope="module")
+def dengue_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """Three pages (one Indonesian, two English) on a dengue outbreak in a province."""
+    store = Store.open(tmp_path_factory.mktemp("dengue") / "claims.json")
+    pipeline.ingest_paths(store, [DENGUE_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    return [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+
+
+def test_a_province_total_and_one_citys_count_are_two_facts(
+        dengue_claims: list[dict[str, Any]]) -> None:
+    """12,340 cases in the province and 1,741 in its largest city, in one article: two
+    scopes, not an internal contradiction; the province total is one claim across outlets
+    (its baseline, "the same period of 2023", is not the date it is given for)."""
+    cases = [c for c in dengue_claims if any(m == "cases" for _, m, _ in c["members"])]
+    by_values = sorted(sorted(v for _, _, v in c["members"]) for c in cases)
+    assert [12000, 12300, 12340] in by_values and [1741, 1741] in by_values
+    assert not any(c["kind"] == "internal" for claim in cases for c in claim["conflicts"])
+
+
+def test_a_later_lower_count_is_no_update(dengue_claims: list[dict[str, Any]]) -> None:
+    """98 dead on the 22nd, 95 on the 25th: a running count does not fall, so the two are
+    a conflict to check, not an update."""
+    dead = _claim_of(dengue_claims, "dead")
+    assert {v for _, _, v in dead["members"]} == {98, 95}
+    assert [c["kind"] for c in dead["conflicts"]] == ["number"]

@@ -351,13 +351,17 @@ def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = No
     years = set()
     days = []
     lo, hi = clause or (sent.core, sent.end)
-    since = set(compiled(sent.lang).data.get("since_words", []))
+    data = compiled(sent.lang).data
+    since = set(data.get("since_words", []))
+    than = [fold(w) for w in data.get("baseline_words", [])]
     dates = starting_in(sent.dates, lo, hi)
     for d in dates:
         if not d.value or d.value.startswith("--"):
             continue
         if _after_since(sent.text, lo, d.start, since):
             continue  # "since elections began in 2004": where a span starts, not the figure's date
+        if _compared_with(sent.text, lo, d.start, than):
+            continue  # "three times as many as in the same period of 2023": the baseline
         if d.precision in ("day", "month"):
             days.append(d.value[:10])
         if d.precision == "year":
@@ -372,6 +376,13 @@ def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = No
 
 SINCE_REACH = 10
 """Words between "since"/"sejak" and the date that starts the span."""
+
+
+def _compared_with(text: str, lo: int, pos: int, than: list[str]) -> bool:
+    """A date in the comparison of a figure ("than in 2023", "as in the same period of 2023",
+    "dibanding periode yang sama tahun lalu"): the baseline, not the date the figure is for."""
+    head = " " + fold(text[max(lo, pos - 60):pos].split(",")[-1]) + " "
+    return any(f" {w} " in head for w in than)
 
 
 def _after_since(text: str, lo: int, pos: int, since: set[str]) -> bool:

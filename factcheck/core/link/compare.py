@@ -247,6 +247,11 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
         return VETO  # a status is said of something: of the same thing, or no link
     if _different_years(a, b):
         return VETO  # figures given for different years (the 1979 eruption, this one)
+    if (not agree and a.source_id == b.source_id and not (a.subject & b.subject)
+            and (a.subject or b.subject)):
+        # One article, two values of one measure, one of them said of something named ("Kota
+        # Bandung ... 1.741 kasus" beside the province's 12.340): two scopes, not one fact.
+        return VETO
     if a.subject and b.subject:
         if a.subject & b.subject:
             score += W_SUBJECT

@@ -117,7 +117,12 @@ def _disputes(sides: list[list[Item]], sources: Mapping[str, Source],
     if len(set().union(*articles)) > 1:
         running = family == "figure" and all(m.slot.running for side in sides for m in side)
         dated = [v.published[:10] for v in values if v.published]
-        if running and len(dated) == len(values) and len(set(dated)) == len(dated):
+        # A running count only grows: a later, lower figure (98 dead, then 95) is no update.
+        lows = [min((m.slot.value for m in side if m.slot.value is not None), default=0.0)
+                for side in sides]
+        growing = all(b >= a for a, b in zip(lows, lows[1:], strict=False))
+        if (running and growing and len(dated) == len(values)
+                and len(set(dated)) == len(dated)):
             kind = ConflictKind.UPDATE
             steps = " -> ".join(map(_label, values))
             reason = f"{what}: {steps}, an update of a running count"

@@ -251,3 +251,22 @@ def test_a_later_lower_count_is_no_update(dengue_claims: list[dict[str, Any]]) -
     dead = _claim_of(dengue_claims, "dead")
     assert {v for _, _, v in dead["members"]} == {98, 95}
     assert [c["kind"] for c in dead["conflicts"]] == ["number"]
+
+
+QUOTA_PAGES = Path(__file__).resolve().parents[1] / "data" / "quota"
+
+
+def test_a_denial_in_a_participle_clause_is_the_subjects_and_meets_its_translation(
+        tmp_path: Path) -> None:
+    """"..., Trade Minister Zulkifli Hasan said on Monday, dismissing reports that the
+    government planned to cut it" is the minister's denial (not "Monday"'s), and it is one
+    tracked claim with "Ia membantah kabar bahwa pemerintah akan memangkas kuota tersebut"."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [QUOTA_PAGES])
+    mentions = store.raw("mentions")
+    speakers = {(mentions[e["mention_id"]].get("slot") or {}).get("speaker")
+                for c in store.raw("claims").values() if c["kind"] == "denial"
+                for e in c["evidence"]}
+    assert speakers == {"Zulkifli Hasan"}
+    denials = [c for c in store.raw("claims").values() if c["kind"] == "denial"]
+    assert len(denials) == 1 and len({e["source_id"] for e in denials[0]["evidence"]}) == 2

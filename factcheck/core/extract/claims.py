@@ -255,6 +255,8 @@ def _find_denial(sent: Sentence, lex: Lang, history: list[Sentence], names: dict
             segment = text[lo:verb[0]]
             where = (lo + len(segment) - len(segment.lstrip()), lo + len(segment.rstrip()))
     speaker = None
+    if where is not None and "," in text[where[1]:verb[0]]:
+        where = None  # "..., Zulkifli said on Monday, dismissing reports": the sentence's subject
     if where is not None:
         phrase = text[where[0]:where[1]]
         speaker = clean_speaker(phrase, sent.lang)

@@ -270,3 +270,27 @@ def test_a_denial_in_a_participle_clause_is_the_subjects_and_meets_its_translati
     assert speakers == {"Zulkifli Hasan"}
     denials = [c for c in store.raw("claims").values() if c["kind"] == "denial"]
     assert len(denials) == 1 and len({e["source_id"] for e in denials[0]["evidence"]}) == 2
+
+
+CRASH_PAGES = Path(__file__).resolve().parents[1] / "data" / "crash"
+
+
+def test_a_plane_crash_people_aboard_crew_and_clock_times(tmp_path: Path) -> None:
+    """62 aboard in three outlets; 50 passengers and 12 crew against 56 and 6: two conflicts,
+    crew apart from passengers; "(0740 GMT)" is a time of day and "Kepulauan Seribu" (the
+    Thousand Islands) a place, neither a figure."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [CRASH_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    claims = [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    aboard = [c for c in claims if {v for _, m, v in c["members"] if m == "passengers"} == {62}]
+    assert len(aboard) == 1
+    assert {f for f, _, _ in aboard[0]["members"]} == {"a_en.txt", "b_id.txt", "c_en.txt"}
+    crew = _claim_of(claims, "crew")
+    assert {v for _, _, v in crew["members"]} == {12, 6}
+    assert [c["kind"] for c in crew["conflicts"]] == ["number"]
+    values = {(m.get("slot") or {}).get("value") for m in mentions.values()}
+    assert 740 not in values and 1000 not in values

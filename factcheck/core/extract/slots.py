@@ -183,6 +183,7 @@ def _age(text: str, q: Quantity) -> bool:
 
 
 _CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?$")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d$")
 
 
 def _clock(text: str, q: Quantity, lang: str) -> bool:
@@ -190,11 +191,15 @@ def _clock(text: str, q: Quantity, lang: str) -> bool:
     if q.unit and q.unit not in ("count",):
         return False
     raw = _DIGITS.search(q.text)
-    if raw is None or not _CLOCK.match(raw.group()):
+    if raw is None:
         return False
     clock = compiled(lang).data.get("clock", {})
     head = fold(text[max(0, q.start - 12): q.start]).split()
     tail = fold(text[q.end: q.end + 14]).strip()
+    if _HHMM.match(raw.group()) and any(tail.startswith(z) for z in clock.get("zones", [])):
+        return True  # "(0740 GMT)": hours and minutes written as four digits
+    if not _CLOCK.match(raw.group()):
+        return False
     if ":" in raw.group():
         return True
     zones = clock.get("zones", [])

@@ -229,6 +229,18 @@ def _overlaps(start: int, end: int, spans: TakenSpans) -> bool:
     return spans.overlaps(start, end)
 
 
+def _in_a_name(text: str, a: int, b: int) -> bool:
+    """A capitalised number word joined to a capitalised word before it, mid-sentence."""
+    word = text[a:b]
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, a - 40):a].rstrip()
+    if not before or before[-1] in ".!?:\"“'(\n":
+        return False  # the first word of a sentence or a quotation is capitalised anyway
+    previous = before.split()[-1] if before.split() else ""
+    return previous[:1].isupper() and previous.isalpha()
+
+
 def find_quantities(
     text: str,
     lang: str,
@@ -317,6 +329,8 @@ def find_quantities(
     for a, b in _word_runs(toks, pats):
         if _overlaps(a, b, taken):
             continue
+        if _in_a_name(text, a, b):
+            continue  # "Kepulauan Seribu", "Seven Sisters": a number word of a proper name
         spelled = _words_value(text[a:b], pats)
         if spelled is None:
             continue

@@ -294,3 +294,26 @@ def test_a_plane_crash_people_aboard_crew_and_clock_times(tmp_path: Path) -> Non
     assert [c["kind"] for c in crew["conflicts"]] == ["number"]
     values = {(m.get("slot") or {}).get("value") for m in mentions.values()}
     assert 740 not in values and 1000 not in values
+
+
+GDP_PAGES = Path(__file__).resolve().parents[1] / "data" / "gdp"
+
+
+def test_growth_of_two_quarters_is_two_facts_each_across_outlets(tmp_path: Path) -> None:
+    """"5.05 % in the April-June quarter" / "kuartal II 2024 sebesar 5,05 persen" / "5.1 % in
+    the second quarter" are one figure; "5.11 % in the first quarter" / "kuartal I 2024 ...
+    5,11 persen" another: a quarter named beside a figure is the period it is given for."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [GDP_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    groups = []
+    for claim in store.raw("claims").values():
+        members = {(sources[e["source_id"]]["file"],
+                    (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+                   for e in claim["evidence"]}
+        groups.append(members)
+    assert {("a_id.txt", 5.05), ("b_en.txt", 5.05), ("c_en.txt", 5.1)} in groups
+    assert {("a_id.txt", 5.11), ("b_en.txt", 5.11), ("c_en.txt", 5.11)} in groups
+    quarters = {(mentions[e["mention_id"]].get("slot") or {}).get("as_of")
+                for c in store.raw("claims").values() for e in c["evidence"]}
+    assert {"2024-Q1", "2024-Q2"} <= quarters

@@ -380,6 +380,52 @@ SINCE_REACH = 10
 """Words between "since"/"sejak" and the date that starts the span."""
 
 
+QUARTER_REACH = 8
+"""Words between a figure and the quarter of a year it is given for, at most."""
+
+
+def _quarters(sent: Sentence, ref: date | None) -> list[tuple[int, str]]:
+    """The quarters of a year the sentence names, as (token index, ``2024-Q2``): "kuartal II
+    2024", "the second quarter", "the April-June quarter", "Q2". A quarter without its year
+    is the latest one up to the publication date."""
+    data = compiled(sent.lang).data.get("quarters")
+    if not data:
+        return []
+    low = tokens(sent.text).low
+    words, ordinals, short = set(data["words"]), data["ordinals"], data.get("short", "q")
+    out = []
+    for i, word in enumerate(low):
+        head, _, tail = word.rpartition("-")
+        if tail in words and head in ordinals:  # "second-quarter"
+            number, at = ordinals[head], i
+        elif word in words and i > 0 and low[i - 1] in ordinals:
+            number, at = ordinals[low[i - 1]], i
+        elif word in words and i + 1 < len(low) and low[i + 1] in ordinals:
+            number, at = ordinals[low[i + 1]], i + 1
+        elif len(word) == 2 and word[0] == short and word[1] in "1234":
+            number, at = int(word[1]), i
+        else:
+            continue
+        year = next((int(t) for t in low[at + 1:at + 4] if t.isdigit() and len(t) == 4
+                     and 1900 < int(t) < 2100), None)
+        if year is None and ref is not None:
+            year = ref.year if number <= (ref.month - 1) // 3 + 1 else ref.year - 1
+        if year is not None:
+            out.append((i, f"{year}-Q{number}"))
+    return out
+
+
+def _quarter_of(sent: Sentence, fig: Figure, quarters: list[tuple[int, str]]) -> str | None:
+    """The quarter nearest a figure, within `QUARTER_REACH` words."""
+    if not quarters:
+        return None
+    toks = tokens(sent.text)
+    first, last = toks.first_at(fig.quantity.start), toks.first_at(fig.quantity.end)
+    near = [(min(abs(i - first), abs(i - last)), q) for i, q in quarters]
+    distance, quarter = min(near)
+    return quarter if distance <= QUARTER_REACH else None
+
+
 def _compared_with(text: str, lo: int, pos: int, than: list[str]) -> bool:
     """A date in the comparison of a figure ("than in 2023", "as in the same period of 2023",
     "dibanding periode yang sama tahun lalu"): the baseline, not the date the figure is for."""
@@ -545,8 +591,10 @@ def _mentions(source: Source, sent: Sentence, history: list[Sentence], names: di
     if figs:
         kinds = {i: _figure_kind(sent, f, lex, speaker) for i, f in enumerate(figs)}
         before = sentence_concepts(history[-1]) if history else []
+        quarters = _quarters(sent, ref)
         slots = figure_slots(sent, figs, hits, kind=kinds, speaker=speaker,
-                             as_of=[_as_of(sent, ref, f.clause) for f in figs], context=before)
+                             as_of=[_quarter_of(sent, f, quarters) or _as_of(sent, ref, f.clause)
+                                    for f in figs], context=before)
         for i, (fig, slot) in enumerate(zip(figs, slots, strict=True)):
             if _weak(slot):
                 continue  # "two other candidates", "tiga pasangan": no figure to check

@@ -21,6 +21,7 @@ so an assertion and its denial meet (`Pair.denial`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -247,6 +248,9 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
         return VETO  # a status is said of something: of the same thing, or no link
     if _different_years(a, b):
         return VETO  # figures given for different years (the 1979 eruption, this one)
+    qa, qb = _quarter(a.slot.as_of), _quarter(b.slot.as_of)
+    if qa and qb and qa != qb:
+        return VETO  # growth in the first and in the second quarter: two figures
     if (not agree and a.source_id == b.source_id and not (a.subject & b.subject)
             and (a.subject or b.subject)):
         # One article, two values of one measure, one of them said of something named ("Kota
@@ -294,6 +298,22 @@ def _different_years(a: Item, b: Item) -> bool:
 
 NEW_YEAR_MONTHS = 3
 """Months apart across a New Year within which two figures may be about one period."""
+
+
+_QUARTER = re.compile(r"(\d{4})-(?:Q([1-4])|(\d{2}))")
+
+
+def _quarter(as_of: str | None) -> str | None:
+    """The quarter of a year a figure is given for (``2024-Q2``; a month gives its quarter)."""
+    found = _QUARTER.match(as_of or "")
+    if found is None:
+        return None
+    year, quarter, month = found.groups()
+    if quarter is None:
+        if not 1 <= int(month) <= 12:
+            return None
+        quarter = str((int(month) - 1) // 3 + 1)
+    return f"{year}-Q{quarter}"
 
 
 def _month(item: Item) -> int | None:

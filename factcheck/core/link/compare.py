@@ -249,7 +249,7 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     if _different_years(a, b):
         return VETO  # figures given for different years (the 1979 eruption, this one)
     qa, qb = _quarter(a.slot.as_of), _quarter(b.slot.as_of)
-    if qa and qb and qa != qb:
+    if qa and qb and qa != qb and "Q" in f"{a.slot.as_of}{b.slot.as_of}":
         return VETO  # growth in the first and in the second quarter: two figures
     if (not agree and a.source_id == b.source_id and not (a.subject & b.subject)
             and (a.subject or b.subject)):

@@ -55,7 +55,7 @@ def missing_keys(lang: str, reference: str = "en") -> list[str]:
 
 _FREE_FORM = frozenset({
     "words", "multipliers", "fractions", "vague", "scale_abbreviations", "hedges", "units",
-    "currency_prefixes", "months", "weekdays", "relative_days", "periods",
+    "currency_prefixes", "months", "weekdays", "relative_days", "periods", "ordinals",
 })
 """Keys whose values map a language's own words: their entries differ between languages."""
 

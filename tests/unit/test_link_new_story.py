@@ -317,3 +317,27 @@ def test_growth_of_two_quarters_is_two_facts_each_across_outlets(tmp_path: Path)
     quarters = {(mentions[e["mention_id"]].get("slot") or {}).get("as_of")
                 for c in store.raw("claims").values() for e in c["evidence"]}
     assert {"2024-Q1", "2024-Q2"} <= quarters
+
+
+PROTEST_PAGES = Path(__file__).resolve().parents[1] / "data" / "protest"
+
+
+def test_a_protest_arrests_injuries_and_a_denial_in_both_languages(tmp_path: Path) -> None:
+    """301 arrested (police) against at least 344 (a rights group); 21 officers injured; the
+    police denial of firing rubber bullets ("peluru karet") is one claim in both languages."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [PROTEST_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    claims = [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    arrested = _claim_of(claims, "arrested")
+    assert {(f, v) for f, _, v in arrested["members"]} == {
+        ("a_id.txt", 301), ("b_en.txt", 301), ("c_en.txt", 344)}
+    assert arrested["conflicts"]
+    injured = _claim_of(claims, "injured")
+    assert {(f, v) for f, _, v in injured["members"]} == {("a_id.txt", 21), ("b_en.txt", 21)}
+    denials = [c for c in claims if c["kind"] == "denial"]
+    assert len(denials) == 1 and {f for f, _, _ in denials[0]["members"]} == {"a_id.txt",
+                                                                               "b_en.txt"}

@@ -230,7 +230,8 @@ def _overlaps(start: int, end: int, spans: TakenSpans) -> bool:
 
 
 def _in_a_name(text: str, a: int, b: int) -> bool:
-    """A capitalised number word joined to a capitalised word before it, mid-sentence."""
+    """A capitalised number word ending a run of capitalised words mid-sentence ("Kepulauan
+    Seribu pada Sabtu", "the Seven Sisters hills")."""
     word = text[a:b]
     if not word[:1].isupper():
         return False
@@ -238,6 +239,9 @@ def _in_a_name(text: str, a: int, b: int) -> bool:
     if not before or before[-1] in ".!?:\"“'(\n":
         return False  # the first word of a sentence or a quotation is capitalised anyway
     previous = before.split()[-1] if before.split() else ""
+    following = text[b:b + 40].split()
+    if following and following[0][:1].isupper():
+        return False  # a title-case headline ("Banjir Tewaskan Lima Orang"), not a name
     return previous[:1].isupper() and previous.isalpha()
 
 

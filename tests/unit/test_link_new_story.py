@@ -341,3 +341,23 @@ def test_a_protest_arrests_injuries_and_a_denial_in_both_languages(tmp_path: Pat
     denials = [c for c in claims if c["kind"] == "denial"]
     assert len(denials) == 1 and {f for f, _, _ in denials[0]["members"]} == {"a_id.txt",
                                                                                "b_en.txt"}
+
+
+SEATS_PAGES = Path(__file__).resolve().parents[1] / "data" / "seats"
+
+
+def test_turnout_in_both_languages_and_a_party_share_that_differs(tmp_path: Path) -> None:
+    """"Tingkat partisipasi pemilih mencapai 81,78 persen" and "Turnout was about 82%" are one
+    fact (the longest phrase, "tingkat partisipasi pemilih", says what is measured, not
+    "pemilih"); the winner's share 16.7 % against 16.9 % is a conflict."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [SEATS_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    claims = [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    turnout = _claim_of(claims, "turnout")
+    assert {(f, v) for f, _, v in turnout["members"]} == {("a_id.txt", 81.78), ("b_en.txt", 82)}
+    share = [c for c in claims if {v for _, _, v in c["members"]} >= {16.7, 16.9}]
+    assert len(share) == 1 and [c["kind"] for c in share[0]["conflicts"]] == ["number"]

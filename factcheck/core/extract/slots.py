@@ -329,10 +329,13 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
     ends = [b for _, b in spans]
     starts = [a for a, _ in spans]
-    for hit in hits:
-        concept = cat.get(hit.key)
-        if concept is None or concept.type not in ("measure", "event", "status"):
-            continue
+    measured = [h for h in hits if (c := cat.get(h.key)) is not None
+                and c.type in ("measure", "event", "status")]
+    for hit in measured:
+        if any(o is not hit and o.first <= hit.first and hit.last <= o.last
+               and o.last - o.first > hit.last - hit.first for o in measured):
+            continue  # "partisipasi pemilih" (turnout) holds "pemilih" (voters): the longer says
+        concept = cat[hit.key]
         best: tuple[int, int, int] | None = None  # (distance, after-figure first, figure)
         # Only figures within reach can take the hit: those ending at most MEASURE_REACH
         # words before it and starting at most MEASURE_REACH words after it.

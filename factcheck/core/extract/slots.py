@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -564,10 +564,10 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     floor = toks.starts[max(0, toks.first_at(q.start) - SUBJECT_REACH)] if toks.low else lo
     lo = max(lo, floor)
     zones = {z.upper() for z in compiled(sent.lang).data.get("clock", {}).get("zones", [])}
+    cat = catalogue()
     names = [_Word(e.text, e.start, e.end) for e in starting_in(sent.entities, lo, q.start)
              if e.end <= q.start and e.text.upper() not in zones
-             and not all(k.startswith("t:") for k in name_keys(e.text, sent.lang))]
-    cat = catalogue()
+             and not _event_name(name_keys(e.text, sent.lang), cat)]
     lex = compiled(sent.lang)
     plain = vocabulary(sent.lang).stopwords | lex.date_words | set(lex.hedges)
     linking = set(lex.data.get("measure_of", []))
@@ -589,6 +589,15 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     if not names:
         return None
     return max(names, key=lambda e: e.end).text
+
+
+def _event_name(keys: frozenset[str], cat: Mapping[str, Concept]) -> bool:
+    """A name made of concept words only, or the name of an event ("Pemilu Legislatif",
+    "Pilpres 2024"): what a figure is about is who or where, not the event it belongs to."""
+    if all(k.startswith("t:") for k in keys):
+        return True
+    return any(k.startswith("t:") and (c := cat.get(k[2:])) is not None
+               and c.type in ("event", "topic") for k in keys)
 
 
 @dataclass(frozen=True, slots=True)

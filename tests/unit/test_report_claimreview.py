@@ -134,6 +134,7 @@ def test_person_author_and_long_claims(store: Store, settings: Settings) -> None
     assert hostile["claimReviewed"].endswith("…")
     assert hostile["claimReviewed"][:-1].split() == words.split()[: len(
         hostile["claimReviewed"][:-1].split())]
+    assert hostile["itemReviewed"]["text"] == words  # the whole claim, where it was shortened
     assert "ratingExplanation" not in hostile["reviewRating"]  # no explanation given
     assert empty["itemReviewed"] == {"@type": "Claim"}  # nothing known beyond the claim
 

@@ -114,6 +114,9 @@ def claim_review(report: Report, claim: ClaimRow, settings: Settings) -> dict[st
     first = dated[0][1] if dated else (appearances[0][1] if appearances else None)
     speaker = one_line(claim["normalized"].get("speaker"))
     item: dict[str, Any] = {"@type": "Claim"}
+    said = one_line(claim["text"])
+    if len(said) > CLAIM_LIMIT:
+        item["text"] = said  # the whole claim where `claimReviewed` had to shorten it
     if speaker:
         item["author"] = {"@type": speaker_type(speaker), "name": speaker}
     elif first is not None:

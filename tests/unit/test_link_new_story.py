@@ -365,3 +365,28 @@ def test_turnout_in_both_languages_and_a_party_share_that_differs(tmp_path: Path
     assert {(f, v) for f, _, v in share[0]["members"]} == {
         ("a_id.txt", 16.72), ("b_en.txt", 16.7), ("c_en.txt", 16.9)}
     assert len(share[0]["conflicts"]) == 1  # 16.9 against 16.72 / 16.7 (a later tally)
+
+
+COURT_PAGES = Path(__file__).resolve().parents[1] / "data" / "court"
+
+
+def test_a_verdict_its_term_fine_demand_and_loss(tmp_path: Path) -> None:
+    """Eight years (two outlets) against ten (a third) is a conflict; the prosecutors' demand
+    of twelve years is another fact; the fine and the state's loss are one claim each."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [COURT_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    groups = []
+    for claim in store.raw("claims").values():
+        values = {(sources[e["source_id"]]["file"],
+                   (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+                  for e in claim["evidence"] if claim["kind"] == "quantity"}
+        groups.append((values, [c["kind"] for c in claim["conflicts"]]))
+    year = 31_557_600.0
+    term = next((g for g in groups if ("a_id.txt", 8 * year) in g[0]), None)
+    assert term is not None and ("c_en.txt", 10 * year) in term[0] and term[1] == ["number"]
+    assert ("a_id.txt", 12 * year) not in term[0]
+    assert any(v == {("a_id.txt", 12 * year), ("b_en.txt", 12 * year)} for v, _ in groups)
+    assert any(v == {("a_id.txt", 5e8), ("b_en.txt", 5e8), ("c_en.txt", 5e8)} for v, _ in groups)
+    assert any(v == {("a_id.txt", 5.1e11), ("b_en.txt", 5.1e11), ("c_en.txt", 5.1e11)}
+               for v, _ in groups)

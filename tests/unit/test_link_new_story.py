@@ -390,3 +390,21 @@ def test_a_verdict_its_term_fine_demand_and_loss(tmp_path: Path) -> None:
     assert any(v == {("a_id.txt", 5e8), ("b_en.txt", 5e8), ("c_en.txt", 5e8)} for v, _ in groups)
     assert any(v == {("a_id.txt", 5.1e11), ("b_en.txt", 5.1e11), ("c_en.txt", 5.1e11)}
                for v, _ in groups)
+
+
+TRADE_PAGES = Path(__file__).resolve().parents[1] / "data" / "trade"
+
+
+def test_a_trade_balance_and_a_value_after_its_change_from_a_baseline(tmp_path: Path) -> None:
+    """The surplus is one claim in both languages ("trade surplus", "neraca perdagangan"); the
+    exports of $22.33 billion "rose 2.86 % from a year earlier" are given for this May, not for
+    the baseline year; "naik 2,86 persen dibandingkan Mei 2023" dates no event in May 2023."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [TRADE_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    groups = [{(sources[e["source_id"]]["file"],
+                (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+               for e in claim["evidence"]} for claim in store.raw("claims").values()]
+    assert {("a_id.txt", 2.93e9), ("b_en.txt", 2.93e9)} in groups
+    assert {("a_id.txt", 2.233e10), ("b_en.txt", 2.233e10)} in groups
+    assert not any((m.get("slot") or {}).get("date") == "2023-05" for m in mentions.values())

@@ -355,7 +355,10 @@ def _as_of(sent: Sentence, ref: date | None, clause: tuple[int, int] | None = No
     lo, hi = clause or (sent.core, sent.end)
     data = compiled(sent.lang).data
     since = set(data.get("since_words", []))
-    than = [fold(w) for w in data.get("baseline_words", [])]
+    # a figure's baseline: "than in 2023", "dibanding Mei 2023", and the start of a change,
+    # "rose 2.86% from a year earlier to $22.33 billion"
+    than = [fold(w) for w in [*data.get("baseline_words", []),
+                              *data.get("change_words", {}).get("from", [])]]
     dates = starting_in(sent.dates, lo, hi)
     for d in dates:
         if not d.value or d.value.startswith("--"):

@@ -772,6 +772,7 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
     toks = tokens(sent.text)
     as_of_words = set(compiled(sent.lang).data.get("as_of_words", []))
     before_words = [fold(w) for w in compiled(sent.lang).data.get("before_words", [])]
+    baseline_words = [fold(w) for w in compiled(sent.lang).data.get("baseline_words", [])]
     named = {i for e in sent.entities
              for i in range(toks.first_at(e.start) + 1, toks.first_at(e.end))}
     out = []
@@ -790,6 +791,9 @@ def event_dates(sent: Sentence, hits: list[ConceptHit], reference: date | None =
             continue  # "hingga kemarin", "as of Tuesday": when a count was given
         if any(" ".join(head[-len(w.split()):]) == w for w in before_words):
             continue  # "Before Sunday, its last eruption was in 1979": a bound, not its date
+        wide = fold(sent.text[max(clause[0], d.start - 30): d.start]).split()
+        if any(" ".join(wide[-len(w.split()):]) == w for w in baseline_words):
+            continue  # "naik 2,86 persen dibandingkan Mei 2023": the baseline, not the event's date
         nearby = [h for h in starting_in(hits, *clause)
                   if (cat[h.key].type in ("event", "measure")
                        or (cat[h.key].type == "report" and h.start < d.start))]

@@ -408,3 +408,22 @@ def test_a_trade_balance_and_a_value_after_its_change_from_a_baseline(tmp_path: 
     assert {("a_id.txt", 2.93e9), ("b_en.txt", 2.93e9)} in groups
     assert {("a_id.txt", 2.233e10), ("b_en.txt", 2.233e10)} in groups
     assert not any((m.get("slot") or {}).get("date") == "2023-05" for m in mentions.values())
+
+
+VAX_PAGES = Path(__file__).resolve().parents[1] / "data" / "vax"
+
+
+def test_children_to_vaccinate_are_the_vaccinated_in_both_languages(tmp_path: Path) -> None:
+    """"Began vaccinating more than 1.2 million children" and "imunisasi polio massal untuk
+    1,2 juta anak" count the vaccinated (not an outbreak, not the found)."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [VAX_PAGES])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    claims = [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    children = [c for c in claims if any(v == 1.2e6 for _, _, v in c["members"])]
+    assert len(children) == 1
+    assert set(children[0]["members"]) == {("a_en.txt", "vaccinated", 1.2e6),
+                                           ("b_id.txt", "vaccinated", 1.2e6)}

@@ -427,3 +427,18 @@ def test_children_to_vaccinate_are_the_vaccinated_in_both_languages(tmp_path: Pa
     assert len(children) == 1
     assert set(children[0]["members"]) == {("a_en.txt", "vaccinated", 1.2e6),
                                            ("b_id.txt", "vaccinated", 1.2e6)}
+
+
+def test_an_expected_figure_is_a_forecast_and_joins_no_reported_one(tmp_path: Path) -> None:
+    """"Analysts had expected growth of 5.0 %" and "a 5.0 % consensus forecast" are forecasts:
+    never in one claim with a growth figure that was reported (4.93 %, 5.05 %)."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [GDP_PAGES])
+    mentions = store.raw("mentions")
+    forecasts = {m["id"] for m in mentions.values()
+                 if (m.get("slot") or {}).get("role") == "forecast"}
+    assert forecasts
+    for claim in store.raw("claims").values():
+        ids = {e["mention_id"] for e in claim["evidence"] if e["mention_id"] in mentions
+               and (mentions[e["mention_id"]].get("slot") or {}).get("value") is not None}
+        assert ids <= forecasts or not ids & forecasts, claim["text"]

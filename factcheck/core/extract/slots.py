@@ -537,6 +537,21 @@ def _role(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:
     return None
 
 
+FORECAST_REACH = 6
+"""Words before a figure in which an expectation word makes it a forecast or a target."""
+
+
+def _forecast(sent: Sentence, fig: Figure) -> str | None:
+    """``forecast`` for a figure someone expects or aims at ("analysts had expected a surplus
+    of $2.72 billion", "we target 95% coverage", "ditargetkan 5,2 persen"): not what happened,
+    so never the same fact as a figure that was reported."""
+    words = set(compiled(sent.lang).data.get("forecast_words", []))
+    if not words:
+        return None
+    head = fold(sent.text[max(fig.clause[0], fig.quantity.start - 60):fig.quantity.start])
+    return "forecast" if words & set(head.split()[-FORECAST_REACH:]) else None
+
+
 def _respectively(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:
     """In "Anies and Ganjar trailed with 25 and 17 per cent, respectively", the n-th name
     before the figures goes with the n-th figure."""
@@ -688,12 +703,13 @@ def figure_slots(sent: Sentence, figs: list[Figure], hits: list[ConceptHit], *,
     for i, fig in enumerate(figs):
         same.setdefault(fig.clause, []).append(i)
     peers = [[figs[j] for j in same[fig.clause]] for fig in figs]
-    roles = [_role(sent, fig, peers[i]) for i, fig in enumerate(figs)]
+    roles = [_role(sent, fig, peers[i]) or _forecast(sent, fig) for i, fig in enumerate(figs)]
     for i, fig in enumerate(figs):
-        if measures[i] is None and roles[i]:
+        if measures[i] is None and roles[i] in ("before", "after"):
             # The two ends of a change count the same thing ("raised to 10,000 ... from 7,650").
             partner = next((measures[j] for j in same[fig.clause] if j != i
-                            and roles[j] and roles[j] != roles[i] and measures[j]), None)
+                            and roles[j] in ("before", "after") and roles[j] != roles[i]
+                            and measures[j]), None)
             measures[i] = partner
     cat = catalogue()
     guessed = [False] * len(figs)

@@ -244,6 +244,8 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
         why.append(f"both count {ma}")
     if sa.role and sb.role and sa.role != sb.role:
         return VETO
+    if (sa.role == "forecast") != (sb.role == "forecast"):
+        return VETO  # what was expected is not what was reported
     if sa.unit == "status" and not (a.subject & b.subject):
         return VETO  # a status is said of something: of the same thing, or no link
     if _different_years(a, b):

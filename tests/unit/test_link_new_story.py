@@ -442,3 +442,21 @@ def test_an_expected_figure_is_a_forecast_and_joins_no_reported_one(tmp_path: Pa
         ids = {e["mention_id"] for e in claim["evidence"] if e["mention_id"] in mentions
                and (mentions[e["mention_id"]].get("slot") or {}).get("value") is not None}
         assert ids <= forecasts or not ids & forecasts, claim["text"]
+
+
+def test_the_new_stories_ingested_together_make_one_story_each(tmp_path: Path) -> None:
+    """All the pages of the new stories in one store, as a desk would ingest a day's news:
+    each story's pages are one story, and no story mixes two."""
+    folders = ["quake", "rate", "graft", "flood", "dengue", "quota", "crash", "gdp",
+               "protest", "seats", "court", "trade", "vax"]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for folder in folders:
+        for page in sorted((PAGES.parent / folder).glob("*.txt")):
+            (pages / f"{folder}__{page.name}").write_bytes(page.read_bytes())
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [pages])
+    sources = store.raw("sources")
+    grouped = sorted(sorted({sources[s]["file"].split("__")[0] for s in story["sources"]})
+                     for story in store.raw("stories").values())
+    assert grouped == sorted([folder] for folder in folders)

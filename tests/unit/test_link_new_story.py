@@ -460,3 +460,17 @@ def test_the_new_stories_ingested_together_make_one_story_each(tmp_path: Path) -
     grouped = sorted(sorted({sources[s]["file"].split("__")[0] for s in story["sources"]})
                      for story in store.raw("stories").values())
     assert grouped == sorted([folder] for folder in folders)
+
+
+def test_the_part_of_a_total_in_words_is_a_figure_of_its_own(tmp_path: Path) -> None:
+    """"Seven of the nine party factions" / "tujuh dari sembilan fraksi": seven (those that
+    approved) and nine (the total) are two figures, each one claim in both languages."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [PAGES.parent / "law"])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    groups = [{(sources[e["source_id"]]["file"],
+                (mentions[e["mention_id"]].get("slot") or {}).get("measure"),
+                (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+               for e in claim["evidence"]} for claim in store.raw("claims").values()]
+    assert {("a_id.txt", "approve", 7), ("b_en.txt", "approve", 7)} in groups
+    assert {("a_id.txt", "present", 9), ("b_en.txt", "present", 9)} in groups

@@ -387,6 +387,8 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
         if key is None and units[i] == "s" and _span(sent, figs[i]):
             key = _nearest_event(sent, figs[i], hits)  # "the first visit in 24 years"
         if _total_of(sent, figs, i):
+            if key is not None and i > 0 and out.get(i - 1) is None and key != "present":
+                out[i - 1] = key  # "tujuh dari sembilan fraksi menyetujui": the part approved
             key = "present"  # "57 dari 75 pendaki", "36 of 38 provinces": the total
         if units[i] == "m" and any(cat[h.key].type == "direction" for h in first_word_in(
                 hits, spans[i][1], spans[i][1] + 2)):

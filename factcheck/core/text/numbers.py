@@ -229,6 +229,17 @@ def _overlaps(start: int, end: int, spans: TakenSpans) -> bool:
     return spans.overlaps(start, end)
 
 
+def _part_of_a_total(text: str, b: int, lex: Lang, pats: _Patterns) -> bool:
+    """A number word followed by "of the nine", "dari sembilan", "of 38": the part of a total
+    ("seven of the nine factions", "tujuh dari sembilan fraksi"), a count of its own."""
+    words = squash(text[b:b + 40]).split()
+    part_of = set(lex.data.get("part_of", []))
+    if not words or words[0] not in part_of:
+        return False
+    rest = [w for w in words[1:4] if w not in lex.determiners]
+    return bool(rest) and (rest[0][:1].isdigit() or rest[0] in pats.word_values)
+
+
 def _in_a_name(text: str, a: int, b: int) -> bool:
     """A capitalised number word ending a run of capitalised words mid-sentence ("Kepulauan
     Seribu pada Sabtu", "the Seven Sisters hills")."""
@@ -339,7 +350,8 @@ def find_quantities(
         if spelled is None:
             continue
         unit, factor, end = _unit_after(text, b, lex, pats)
-        if unit is None and spelled < _BARE_WORD_MINIMUM and not lone:
+        if unit is None and spelled < _BARE_WORD_MINIMUM and not lone and not _part_of_a_total(
+                text, b, lex, pats):
             continue  # "one", "dua" alone: too often not a count of anything
         add(a, end, spelled * factor, unit, None, True)
 

@@ -446,3 +446,18 @@ def test_an_assertion_and_the_denial_told_after_it_are_two_claims(sentence: str,
     assert {m.normalized.polarity for m in found} == {Polarity.ASSERTED, Polarity.DENIED}
     asserted = next(m for m in found if m.normalized.polarity == Polarity.ASSERTED)
     assert asserted.text.rstrip(" ,").endswith(("Southland", "Southland,"))
+
+
+@pytest.mark.parametrize(("sentence", "lang", "value"), [
+    ("The death toll from the sinking of an overloaded boat off the island rose to 17 on "
+     "Wednesday, officials said.", "en", 17),
+    ("Jumlah korban meninggal dunia akibat tenggelamnya kapal motor di perairan itu bertambah "
+     "menjadi 17 orang.", "id", 17),
+])
+def test_the_figure_a_change_ends_at_is_a_value_of_what_changed(sentence: str, lang: str,
+                                                                 value: int) -> None:
+    """What rose is said far before the figure ("the death toll from the sinking of ... rose
+    to 17"): the figure is the toll, not a count of rises."""
+    found = [m for m in claims([sentence], lang) if m.slot is not None
+             and m.slot.value == value]
+    assert found and found[0].slot is not None and found[0].slot.measure == "dead"

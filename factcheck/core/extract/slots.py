@@ -386,6 +386,8 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             key = _shared_measure(i, spans, clause_tokens[i], hits, taken, units[i], figs)
         if key is None and units[i] == "s" and _span(sent, figs[i]):
             key = _nearest_event(sent, figs[i], hits)  # "the first visit in 24 years"
+        if key is None or cat[key.rstrip("%+")].type == "event":
+            key = _measure_of_change(sent, figs[i], hits, clause_tokens[i], units[i]) or key
         if _total_of(sent, figs, i):
             if key is not None and i > 0 and out.get(i - 1) is None and key != "present":
                 out[i - 1] = key  # "tujuh dari sembilan fraksi menyetujui": the part approved
@@ -399,6 +401,27 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
             key += "+"  # "three more survivors", "another 49": added to an earlier count
         out[i] = key
     return out
+
+
+def _measure_of_change(sent: Sentence, fig: Figure, hits: list[ConceptHit],
+                       clause: tuple[int, int], unit: str | None) -> str | None:
+    """"The death toll from the sinking of an overloaded boat rose to 17", "jumlah korban ...
+    bertambah menjadi 12": a figure a change ends at is a value of what the clause says
+    changed, however far back that was said."""
+    change = compiled(sent.lang).data.get("change_words", {})
+    to_words = {*change.get("to", ()), *change.get("to_weak", ())}
+    head = fold(sent.text[max(0, fig.quantity.start - 16):fig.quantity.start]).split()
+    if not head or head[-1] not in to_words:
+        return None
+    cat = catalogue()
+    toks = tokens(sent.text)
+    first = toks.first_at(fig.quantity.start)
+    verbs = [h for h in hits if h.key in ("raise", "lower") and clause[0] <= h.first < first]
+    if not verbs:
+        return None
+    measures = [h for h in hits if clause[0] <= h.first < verbs[-1].first
+                and cat[h.key].type == "measure" and _compatible(cat[h.key], unit)]
+    return measures[0].key if measures else None
 
 
 def _whole(value: float | None) -> bool:

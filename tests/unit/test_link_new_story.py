@@ -474,3 +474,20 @@ def test_the_part_of_a_total_in_words_is_a_figure_of_its_own(tmp_path: Path) -> 
                for e in claim["evidence"]} for claim in store.raw("claims").values()]
     assert {("a_id.txt", "approve", 7), ("b_en.txt", "approve", 7)} in groups
     assert {("a_id.txt", "present", 9), ("b_en.txt", "present", 9)} in groups
+
+
+def test_where_it_happened_is_not_what_a_toll_is_about(tmp_path: Path) -> None:
+    """"Capsized off Buton island in Southeast Sulawesi, killing 15" and "the death toll from the
+    sinking ... off Buton island rose to 17": the places after "in"/"off" say where, so the two
+    tolls are one claim (and the rise an update), not two subjects that disagree."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [PAGES.parent / "ferry"])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    claims = [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    dead = _claim_of(claims, "dead")
+    assert {(f, v) for f, _, v in dead["members"]} == {
+        ("a_en.txt", 15), ("b_id.txt", 15), ("c_en.txt", 17)}
+    assert [c["kind"] for c in dead["conflicts"]] == ["update"]

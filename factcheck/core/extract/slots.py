@@ -605,9 +605,11 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     lo = max(lo, floor)
     zones = {z.upper() for z in compiled(sent.lang).data.get("clock", {}).get("zones", [])}
     cat = catalogue()
+    locatives = set(compiled(sent.lang).data.get("locatives", []))
     names = [_Word(e.text, e.start, e.end) for e in starting_in(sent.entities, lo, q.start)
              if e.end <= q.start and e.text.upper() not in zones
-             and not _event_name(name_keys(e.text, sent.lang), cat)]
+             and not _event_name(name_keys(e.text, sent.lang), cat)
+             and not _after_locative(sent.text, e.start, locatives)]
     lex = compiled(sent.lang)
     plain = vocabulary(sent.lang).stopwords | lex.date_words | set(lex.hedges)
     linking = set(lex.data.get("measure_of", []))
@@ -629,6 +631,13 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     if not names:
         return None
     return max(names, key=lambda e: e.end).text
+
+
+def _after_locative(text: str, start: int, locatives: set[str]) -> bool:
+    """A name right after "in", "off", "di": where something happened ("capsized off Buton
+    island in Southeast Sulawesi, killing 15"), not what a figure is about."""
+    head = fold(text[max(0, start - 12):start]).split()
+    return bool(head) and head[-1] in locatives
 
 
 def _event_name(keys: frozenset[str], cat: Mapping[str, Concept]) -> bool:

@@ -491,3 +491,23 @@ def test_where_it_happened_is_not_what_a_toll_is_about(tmp_path: Path) -> None:
     assert {(f, v) for f, _, v in dead["members"]} == {
         ("a_en.txt", 15), ("b_id.txt", 15), ("c_en.txt", 17)}
     assert [c["kind"] for c in dead["conflicts"]] == ["update"]
+
+
+def test_a_landslide_who_fled_and_the_bodies_recovered(tmp_path: Path) -> None:
+    """"About 150 residents fled" and "150 warga mengungsi" are the displaced (not a
+    population); "recovered two bodies" counts the dead (not the recovered); "burying 12
+    houses and leaving 10 people missing": the houses are not the missing."""
+    store = Store.open(tmp_path / "claims.json")
+    pipeline.ingest_paths(store, [PAGES.parent / "slide"])
+    mentions, sources = store.raw("mentions"), store.raw("sources")
+    claims = [{**claim, "members": [
+        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
+            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
+        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    displaced = _claim_of(claims, "displaced")
+    assert {(f, v) for f, _, v in displaced["members"]} == {("a_id.txt", 150), ("b_en.txt", 150)}
+    slots = [(m.get("slot") or {}) for m in mentions.values()]
+    assert any(s.get("measure") == "dead" and s.get("value") == 2 for s in slots)
+    assert not any(s.get("measure") == "missing" and s.get("value") == 12 for s in slots)
+    missing = _claim_of(claims, "missing")
+    assert {(f, v) for f, _, v in missing["members"]} == {("a_id.txt", 10), ("b_en.txt", 10)}

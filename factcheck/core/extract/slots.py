@@ -508,8 +508,9 @@ def _other_nouns(a: Figure, b: Figure) -> bool:
     """Two figures each counting a noun of its own, not the same one ("193 rumah", "19
     jembatan"): two things counted, not one figure said twice."""
     ua, ub = a.quantity.unit, b.quantity.unit
+    counted = {"count", *_COUNT_UNITS}
     return (bool(ua) and bool(ub) and ua != ub
-            and base_unit(ua)[0] == "count" and base_unit(ub)[0] == "count")
+            and base_unit(ua)[0] in counted and base_unit(ub)[0] in counted)
 
 
 def _role(sent: Sentence, fig: Figure, figs: list[Figure]) -> str | None:

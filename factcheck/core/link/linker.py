@@ -19,12 +19,10 @@ previous claim it shares most mentions with; a brand-new group gets ``"c-" + sha
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -39,6 +37,7 @@ from factcheck.core.link.stories import (
     build_stories,
 )
 from factcheck.core.link.wire import assign_origins
+from factcheck.core.memory import collector_paused
 from factcheck.core.models import (
     Claim,
     Evidence,
@@ -86,19 +85,6 @@ def new_claim_id(seed_mention_id: str) -> str:
     return "c-" + hashlib.sha1(seed_mention_id.encode("utf-8")).hexdigest()[:16]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while linking (millions of small acyclic objects;
-    reference counting still frees them)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def link_claims(
     mentions: Sequence[Mention],
     sources: Mapping[str, Source],
@@ -141,7 +127,7 @@ def link_claims(
     # A claim a reviewer linked a passage into, or set one apart from, is reviewed material.
     reviewed = reviewed | {d.claim_id for d in decisions if d.claim_id} | {
         r for d in decisions for r in d.rejected}
-    with _collector_paused():
+    with collector_paused():
         return _link(mentions, sources, passages, previous, decisions, reviewed,
                      previous_stories or {}, story_decisions, only, grow, settings, placed,
                      reserved)

@@ -27,11 +27,9 @@ login role, and an editor a role that may only read (see the README).
 from __future__ import annotations
 
 import contextlib
-import gc
 import re
 from collections.abc import Hashable, Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -177,18 +175,6 @@ class PostgresBackend(MemoryBackend):
         return str(row[0]) if row else None
 
     # Loading --------------------------------------------------------------------------------
-    def _load_all(self) -> None:
-        # As the file backend does: the cycle collector would walk the hundreds of thousands of
-        # objects being created again and again; JSON data has no cycles (see files.py).
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            self._load_all_unguarded()
-        finally:
-            if was_enabled:
-                gc.enable()
-            gc.freeze()
-
     def _load_all_unguarded(self) -> None:
         loads = orjson.loads
         with self._sql("read the store"), self._conn.transaction():
@@ -345,10 +331,6 @@ class PostgresBackend(MemoryBackend):
         with self._sql(f"back up before the {reason} upgrade"):
             self._conn.execute(f'CREATE TABLE "{name}" AS TABLE {DOCS}')
         return name
-
-    def backup(self, target: Path) -> list[Path]:
-        """A file store (``claims.json``) holding everything, as of one moment."""
-        return super().backup(target)
 
     def close(self) -> None:
         """Release the lock and the connection."""

@@ -329,13 +329,10 @@ def _measures(sent: Sentence, figs: list[Figure], hits: list[ConceptHit]
     ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
     ends = [b for _, b in spans]
     starts = [a for a, _ in spans]
-    measured = [h for h in hits if (c := cat.get(h.key)) is not None
-                and c.type in ("measure", "event", "status")]
-    for hit in measured:
-        if any(o is not hit and o.first <= hit.first and hit.last <= o.last
-               and o.last - o.first > hit.last - hit.first for o in measured):
-            continue  # "partisipasi pemilih" (turnout) holds "pemilih" (voters): the longer says
-        concept = cat[hit.key]
+    for hit in hits:
+        concept = cat.get(hit.key)
+        if concept is None or concept.type not in ("measure", "event", "status"):
+            continue
         best: tuple[int, int, int] | None = None  # (distance, after-figure first, figure)
         # Only figures within reach can take the hit: those ending at most MEASURE_REACH
         # words before it and starting at most MEASURE_REACH words after it.
@@ -416,10 +413,11 @@ def _measure_of_change(sent: Sentence, fig: Figure, hits: list[ConceptHit],
     cat = catalogue()
     toks = tokens(sent.text)
     first = toks.first_at(fig.quantity.start)
-    verbs = [h for h in hits if h.key in ("raise", "lower") and clause[0] <= h.first < first]
+    near = first_word_in(hits, clause[0], first)
+    verbs = [h for h in near if h.key in ("raise", "lower")]
     if not verbs:
         return None
-    measures = [h for h in hits if clause[0] <= h.first < verbs[-1].first
+    measures = [h for h in near if h.first < verbs[-1].first
                 and cat[h.key].type == "measure" and _compatible(cat[h.key], unit)]
     return measures[0].key if measures else None
 
@@ -627,8 +625,10 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
                                    toks.starts[j], toks.ends[j]))
     # "BNPB mencatat 15 orang meninggal", "the agency recorded 12 deaths": a name followed by a
     # reporting verb is who gives the figure (its speaker), not what the figure is about.
-    reports = [h.start for h in hits if cat[h.key].type == "report" and h.start < q.start]
-    names = [n for n in names if not any(n.end <= r for r in reports)]
+    last_report = max((h.start for h in first_word_in(hits, toks.first_at(lo),
+                                                       toks.first_at(q.start))
+                       if cat[h.key].type == "report" and h.start < q.start), default=-1)
+    names = [n for n in names if n.end > last_report]
     if not names:
         return None
     return max(names, key=lambda e: e.end).text

@@ -1,10 +1,10 @@
-"""Tracking on a story none of the rules were written on: four short pages (two Indonesian, two
-English) about an earthquake, written for this test (`tests/data/quake`).
+"""Tracking on stories none of the rules were written on: short pages in both languages, written
+for these tests (`tests/data/FOLDER`): an earthquake, a rate decision, a bribery case, floods, a
+dengue outbreak and more.
 
-Each outlet gives the death toll, the injured, the damaged houses, the magnitude, the distance
-from the nearest city and the depth, some of them differently and at different times. The test
-checks what a fact-checker needs from any story: each fact is one tracked claim across both
-languages, a count that rose is an update, and two magnitudes are a conflict naming both.
+Each story's outlets give its figures, some of them differently and at different times. The tests
+check what a fact-checker needs from any story: each fact is one tracked claim across both
+languages, a count that rose is an update, and two different figures are a conflict naming both.
 """
 
 from __future__ import annotations
@@ -17,13 +17,18 @@ import pytest
 from factcheck.core import pipeline
 from factcheck.core.store import Store
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "quake"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-@pytest.fixture(scope="module")
-def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    store = Store.open(tmp_path_factory.mktemp("quake") / "claims.json")
-    pipeline.ingest_paths(store, [PAGES])
+def _ingest(folder: str, into: Path) -> Store:
+    """A new store in ``into`` with the pages of ``tests/data/FOLDER`` ingested and linked."""
+    store = Store.open(into / "claims.json")
+    pipeline.ingest_paths(store, [DATA / folder])
+    return store
+
+
+def _tracked(store: Store) -> list[dict[str, Any]]:
+    """Each claim with its members: (file, measure, value) of every passage it links."""
     mentions, sources = store.raw("mentions"), store.raw("sources")
     out = []
     for claim in store.raw("claims").values():
@@ -34,6 +39,11 @@ def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
                             slot.get("value")))
         out.append({**claim, "members": members})
     return out
+
+
+@pytest.fixture(scope="module")
+def claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    return _tracked(_ingest("quake", tmp_path_factory.mktemp("quake")))
 
 
 def _claim_of(claims: list[dict[str, Any]], measure: str) -> dict[str, Any]:
@@ -90,19 +100,10 @@ def test_what_happened_to_people_beats_who_they_are(claims: list[dict[str, Any]]
     assert not any(m == "population" for c in claims for _, m, _ in c["members"])
 
 
-RATE_PAGES = Path(__file__).resolve().parents[1] / "data" / "rate"
-
-
 @pytest.fixture(scope="module")
 def rate_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     """Three pages (two English, one Indonesian) on a central bank's rate decision."""
-    store = Store.open(tmp_path_factory.mktemp("rate") / "claims.json")
-    pipeline.ingest_paths(store, [RATE_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    return [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    return _tracked(_ingest("rate", tmp_path_factory.mktemp("rate")))
 
 
 def test_a_monthly_figure_reported_across_new_year_is_one_fact(
@@ -137,15 +138,10 @@ def test_a_denial_with_its_own_clause_does_not_take_the_sentence_before(
     assert not any(c["kind"] == "time" and c["disputed"] for c in rate_claims)
 
 
-GRAFT_PAGES = Path(__file__).resolve().parents[1] / "data" / "graft"
-
-
 @pytest.fixture(scope="module")
 def graft_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """Three pages (two English, one Indonesian) on a bribery case: figures, a denial."""
-    store = Store.open(tmp_path_factory.mktemp("graft") / "claims.json")
-    pipeline.ingest_paths(store, [GRAFT_PAGES])
-    return store
+    return _ingest("graft", tmp_path_factory.mktemp("graft"))
 
 
 def test_a_denial_stating_its_own_proposition_is_no_dispute_of_the_sentence_before(
@@ -186,19 +182,10 @@ def test_figures_of_a_case_are_tracked_and_a_different_count_is_a_conflict(
     assert [c["kind"] for c in arrested["conflicts"]] == ["number"]  # four or five arrested
 
 
-FLOOD_PAGES = Path(__file__).resolve().parents[1] / "data" / "flood"
-
-
 @pytest.fixture(scope="module")
 def flood_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     """Three pages (one Indonesian, two English) on flash floods over two days."""
-    store = Store.open(tmp_path_factory.mktemp("flood") / "claims.json")
-    pipeline.ingest_paths(store, [FLOOD_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    return [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    return _tracked(_ingest("flood", tmp_path_factory.mktemp("flood")))
 
 
 def test_the_dead_and_the_missing_of_a_flood_across_outlets_and_days(
@@ -219,19 +206,10 @@ def test_a_second_noun_in_a_list_is_its_own_count(flood_claims: list[dict[str, A
     assert houses["conflicts"] == []  # "nearly 200" and 193 agree
 
 
-DENGUE_PAGES = Path(__file__).resolve().parents[1] / "data" / "dengue"
-
-
 @pytest.fixture(scope="module")
 def dengue_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     """Three pages (one Indonesian, two English) on a dengue outbreak in a province."""
-    store = Store.open(tmp_path_factory.mktemp("dengue") / "claims.json")
-    pipeline.ingest_paths(store, [DENGUE_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    return [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    return _tracked(_ingest("dengue", tmp_path_factory.mktemp("dengue")))
 
 
 def test_a_province_total_and_one_citys_count_are_two_facts(
@@ -253,16 +231,12 @@ def test_a_later_lower_count_is_no_update(dengue_claims: list[dict[str, Any]]) -
     assert [c["kind"] for c in dead["conflicts"]] == ["number"]
 
 
-QUOTA_PAGES = Path(__file__).resolve().parents[1] / "data" / "quota"
-
-
 def test_a_denial_in_a_participle_clause_is_the_subjects_and_meets_its_translation(
         tmp_path: Path) -> None:
     """"..., Trade Minister Zulkifli Hasan said on Monday, dismissing reports that the
     government planned to cut it" is the minister's denial (not "Monday"'s), and it is one
     tracked claim with "Ia membantah kabar bahwa pemerintah akan memangkas kuota tersebut"."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [QUOTA_PAGES])
+    store = _ingest("quota", tmp_path)
     mentions = store.raw("mentions")
     speakers = {(mentions[e["mention_id"]].get("slot") or {}).get("speaker")
                 for c in store.raw("claims").values() if c["kind"] == "denial"
@@ -272,20 +246,13 @@ def test_a_denial_in_a_participle_clause_is_the_subjects_and_meets_its_translati
     assert len(denials) == 1 and len({e["source_id"] for e in denials[0]["evidence"]}) == 2
 
 
-CRASH_PAGES = Path(__file__).resolve().parents[1] / "data" / "crash"
-
-
 def test_a_plane_crash_people_aboard_crew_and_clock_times(tmp_path: Path) -> None:
     """62 aboard in three outlets; 50 passengers and 12 crew against 56 and 6: two conflicts,
     crew apart from passengers; "(0740 GMT)" is a time of day and "Kepulauan Seribu" (the
     Thousand Islands) a place, neither a figure."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [CRASH_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    claims = [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    store = _ingest("crash", tmp_path)
+    mentions = store.raw("mentions")
+    claims = _tracked(store)
     aboard = [c for c in claims if {v for _, m, v in c["members"] if m == "passengers"} == {62}]
     assert len(aboard) == 1
     assert {f for f, _, _ in aboard[0]["members"]} == {"a_en.txt", "b_id.txt", "c_en.txt"}
@@ -296,22 +263,13 @@ def test_a_plane_crash_people_aboard_crew_and_clock_times(tmp_path: Path) -> Non
     assert 740 not in values and 1000 not in values
 
 
-GDP_PAGES = Path(__file__).resolve().parents[1] / "data" / "gdp"
-
-
 def test_growth_of_two_quarters_is_two_facts_each_across_outlets(tmp_path: Path) -> None:
     """"5.05 % in the April-June quarter" / "kuartal II 2024 sebesar 5,05 persen" / "5.1 % in
     the second quarter" are one figure; "5.11 % in the first quarter" / "kuartal I 2024 ...
     5,11 persen" another: a quarter named beside a figure is the period it is given for."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [GDP_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    groups = []
-    for claim in store.raw("claims").values():
-        members = {(sources[e["source_id"]]["file"],
-                    (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-                   for e in claim["evidence"]}
-        groups.append(members)
+    store = _ingest("gdp", tmp_path)
+    mentions = store.raw("mentions")
+    groups = [{(f, v) for f, _, v in claim["members"]} for claim in _tracked(store)]
     assert {("a_id.txt", 5.05), ("b_en.txt", 5.05), ("c_en.txt", 5.1)} in groups
     assert {("a_id.txt", 5.11), ("b_en.txt", 5.11), ("c_en.txt", 5.11)} in groups
     quarters = {(mentions[e["mention_id"]].get("slot") or {}).get("as_of")
@@ -319,19 +277,10 @@ def test_growth_of_two_quarters_is_two_facts_each_across_outlets(tmp_path: Path)
     assert {"2024-Q1", "2024-Q2"} <= quarters
 
 
-PROTEST_PAGES = Path(__file__).resolve().parents[1] / "data" / "protest"
-
-
 def test_a_protest_arrests_injuries_and_a_denial_in_both_languages(tmp_path: Path) -> None:
     """301 arrested (police) against at least 344 (a rights group); 21 officers injured; the
     police denial of firing rubber bullets ("peluru karet") is one claim in both languages."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [PROTEST_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    claims = [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    claims = _tracked(_ingest("protest", tmp_path))
     arrested = _claim_of(claims, "arrested")
     assert {(f, v) for f, _, v in arrested["members"]} == {
         ("a_id.txt", 301), ("b_en.txt", 301), ("c_en.txt", 344)}
@@ -343,21 +292,12 @@ def test_a_protest_arrests_injuries_and_a_denial_in_both_languages(tmp_path: Pat
                                                                                "b_en.txt"}
 
 
-SEATS_PAGES = Path(__file__).resolve().parents[1] / "data" / "seats"
-
-
 def test_turnout_in_both_languages_and_a_party_share_that_differs(tmp_path: Path) -> None:
     """"Tingkat partisipasi pemilih mencapai 81,78 persen" and "Turnout was about 82%" are one
     fact (the longest phrase, "tingkat partisipasi pemilih", says what is measured, not
     "pemilih"); the winner's share is one claim in the three outlets (the election's name,
     "Pemilu Legislatif", is not what the 16.72 % is about), and 16.9 % differs."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [SEATS_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    claims = [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    claims = _tracked(_ingest("seats", tmp_path))
     turnout = _claim_of(claims, "turnout")
     assert {(f, v) for f, _, v in turnout["members"]} == {("a_id.txt", 81.78), ("b_en.txt", 82)}
     share = [c for c in claims if {v for _, _, v in c["members"]} >= {16.7, 16.9}]
@@ -367,21 +307,12 @@ def test_turnout_in_both_languages_and_a_party_share_that_differs(tmp_path: Path
     assert len(share[0]["conflicts"]) == 1  # 16.9 against 16.72 / 16.7 (a later tally)
 
 
-COURT_PAGES = Path(__file__).resolve().parents[1] / "data" / "court"
-
-
 def test_a_verdict_its_term_fine_demand_and_loss(tmp_path: Path) -> None:
     """Eight years (two outlets) against ten (a third) is a conflict; the prosecutors' demand
     of twelve years is another fact; the fine and the state's loss are one claim each."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [COURT_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    groups = []
-    for claim in store.raw("claims").values():
-        values = {(sources[e["source_id"]]["file"],
-                   (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-                  for e in claim["evidence"] if claim["kind"] == "quantity"}
-        groups.append((values, [c["kind"] for c in claim["conflicts"]]))
+    store = _ingest("court", tmp_path)
+    groups = [({(f, v) for f, _, v in claim["members"] if claim["kind"] == "quantity"},
+               [c["kind"] for c in claim["conflicts"]]) for claim in _tracked(store)]
     year = 31_557_600.0
     term = next((g for g in groups if ("a_id.txt", 8 * year) in g[0]), None)
     assert term is not None and ("c_en.txt", 10 * year) in term[0] and term[1] == ["number"]
@@ -392,37 +323,22 @@ def test_a_verdict_its_term_fine_demand_and_loss(tmp_path: Path) -> None:
                for v, _ in groups)
 
 
-TRADE_PAGES = Path(__file__).resolve().parents[1] / "data" / "trade"
-
-
 def test_a_trade_balance_and_a_value_after_its_change_from_a_baseline(tmp_path: Path) -> None:
     """The surplus is one claim in both languages ("trade surplus", "neraca perdagangan"); the
     exports of $22.33 billion "rose 2.86 % from a year earlier" are given for this May, not for
     the baseline year; "naik 2,86 persen dibandingkan Mei 2023" dates no event in May 2023."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [TRADE_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    groups = [{(sources[e["source_id"]]["file"],
-                (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-               for e in claim["evidence"]} for claim in store.raw("claims").values()]
+    store = _ingest("trade", tmp_path)
+    mentions = store.raw("mentions")
+    groups = [{(f, v) for f, _, v in claim["members"]} for claim in _tracked(store)]
     assert {("a_id.txt", 2.93e9), ("b_en.txt", 2.93e9)} in groups
     assert {("a_id.txt", 2.233e10), ("b_en.txt", 2.233e10)} in groups
     assert not any((m.get("slot") or {}).get("date") == "2023-05" for m in mentions.values())
 
 
-VAX_PAGES = Path(__file__).resolve().parents[1] / "data" / "vax"
-
-
 def test_children_to_vaccinate_are_the_vaccinated_in_both_languages(tmp_path: Path) -> None:
     """"Began vaccinating more than 1.2 million children" and "imunisasi polio massal untuk
     1,2 juta anak" count the vaccinated (not an outbreak, not the found)."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [VAX_PAGES])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    claims = [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    claims = _tracked(_ingest("vax", tmp_path))
     children = [c for c in claims if any(v == 1.2e6 for _, _, v in c["members"])]
     assert len(children) == 1
     assert set(children[0]["members"]) == {("a_en.txt", "vaccinated", 1.2e6),
@@ -432,8 +348,7 @@ def test_children_to_vaccinate_are_the_vaccinated_in_both_languages(tmp_path: Pa
 def test_an_expected_figure_is_a_forecast_and_joins_no_reported_one(tmp_path: Path) -> None:
     """"Analysts had expected growth of 5.0 %" and "a 5.0 % consensus forecast" are forecasts:
     never in one claim with a growth figure that was reported (4.93 %, 5.05 %)."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [GDP_PAGES])
+    store = _ingest("gdp", tmp_path)
     mentions = store.raw("mentions")
     forecasts = {m["id"] for m in mentions.values()
                  if (m.get("slot") or {}).get("role") == "forecast"}
@@ -452,7 +367,7 @@ def test_the_new_stories_ingested_together_make_one_story_each(tmp_path: Path) -
     pages = tmp_path / "pages"
     pages.mkdir()
     for folder in folders:
-        for page in sorted((PAGES.parent / folder).glob("*.txt")):
+        for page in sorted((DATA / folder).glob("*.txt")):
             (pages / f"{folder}__{page.name}").write_bytes(page.read_bytes())
     store = Store.open(tmp_path / "claims.json")
     pipeline.ingest_paths(store, [pages])
@@ -465,13 +380,8 @@ def test_the_new_stories_ingested_together_make_one_story_each(tmp_path: Path) -
 def test_the_part_of_a_total_in_words_is_a_figure_of_its_own(tmp_path: Path) -> None:
     """"Seven of the nine party factions" / "tujuh dari sembilan fraksi": seven (those that
     approved) and nine (the total) are two figures, each one claim in both languages."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [PAGES.parent / "law"])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    groups = [{(sources[e["source_id"]]["file"],
-                (mentions[e["mention_id"]].get("slot") or {}).get("measure"),
-                (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-               for e in claim["evidence"]} for claim in store.raw("claims").values()]
+    store = _ingest("law", tmp_path)
+    groups = [set(claim["members"]) for claim in _tracked(store)]
     assert {("a_id.txt", "approve", 7), ("b_en.txt", "approve", 7)} in groups
     assert {("a_id.txt", "present", 9), ("b_en.txt", "present", 9)} in groups
 
@@ -480,13 +390,7 @@ def test_where_it_happened_is_not_what_a_toll_is_about(tmp_path: Path) -> None:
     """"Capsized off Buton island in Southeast Sulawesi, killing 15" and "the death toll from the
     sinking ... off Buton island rose to 17": the places after "in"/"off" say where, so the two
     tolls are one claim (and the rise an update), not two subjects that disagree."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [PAGES.parent / "ferry"])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    claims = [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    claims = _tracked(_ingest("ferry", tmp_path))
     dead = _claim_of(claims, "dead")
     assert {(f, v) for f, _, v in dead["members"]} == {
         ("a_en.txt", 15), ("b_id.txt", 15), ("c_en.txt", 17)}
@@ -497,13 +401,9 @@ def test_a_landslide_who_fled_and_the_bodies_recovered(tmp_path: Path) -> None:
     """"About 150 residents fled" and "150 warga mengungsi" are the displaced (not a
     population); "recovered two bodies" counts the dead (not the recovered); "burying 12
     houses and leaving 10 people missing": the houses are not the missing."""
-    store = Store.open(tmp_path / "claims.json")
-    pipeline.ingest_paths(store, [PAGES.parent / "slide"])
-    mentions, sources = store.raw("mentions"), store.raw("sources")
-    claims = [{**claim, "members": [
-        (sources[e["source_id"]]["file"], (mentions[e["mention_id"]].get("slot") or {}).get(
-            "measure"), (mentions[e["mention_id"]].get("slot") or {}).get("value"))
-        for e in claim["evidence"]]} for claim in store.raw("claims").values()]
+    store = _ingest("slide", tmp_path)
+    mentions = store.raw("mentions")
+    claims = _tracked(store)
     displaced = _claim_of(claims, "displaced")
     assert {(f, v) for f, _, v in displaced["members"]} == {("a_id.txt", 150), ("b_en.txt", 150)}
     slots = [(m.get("slot") or {}) for m in mentions.values()]

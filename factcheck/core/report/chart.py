@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+from factcheck.core.report.text import word
 from factcheck.core.timeline import Point, Timeline, nice_step, value_axis
 
 WIDTH, HEIGHT = 640, 230
@@ -23,17 +24,6 @@ RADIUS = 5
 INK, MUTED, LINE, POINT = "#1f2328", "#59636e", "#d1d9e0", "#0969da"
 BOUND_SIGN = {"at least": "≥", "more than": ">", "up to": "≤", "less than": "<", "nearly": "≲",
               "about": "~"}
-
-WORDS = {
-    "en": {"undated": "undated", "chart": "Figures over time", "outlet": "Outlet",
-           "published": "Published", "figure": "Figure", "suggested": "suggested link",
-           "moved": "the outlets give {n} different values",
-           "same": "every outlet gives the same value"},
-    "id": {"undated": "tanpa tanggal", "chart": "Angka dari waktu ke waktu", "outlet": "Media",
-           "published": "Terbit", "figure": "Angka", "suggested": "tautan usulan",
-           "moved": "media memberi {n} angka berbeda",
-           "same": "semua media memberi angka yang sama"},
-}
 
 
 def _e(text: object) -> str:
@@ -62,15 +52,13 @@ def _plain(value: float) -> str:
 
 def summary(timeline: Timeline, lang: str) -> str:
     """One line saying what the chart shows (its accessible name and caption)."""
-    words = WORDS.get(lang, WORDS["en"])
-    told = (words["moved"].format(n=len(timeline.values)) if timeline.moved
-            else words["same"])
-    return f"{words['chart']}: {timeline.title}; {told}"
+    told = (word("timeline_moved", lang).format(n=len(timeline.values)) if timeline.moved
+            else word("timeline_same", lang))
+    return f"{word('chart', lang)}: {timeline.title}; {told}"
 
 
 def timeline_svg(timeline: Timeline, lang: str = "en") -> str:
     """The chart as an ``<svg>`` element."""
-    words = WORDS.get(lang, WORDS["en"])
     times = {id(p): _time(p) for p in timeline.points}
     dated = [p for p in timeline.points if times[id(p)] is not None]
     undated = [p for p in timeline.points if times[id(p)] is None]
@@ -117,7 +105,7 @@ def timeline_svg(timeline: Timeline, lang: str = "en") -> str:
             out.append(f'<line x1="{band - 5}" y1="{TOP}" x2="{band - 5}" '
                        f'y2="{HEIGHT - BOTTOM}" stroke="{LINE}" stroke-dasharray="3 3"/>')
         out.append(f'<text x="{band + (band_width - 10) / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" '
-                   f'text-anchor="middle" fill="{MUTED}">{_e(words["undated"])}</text>')
+                   f'text-anchor="middle" fill="{MUTED}">{_e(word("undated", lang))}</text>')
         step = (band_width - 20) / max(1, len(undated))
         placed += [(p, band + 10 + step * (i + 0.3)) for i, p in enumerate(undated)]
     if len(dated) > 1:  # the reported value as time went on
@@ -134,8 +122,8 @@ def timeline_svg(timeline: Timeline, lang: str = "en") -> str:
             out.append(f'<line x1="{x:.1f}" y1="{at:.1f}" x2="{x:.1f}" y2="{y(point.high):.1f}" '
                        f'stroke="{POINT}" stroke-width="3" stroke-opacity="0.5"/>')
         fill = "#ffffff" if point.suggested else POINT
-        note = f" ({words['suggested']})" if point.suggested else ""
-        when = (point.published or words["undated"])[:10]
+        note = f" ({word('suggested_link', lang)})" if point.suggested else ""
+        when = (point.published or word("undated", lang))[:10]
         out.append(f'<circle class="point" cx="{x:.1f}" cy="{at:.1f}" r="{RADIUS}" '
                    f'fill="{fill}" stroke="{POINT}" stroke-width="2">'
                    f"<title>{_e(f'{point.outlet}, {when}: {point.shown}{note}')}</title>"
@@ -153,7 +141,6 @@ def timeline_svg(timeline: Timeline, lang: str = "en") -> str:
 
 def timeline_table(timeline: Timeline, lang: str = "en") -> list[tuple[str, str, str]]:
     """The points as rows of (outlet, publication date, figure) for a table beside the chart."""
-    words = WORDS.get(lang, WORDS["en"])
-    return [(p.outlet, (p.published or "")[:10] or words["undated"],
-             p.shown + (f" ({words['suggested']})" if p.suggested else ""))
+    return [(p.outlet, (p.published or "")[:10] or word("undated", lang),
+             p.shown + (f" ({word('suggested_link', lang)})" if p.suggested else ""))
             for p in timeline.points]

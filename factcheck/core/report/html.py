@@ -19,7 +19,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from factcheck.core.report.chart import WORDS as CHART_WORDS
 from factcheck.core.report.chart import summary, timeline_svg, timeline_table
 from factcheck.core.report.data import ClaimRow, Report, glance, matrix_cells, outlet_name
 from factcheck.core.report.text import clean, one_line, shorten, stance_word, word
@@ -288,12 +287,12 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
 
 def _timeline(out: list[str], timeline: Timeline, lang: str) -> None:
     """The figure timeline: the chart, then the same points as a table (print, screen readers)."""
-    words = CHART_WORDS.get(lang, CHART_WORDS["en"])
-    out.append(f'<h5>{h1(words["chart"])}</h5>\n<figure class="timeline">'
+    out.append(f'<h5>{h1(word("chart", lang))}</h5>\n<figure class="timeline">'
                f"{timeline_svg(timeline, lang)}<figcaption class=\"small\">"
                f"{h1(summary(timeline, lang))}</figcaption></figure>\n"
-               f"<table class=\"timeline\"><thead><tr><th>{h1(words['outlet'])}</th>"
-               f"<th>{h1(words['published'])}</th><th>{h1(words['figure'])}</th></tr></thead>"
+               f"<table class=\"timeline\"><thead><tr><th>{h1(word('outlet', lang))}</th>"
+               f"<th>{h1(word('published', lang))}</th>"
+               f"<th>{h1(word('figure', lang))}</th></tr></thead>"
                "<tbody>")
     for outlet, when, shown in timeline_table(timeline, lang):
         out.append(f"<tr><td>{h1(outlet)}</td><td>{h1(when)}</td><td>{h1(shown)}</td></tr>")

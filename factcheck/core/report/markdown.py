@@ -19,7 +19,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from factcheck.core.report.chart import WORDS as CHART_WORDS
 from factcheck.core.report.chart import summary, timeline_table
 from factcheck.core.report.data import ClaimRow, Report, glance, matrix_cells, outlet_name
 from factcheck.core.report.text import clean, one_line, shorten, stance_word, word
@@ -186,9 +185,8 @@ def _claim(out: list[str], report: Report, number: int, claim: ClaimRow) -> None
         out.append("\n")
     timeline = report.timelines.get(claim["id"])
     if timeline is not None:
-        words = CHART_WORDS.get(lang, CHART_WORDS["en"])
-        out.append(f"**{md(summary(timeline, lang))}**\n\n| {words['outlet']} | "
-                   f"{words['published']} | {words['figure']} |\n|---|---|---|\n")
+        out.append(f"**{md(summary(timeline, lang))}**\n\n| {word('outlet', lang)} | "
+                   f"{word('published', lang)} | {word('figure', lang)} |\n|---|---|---|\n")
         for outlet, when, shown in timeline_table(timeline, lang):
             out.append(f"| {md(outlet)} | {md(when)} | {md(shown)} |\n")
         out.append("\n")

@@ -13,7 +13,10 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -189,6 +192,47 @@ def read_all(fd: int, buffer: bytearray) -> str:
         buffer.extend(chunk)
     os.close(fd)
     return bytes(buffer).decode(errors="replace")
+
+
+def kill_after(worker: Callable[[Callable[[str], None]], None], delay: float,
+               wait_for: str | None = None) -> str:
+    """Fork ``worker``, let it run ``delay`` seconds after it is ready (and after it printed
+    ``wait_for``, when given), SIGKILL it; its output."""
+    pid, fd = fork_worker(worker)
+    buffer = bytearray()
+    first = read_line(fd, buffer)
+    assert first == "READY\n", first + read_all(fd, buffer)
+    while wait_for is not None:
+        line = read_line(fd, buffer)
+        first += line
+        if line in ("", wait_for + "\n"):
+            break
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    output = first + read_all(fd, buffer)
+    assert "ERROR" not in output, output
+    assert os.WIFSIGNALED(status) or os.WEXITSTATUS(status) == 0, output
+    return output
+
+
+def run_together(commands: list[list[str]], tmp: Path, timeout: float = 120) -> list[str]:
+    """Start the workers, wait until each is ready, release them at once; their outputs."""
+    procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=worker_env(tmp))
+             for cmd in commands]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline() == "READY\n"
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    outputs = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=timeout)
+        assert proc.returncode == 0, err
+        outputs.append(out)
+    return outputs
 
 
 def worker_command(*args: str) -> list[str]:

@@ -17,29 +17,11 @@ from tests.reliability.helpers import (
     missing_acks,
     parse_acks,
     record,
+    run_together,
     worker_command,
     worker_env,
     write_slots,
 )
-
-
-def _run_together(commands: list[list[str]], tmp: Path, timeout: float = 120) -> list[str]:
-    """Start the workers, wait until each is ready, release them at once; their outputs."""
-    procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=worker_env(tmp))
-             for cmd in commands]
-    for proc in procs:
-        assert proc.stdout is not None and proc.stdout.readline() == "READY\n"
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-    outputs = []
-    for proc in procs:
-        out, err = proc.communicate(timeout=timeout)
-        assert proc.returncode == 0, err
-        outputs.append(out)
-    return outputs
 
 
 def _first_passage_of_each_claim(slots: list[Slot], count: int) -> list[Slot]:
@@ -54,7 +36,7 @@ def test_two_processes_mark_200_claims_each_at_once(
     slots = _first_passage_of_each_claim(many_claims[1], 200)
     assert len(slots) == 200
     file = write_slots(tmp_path / "slots.json", slots)
-    outputs = _run_together(
+    outputs = run_together(
         [worker_command("mark", str(big_db), reviewer, str(file), "--wait")
          for reviewer in ("ann", "ben")], tmp_path)
     acks = [ack for out in outputs for ack in parse_acks(out)]
@@ -76,7 +58,7 @@ def test_two_factcheck_mark_commands_at_once(
     """``factcheck mark`` run over and over by two processes: each run opens the store anew."""
     slots = _first_passage_of_each_claim(many_claims[1], 40)
     file = write_slots(tmp_path / "slots.json", slots)
-    outputs = _run_together(
+    outputs = run_together(
         [worker_command("cli-mark", str(big_db), reviewer, str(file), "--wait")
          for reviewer in ("ann", "ben")], tmp_path)
     acks = [ack for out in outputs for ack in parse_acks(out)]
@@ -142,7 +124,7 @@ def test_four_reviewers_300_changes_each_while_ingest_link_and_export_run(
          "sys.exit(max(codes))",
          str(db), str(ROOT_CORPUS / "dev" / "articles"), str(tmp_path / "export.json")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    outputs = _run_together(commands, tmp_path, timeout=600)
+    outputs = run_together(commands, tmp_path, timeout=600)
     _, err = pipeline.communicate(timeout=600)
     assert pipeline.returncode == 0, err
     acks = [ack for out in outputs for ack in parse_acks(out)]

@@ -27,11 +27,11 @@ from tests.reliability.helpers import (
     Ack,
     Slot,
     fork_worker,
+    kill_after,
     mark_slots,
     missing_acks,
     parse_acks,
     read_all,
-    read_line,
     record,
     worker_command,
     worker_env,
@@ -41,28 +41,6 @@ from tests.reliability.helpers import (
 TRIALS = 50
 CRASH_LEFTOVERS = {"torn-journal", "temp-file", "stale-journal"}
 """What a kill may leave behind: harmless to the store, tidied by ``doctor --repair``."""
-
-
-def _kill_after(worker: Callable[[Callable[[str], None]], None], delay: float,
-                wait_for: str | None = None) -> str:
-    """Fork ``worker``, let it run ``delay`` seconds after it is ready (and after it printed
-    ``wait_for``, when given), SIGKILL it; its output."""
-    pid, fd = fork_worker(worker)
-    buffer = bytearray()
-    first = read_line(fd, buffer)
-    assert first == "READY\n", first + read_all(fd, buffer)
-    while wait_for is not None:
-        line = read_line(fd, buffer)
-        first += line
-        if line in ("", wait_for + "\n"):
-            break
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    output = first + read_all(fd, buffer)
-    assert "ERROR" not in output, output
-    assert os.WIFSIGNALED(status) or os.WEXITSTATUS(status) == 0, output
-    return output
 
 
 def _check_after_kill(db: Path, acks: list[Ack], leftovers: Counter[str], full: bool) -> None:
@@ -94,7 +72,7 @@ def _trials(db: Path, slots: list[Slot], name: str, *, compact_min: int | None =
         # a compaction starts.
         aim = compact_min is not None and trial % 2 == 1
         worker = functools.partial(_mark_worker, db, reviewer, order, compact_min)
-        output = _kill_after(worker, rng.uniform(0, 0.004 if aim else max_delay),
+        output = kill_after(worker, rng.uniform(0, 0.004 if aim else max_delay),
                              "COMPACT start" if aim else None)
         acks = parse_acks(output)
         all_acks.extend(acks)

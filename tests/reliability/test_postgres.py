@@ -11,7 +11,6 @@ import random
 import signal
 import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,12 @@ from factcheck.core.store.doctor import check_database
 from tests.reliability.helpers import (
     Ack,
     Slot,
-    fork_worker,
+    kill_after,
     mark_slots,
     missing_acks,
     parse_acks,
-    read_all,
-    read_line,
     record,
+    run_together,
     worker_command,
     worker_env,
     write_slots,
@@ -54,21 +52,9 @@ def test_four_processes_mark_200_claims_each_at_once(
     slots = list(chosen.items())[:200]
     file = write_slots(tmp_path / "slots.json", slots)
     reviewers = ("ann", "ben", "cat", "dan")
-    procs = [subprocess.Popen(worker_command("mark", big_pg, reviewer, str(file), "--wait"),
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=worker_env(tmp_path))
-             for reviewer in reviewers]
-    for proc in procs:
-        assert proc.stdout is not None and proc.stdout.readline() == "READY\n"
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-    acks: list[Ack] = []
-    for proc in procs:
-        out, err = proc.communicate(timeout=300)
-        assert proc.returncode == 0, err
-        acks += parse_acks(out)
+    outputs = run_together([worker_command("mark", big_pg, reviewer, str(file), "--wait")
+                            for reviewer in reviewers], tmp_path, timeout=300)
+    acks: list[Ack] = [ack for out in outputs for ack in parse_acks(out)]
     assert len(acks) == 800
     with Store.open(big_pg) as store:
         assert missing_acks(store, acks) == []
@@ -83,24 +69,6 @@ def test_four_processes_mark_200_claims_each_at_once(
                Store.open(big_pg), acks)))
 
 
-def _mark_worker(db: str, reviewer: str, order: list[Slot],
-                 emit: Callable[[str], None]) -> None:
-    mark_slots(db, reviewer, order, emit)
-
-
-def _kill_after(worker: Callable[[Callable[[str], None]], None], delay: float) -> str:
-    pid, fd = fork_worker(worker)
-    buffer = bytearray()
-    first = read_line(fd, buffer)
-    assert first == "READY\n", first + read_all(fd, buffer)
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    output = first + read_all(fd, buffer)
-    assert "ERROR" not in output, output
-    return output
-
-
 def test_kill_while_marking(big_pg: str, many_claims: tuple[Path, list[Slot]]) -> None:
     """SIGKILL a reviewer's process mid-work, over and over: the server rolls back the cut
     transaction, every acknowledged mark is kept, the next reviewer is never blocked by the
@@ -109,9 +77,9 @@ def test_kill_while_marking(big_pg: str, many_claims: tuple[Path, list[Slot]]) -
     slots = many_claims[1]
     all_acks: list[Ack] = []
     for trial in range(TRIALS):
-        worker = functools.partial(_mark_worker, big_pg, f"r{trial}",
+        worker = functools.partial(mark_slots, big_pg, f"r{trial}",
                                    rng.sample(slots, len(slots)))
-        all_acks += parse_acks(_kill_after(worker, rng.uniform(0.05, 0.4)))
+        all_acks += parse_acks(kill_after(worker, rng.uniform(0.05, 0.4)))
         with Store.open(big_pg) as store:
             assert missing_acks(store, all_acks) == []
     assert all_acks

@@ -18,9 +18,9 @@ from factcheck.core.store import Store
 from factcheck.tui.text import fold, one_line
 
 ROW_TEXT_LIMIT = 240
+"""Characters of claim wording kept per row (a list line never shows more)."""
 PASSAGE_KEY_LIMIT = 600
 """Characters of each passage a search reads."""
-"""Characters of claim wording kept per row (a list line never shows more)."""
 
 SORTS: dict[str, str] = {
     "score": "check-worthiness",
@@ -101,17 +101,18 @@ def search_key(doc: Mapping[str, Any], passages: Mapping[str, Any] | None = None
     norm = doc.get("normalized") or {}
     extra = " ".join(str(norm.get(k) or "") for k in ("subject", "speaker", "value"))
     parts = [one_line(doc.get("text"), ROW_TEXT_LIMIT), one_line(extra, 200)]
-    seen: set[str] = set()
+    seen: set[str] = set()  # passages and outlets each read once
+    outlets: set[str] = set()
     for item in doc.get("evidence") or ():
         if not isinstance(item, Mapping):
             continue
-        pid = str(item.get("passage_id", ""))
+        pid, sid = str(item.get("passage_id", "")), str(item.get("source_id", ""))
         if passages is not None and pid not in seen:
             seen.add(pid)
             parts.append(one_line((passages.get(pid) or {}).get("text"), PASSAGE_KEY_LIMIT))
-        if sources is not None:
-            source = sources.get(str(item.get("source_id", ""))) or {}
-            parts.append(one_line(source.get("outlet"), 60))
+        if sources is not None and sid not in outlets:
+            outlets.add(sid)
+            parts.append(one_line((sources.get(sid) or {}).get("outlet"), 60))
     return fold(" ".join(p for p in parts if p))
 
 

@@ -153,3 +153,15 @@ def test_a_commonmark_renderer_shows_scraped_markup_as_text(store: Store,
     for passage in store.passages():
         if passage.role == "body" and passage.source_id != "s-evil":
             assert f"<blockquote>\n<p>{escaped(passage.text)}</p>" in rendered
+
+
+def test_references_are_written_once_escaped(store: Store, settings: Settings) -> None:
+    """A reference is made by a template macro: its Markdown (italic title, autolink) must not
+    be escaped a second time, while the values inside it are escaped once."""
+    source = next(s for s in store.sources() if s.outlet == "Tempo")
+    with store.transaction() as tx:
+        tx.put("sources", source.model_copy(update={"title": "Putin *tiba* [lagi]",
+                                                    "url": "https://tempo.example/a?b=1"}))
+    document = export_report(store, "md", settings)
+    assert ("- Tempo, *Putin \\*tiba\\* \\[lagi\\]*, 2024-06-17T10:00:00+07:00, "
+            "<https://tempo.example/a?b=1>, tempo.txt, sha256 ") in document

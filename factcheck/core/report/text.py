@@ -167,6 +167,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "caption": ("caption", "keterangan foto"),
 }
 
+WORD_KEYS = tuple(_WORDS)
+"""Every key `word` knows."""
+
 _STANCES: dict[str, tuple[str, str]] = {
     "supports": ("supports", "mendukung"),
     "contradicts": ("contradicts", "bertentangan"),

@@ -193,3 +193,27 @@ def test_search_reads_passages_and_outlets(store_path: Path) -> None:
     drive(app, steps)
     assert "c-visit" in seen[0]
     assert "c-visit" in seen[1]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45)], ids=["100", "160"])
+def test_claim_text_takes_the_width_the_list_has(store_path: Path,
+                                                   size: tuple[int, int]) -> None:
+    """At 100 columns the list pane is under 60 cells: the kind column (the claim pane shows
+    the kind) gives its cells to the claim's wording; at 160 it is back."""
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        right = app.screen.query_one("#list-pane").region.right
+        seen.append("\n".join(line[:right] for line in screen_text(app).splitlines()))
+
+    drive(app, steps, size=size)
+    (listing,) = seen
+    row = next(line for line in listing.splitlines() if "Putin akan" in line)
+    shown = row[row.index("Putin akan"):].split("  ")[0].rstrip("…")
+    if size[0] == 100:
+        assert "kind" not in listing and "TIME" not in listing
+        assert len(shown) >= 25, row
+    else:
+        assert "kind" in listing and "TIME" in listing
+        assert len(shown) >= 40, row

@@ -37,14 +37,24 @@ KIND_SHORT = {
 MARK_W, KIND_W, COUNT_W, FLAG_W = 2, 6, 6, 2
 
 
+KIND_MIN_LIST = 60
+"""Narrower lists (a 100-column terminal's list pane) leave the kind to the claim pane and
+give its cells to the claim's wording."""
+
+
 def verdict_width(width: int) -> int:
     """Cells of the verdict column at a list width."""
     return 14 if width >= 70 else 9 if width >= 40 else 0
 
 
+def kind_width(width: int) -> int:
+    """Cells of the kind column at a list width."""
+    return KIND_W if width >= KIND_MIN_LIST else 0
+
+
 def text_width(width: int) -> int:
     """Cells left for the claim's wording."""
-    return max(8, width - MARK_W - KIND_W - COUNT_W - FLAG_W - verdict_width(width))
+    return max(8, width - MARK_W - kind_width(width) - COUNT_W - FLAG_W - verdict_width(width))
 
 
 class ClaimListHeader(Widget):
@@ -54,7 +64,9 @@ class ClaimListHeader(Widget):
         """The titles for the current width."""
         width = self.size.width - 1  # the list's scrollbar column
         text = Text(no_wrap=True, overflow="crop")
-        text.append("✓ ".ljust(MARK_W) + "kind".ljust(KIND_W))
+        text.append("✓ ".ljust(MARK_W))
+        if kind_width(width):
+            text.append("kind".ljust(KIND_W))
         text.append(set_cell_size("claim", text_width(width)))
         text.append("out/or".rjust(COUNT_W) + " !")
         if verdict_width(width):
@@ -262,8 +274,9 @@ class ClaimList(ScrollView, OwnScrollbar, can_focus=True):
         style = self._style
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append("✓ " if row.reviewed else "  ", style("claim-list--reviewed"))
-        kind = KIND_SHORT.get(row.kind) or one_line(row.kind, KIND_W - 1).upper()
-        text.append(kind.ljust(KIND_W), style("claim-list--kind"))
+        if kind_width(width):
+            kind = KIND_SHORT.get(row.kind) or one_line(row.kind, KIND_W - 1).upper()
+            text.append(kind.ljust(KIND_W), style("claim-list--kind"))
         text.append(set_cell_size(row.text, text_width(width)))
         counts = f"{row.outlets}/{row.origins}"
         text.append(counts.rjust(COUNT_W), style("claim-list--muted"))

@@ -120,6 +120,27 @@ def describe(slot: Slot) -> str:
     return f"{bound}{value}{unit}"
 
 
+def reading(slot: Slot | None, speaker: str | None = None) -> str:
+    """A claim's normalized reading in a few words, for where its sentence is too long: what is
+    counted or dated, the value, then who says it and as of when ("dead: at least 11 (BNPB, as
+    of 2023-12-04)", "visit: 2000-07", "price: 10,000 idr (denied by Pertamina)"). Empty when
+    the slot states no figure and no date, or does not say what it is of (a statement is best
+    read as its own words)."""
+    if slot is None or (slot.value is None and not slot.date):
+        return ""
+    measure = (slot.measure or "").removeprefix("status:")
+    what = (measure if slot.value is not None else slot.event or measure).replace("_", " ")
+    if not what:
+        return ""
+    who = speaker or ""
+    if slot.polarity == "denied":
+        who = f"denied by {who}" if who else "denied"
+    extras = [e for e in (who, slot.as_of and slot.value is not None and slot.unit != "status"
+                          and f"as of {slot.as_of}") if e]
+    text = f"{what}: {describe(slot)}"
+    return f"{text} ({', '.join(extras)})" if extras else text
+
+
 _TIME_UNITS = (("years", 31_557_600.0), ("months", 2_629_800.0), ("weeks", 604_800.0),
                ("days", 86_400.0), ("hours", 3_600.0), ("minutes", 60.0), ("seconds", 1.0))
 """Units a span of time is read back in, largest first (a Julian year, its twelfth...)."""

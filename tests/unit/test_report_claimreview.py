@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.core.models import Claim, Kind
+from factcheck.core.models import Bound, Claim, Kind, Slot
 from factcheck.core.report import ExportOptions, export_report
 from factcheck.core.report.claimreview import CLAIM_LIMIT, speaker_type
 from factcheck.core.report.text import shorten
@@ -136,8 +136,35 @@ def test_person_author_and_long_claims(store: Store, settings: Settings) -> None
         hostile["claimReviewed"][:-1].split())]
     assert hostile["itemReviewed"]["text"] == words  # the whole claim, where it was shortened
     assert "ratingExplanation" not in hostile["reviewRating"]  # no explanation given
-    assert empty["itemReviewed"] == {"@type": "Claim"}  # nothing known beyond the claim
+    assert empty["itemReviewed"] == {"@type": "Claim", "text": "Tidak ada kutipan."}
+    assert empty["claimReviewed"] == "Tidak ada kutipan."  # it fits: the sentence itself
 
 
 def test_empty_store(settings: Settings) -> None:
     assert json.loads(export_report(Store.memory(), "claimreview", settings)) == []
+
+
+DEAD = Slot(kind=Kind.QUANTITY, measure="dead", unit="people", value=11.0, bound=Bound.AT_LEAST,
+            step=1.0, as_of="2023-12-04")
+
+
+def test_a_long_figure_claim_is_reviewed_as_its_reading(store: Store,
+                                                          settings: Settings) -> None:
+    """A sentence over 75 characters is not cut mid-thought: ``claimReviewed`` states what is
+    counted, the value, who says it and as of when; the sentence is ``itemReviewed.text``, and
+    the Markdown report shows the same reading beside the claim, so the reviewer sees what is
+    published."""
+    sentence = ("Badan Nasional Penanggulangan Bencana mengatakan sedikitnya 11 pendaki tewas "
+                "dan 12 lainnya masih dicari setelah erupsi pada Minggu.")
+    with store.transaction() as tx:
+        claim = store.claim("c-hostile")
+        assert claim is not None
+        tx.put("claims", claim.model_copy(update={
+            "text": sentence, "slot": DEAD, "normalized": claim.normalized.model_copy(
+                update={"speaker": "BNPB"})}))
+    set_verdict(store, "c-hostile", "true", "rina")
+    (review,) = reviews(store, settings, claim_ids=("c-hostile",))
+    assert review["claimReviewed"] == "dead: at least 11 people (BNPB, as of 2023-12-04)"
+    assert review["itemReviewed"]["text"] == sentence
+    document = export_report(store, "md", settings, ExportOptions(claim_ids=("c-hostile",)))
+    assert "- Reading: dead: at least 11 people (BNPB, as of 2023-12-04)\n" in document

@@ -19,7 +19,7 @@ TOP = {"factcheck_version", "exported_at", "sources", "claims", "agreement", "re
        "provenance"}
 SOURCE = {"id", "file", "outlet", "title", "published", "updated", "language", "byline",
           "sha256", "url"}
-CLAIM = {"id", "kind", "text", "normalized", "score", "outlets", "origins", "disputed",
+CLAIM = {"id", "kind", "text", "normalized", "reading", "score", "outlets", "origins", "disputed",
          "reviewed", "passages", "conflicts", "verdict", "notes"}
 PASSAGE = {"id", "source", "file", "outlet", "start", "end", "text", "role", "link",
            "suggested_stance", "polarity", "stance", "marks"}

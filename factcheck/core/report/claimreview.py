@@ -21,6 +21,11 @@ label (in the export's language) and is what readers see; ``ratingExplanation`` 
 reviewer's explanation. A verdict whose label is not in the configured scale keeps its
 ``alternateName`` and has no numeric rating.
 
+``claimReviewed`` is the claim's sentence when it fits in 75 characters, else its normalized
+reading ("dead: at least 11 (BNPB)", shown beside the claim in the Markdown and HTML reports
+so the reviewer sees what will be published), else the sentence cut on a word boundary; the
+whole sentence is always ``itemReviewed.text``.
+
 A claim's author is its speaker (``Normalized.speaker``): a ``Person`` when the speaker looks like
 a personal name, otherwise an ``Organization`` (governments, ministries, several parties); a claim
 with no speaker is attributed to the outlet that published it first. Scraped text is cleaned of
@@ -42,7 +47,7 @@ from factcheck.core.text.languages import load
 from factcheck.settings import Settings
 
 CLAIM_LIMIT = 75
-"""Longest ``claimReviewed``; longer claims are cut on a word boundary with "…"."""
+"""Longest ``claimReviewed`` (Google's guidance); see `claim_reviewed`."""
 
 _NOT_PERSON = {"and", "dan", "serta", "united", "states", "kingdom", "republic", "nations",
                "union", "kremlin", "pentagon", "istana", "house", "palace", "white", "tass",
@@ -96,6 +101,17 @@ def _appearances(report: Report, claim: ClaimRow) -> list[tuple[datetime | None,
     return list(found.values())
 
 
+def claim_reviewed(claim: ClaimRow) -> str:
+    """What ``claimReviewed`` says: the claim's sentence when it fits in `CLAIM_LIMIT`
+    characters; else its normalized reading (what, value, who, as of when: "dead: at least 11
+    (BNPB)"), which the reports show beside the claim; else the sentence cut on a word
+    boundary. The whole sentence is ``itemReviewed.text`` in every case."""
+    said = one_line(claim["text"])
+    if len(said) <= CLAIM_LIMIT:
+        return said
+    return shorten(one_line(claim["reading"]) or said, CLAIM_LIMIT)
+
+
 def claim_review(report: Report, claim: ClaimRow, settings: Settings) -> dict[str, Any] | None:
     """The ClaimReview object of one claim; None when the claim has no verdict."""
     verdict = claim["verdict"]
@@ -115,8 +131,8 @@ def claim_review(report: Report, claim: ClaimRow, settings: Settings) -> dict[st
     speaker = one_line(claim["normalized"].get("speaker"))
     item: dict[str, Any] = {"@type": "Claim"}
     said = one_line(claim["text"])
-    if len(said) > CLAIM_LIMIT:
-        item["text"] = said  # the whole claim where `claimReviewed` had to shorten it
+    if said:
+        item["text"] = said  # the whole sentence; `claimReviewed` may state its reading
     if speaker:
         item["author"] = {"@type": speaker_type(speaker), "name": speaker}
     elif first is not None:
@@ -132,7 +148,7 @@ def claim_review(report: Report, claim: ClaimRow, settings: Settings) -> dict[st
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": shorten(one_line(claim["text"]), CLAIM_LIMIT),
+        "claimReviewed": claim_reviewed(claim),
         "reviewRating": rating,
         "itemReviewed": item,
         "author": author,

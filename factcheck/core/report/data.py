@@ -15,12 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
+from pydantic import ValidationError
+
 from factcheck import __version__
-from factcheck.core.models import review_rows, utcnow
+from factcheck.core.models import Slot, review_rows, utcnow
 from factcheck.core.report.agreement import Agreement, agreement
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
 from factcheck.core.timeline import Timeline, figure_timeline
+from factcheck.core.values import reading
 from factcheck.settings import Settings, reviewer_name
 
 LANGUAGES = ("en", "id")
@@ -108,6 +111,8 @@ class ClaimRow(TypedDict):
     kind: str
     text: str
     normalized: dict[str, Any]
+    reading: str
+    """The normalized reading in a few words (`factcheck.core.values.reading`), or ``""``."""
     score: float
     outlets: int
     origins: int
@@ -368,6 +373,7 @@ def _claim_row(
             stance=marks[-1]["stance"] if marks else None,
             marks=marks,
         ))
+    normalized = dict(doc.get("normalized") or {})
     verdict = review.get("verdict")
     verdict_row: VerdictRow | None = None
     if verdict:
@@ -384,7 +390,8 @@ def _claim_row(
         id=cid,
         kind=doc.get("kind", "other"),
         text=doc.get("text", ""),
-        normalized=dict(doc.get("normalized") or {}),
+        normalized=normalized,
+        reading=_reading(doc.get("slot"), normalized.get("speaker")),
         score=doc.get("score", 0.0),
         outlets=doc.get("outlets", 0),
         origins=doc.get("origins", 0),
@@ -400,6 +407,15 @@ def _claim_row(
                        passage_id=n.get("passage_id"))
                for n in review.get("notes", ())],
     )
+
+
+def _reading(slot: Any, speaker: Any) -> str:
+    if not isinstance(slot, dict):
+        return ""
+    try:
+        return reading(Slot.model_validate(slot), speaker if isinstance(speaker, str) else None)
+    except ValidationError:
+        return ""  # a damaged slot: `factcheck doctor` reports it; the sentence still reads
 
 
 def shown_name(name: Any) -> str:

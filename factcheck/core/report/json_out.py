@@ -113,6 +113,9 @@ class ClaimOut(_Out):
     kind: Kind
     text: str
     normalized: Normalized
+    reading: str
+    """The normalized reading in a few words: what is counted or dated, the value, who says it
+    ("dead: at least 11 (BNPB, as of 2023-12-04)"); empty for a statement."""
     score: float
     outlets: int
     """How many outlets carry the claim."""
@@ -120,7 +123,7 @@ class ClaimOut(_Out):
     """How many independent origins those outlets amount to."""
     disputed: bool
     reviewed: bool
-    """Has a verdict, or every passage marked (as in the review screen)."""
+    """Has a verdict."""
     passages: list[PassageOut]
     conflicts: list[ConflictOut]
     verdict: VerdictOut | None

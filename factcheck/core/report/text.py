@@ -128,6 +128,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "kind": ("Kind", "Jenis"),
     "score": ("Check-worthiness", "Kelayakan cek"),
     "normalized": ("Normalized", "Bentuk baku"),
+    "reading": ("Reading", "Bacaan"),
     "outlets_origins": ("Outlets", "Media"),
     "origins": ("independent origins", "sumber asal independen"),
     "disputed": ("Disputed: one party asserts it, another denies it.",

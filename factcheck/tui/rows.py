@@ -83,13 +83,15 @@ def _pronouns() -> frozenset[str]:
 
 def row_text(doc: Mapping[str, Any]) -> str:
     """A claim's wording as the list shows it: a sentence that opens with a pronoun ("Dia juga
-    mengatakan...", "He said...") names its speaker instead, so a list of claims can be read
-    without opening each one."""
+    mengatakan...", "He said...") names its speaker instead (or, for what is not a statement,
+    whom the sentences before name: "Ia juga sempat melintasi..."), so a list of claims can be
+    read without opening each one."""
     text = one_line(doc.get("text", ""), ROW_TEXT_LIMIT)
-    speaker = one_line((doc.get("normalized") or {}).get("speaker"), 60)
+    norm = doc.get("normalized") or {}
+    who = one_line(norm.get("speaker") or norm.get("subject"), 60)
     first, _, rest = text.partition(" ")
-    if speaker and rest and first.lower().strip(",") in _pronouns():
-        return f"{speaker} {rest}"
+    if who and rest and first.lower().strip(",") in _pronouns():
+        return f"{who} {rest}"
     return text
 
 

@@ -461,3 +461,19 @@ def test_the_figure_a_change_ends_at_is_a_value_of_what_changed(sentence: str, l
     found = [m for m in claims([sentence], lang) if m.slot is not None
              and m.slot.value == value]
     assert found and found[0].slot is not None and found[0].slot.measure == "dead"
+
+
+@pytest.mark.parametrize("lang, sentences, who", [
+    ("id", ["Presiden Rusia Vladimir Putin bertemu pemimpin Korea Utara pada Rabu.",
+            "Dia juga mengucapkan selamat kepada Kim Jong Un atas peringatan 75 tahun "
+            "berdirinya negara itu."], "Vladimir Putin"),
+    ("en", ["Prime Minister Jane Mwangi visited the flooded port of Kisumu on Monday.",
+            "She also thanked Peter Otieno for the 40 boats his company sent."], "Jane Mwangi"),
+])
+def test_a_pronoun_subject_is_the_person_named_before_not_the_one_named_after(
+        lang: str, sentences: list[str], who: str) -> None:
+    """"Dia juga mengucapkan selamat kepada Kim": Kim is the object; the subject is whom the
+    sentence before names (the claim list shows that name instead of the pronoun)."""
+    *_, acted = claims(sentences, lang)
+    assert acted.normalized.subject == who
+    assert acted.normalized.speaker is None  # an act, not a statement: no speaker invented

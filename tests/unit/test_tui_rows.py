@@ -20,3 +20,13 @@ from factcheck.tui.rows import row_text
 ])
 def test_a_pronoun_gives_way_to_the_speaker(text: str, speaker: str | None, shown: str) -> None:
     assert row_text({"text": text, "normalized": {"speaker": speaker}}) == shown
+
+
+def test_a_pronoun_without_a_speaker_gives_way_to_the_subject() -> None:
+    """An act, not a statement ("Ia juga sempat melintasi..."): the person extraction resolved
+    the pronoun to; a speaker still wins over the subject."""
+    doc = {"text": "Ia juga sempat melintasi perbatasan dua kali.",
+           "normalized": {"subject": "Kim Jong Un", "speaker": None}}
+    assert row_text(doc) == "Kim Jong Un juga sempat melintasi perbatasan dua kali."
+    doc["normalized"]["speaker"] = "Yonhap"
+    assert row_text(doc).startswith("Yonhap juga sempat")

@@ -213,6 +213,11 @@ def _resolve_speaker(
         else:
             sent.speaker = _expand(att.speaker, names)
     # The person the sentence is about: the first person named in its main clause.
+    if _opens_with_pronoun(sent.text, sent.core, len(sent.text), lex):
+        # "Dia juga mengucapkan selamat kepada Kim": the pronoun is the subject (Kim is not),
+        # and it is the person the sentences before name.
+        sent.subject = _antecedent(history, lex, persons_only=True)
+        return
     main = sent.core
     head = sent.text[sent.core:]
     first = head.split(None, 1)[0] if head.split() else ""
@@ -222,6 +227,12 @@ def _resolve_speaker(
         if e.start >= main and not sent.in_quotes(e.start) and _person(e.text, lex):
             sent.subject = _expand(e.text, names)
             break
+
+
+def _opens_with_pronoun(text: str, lo: int, hi: int, lex: Lang) -> bool:
+    """Whether ``text[lo:hi]`` opens with a singular personal pronoun ("Dia", "He")."""
+    words = text[lo:hi].split(None, 1)
+    return bool(words) and words[0].strip(",").lower() in lex.pronouns
 
 
 def _find_denial(sent: Sentence, lex: Lang, history: list[Sentence], names: dict[str, str]
@@ -333,6 +344,8 @@ def _normalized(
     else:
         c_lo, c_hi = lo, hi
     subject, predicate = subject_predicate(sent.text, c_lo, c_hi, lex)
+    if subject is None and sent.subject and _opens_with_pronoun(sent.text, c_lo, c_hi, lex):
+        subject = sent.subject  # who "Dia" / "He" is, as the sentences before name them
     value: float | int | str | None = None
     unit = approximate = None
     if quantity is not None and kind in (Kind.QUANTITY, Kind.TIME):

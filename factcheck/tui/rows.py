@@ -46,6 +46,8 @@ class Row:
     verdict: str | None
     reviewed: bool
     score: float
+    story: str = ""
+    """The title of the claim's story (empty when it has none)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,9 @@ class RowModel:
         """Bumped on every change, so views know to sort again."""
         self._search_keys: list[str] | None = None
         self._outlets: list[frozenset[str]] | None = None
+        self.story_titles: dict[str, str] = {}
+        self.several_stories = False
+        """Whether the claims belong to more than one story (the list then names each one's)."""
         self.reload()
 
     def reload(self) -> None:
@@ -148,6 +153,10 @@ class RowModel:
         self.verdicts = {cid: str(r["verdict"].get("label"))
                          for cid, r in self.store.sound("reviews").items()
                          if isinstance(r.get("verdict"), dict)}
+        self.story_titles = {sid: one_line(doc.get("title") or sid, 40)
+                             for sid, doc in self.store.raw("stories").items()}
+        held = {doc.get("story_id") for doc in self.docs}
+        self.several_stories = len(held - {None}) > 1
         self._search_keys = None
         self._outlets = None
         self.generation += 1
@@ -200,6 +209,7 @@ class RowModel:
             verdict=self.verdicts.get(cid),
             reviewed=cid in self.reviewed_ids,
             score=float(doc.get("score") or 0.0),
+            story=self.story_titles.get(str(doc.get("story_id")), ""),
         )
 
     def get(self, claim_id: str) -> Row | None:

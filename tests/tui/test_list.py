@@ -217,3 +217,48 @@ def test_claim_text_takes_the_width_the_list_has(store_path: Path,
     else:
         assert "kind" in listing and "TIME" in listing
         assert len(shown) >= 40, row
+
+
+def _two_stories(store_path: Path) -> None:
+    from factcheck.core.models import Story
+
+    with reopen(store_path) as store, store.transaction() as tx:
+        for n, claim in enumerate(store.claims()):
+            tx.put("claims", claim.model_copy(update={"story_id": "st-b" if n else "st-a"}))
+        tx.put("stories", Story(id="st-a", title="Floods in Sumberjaya", sources=[]))
+        tx.put("stories", Story(id="st-b", title="Putin in Pyongyang", sources=[]))
+
+
+@pytest.mark.parametrize("size", [(160, 45), (100, 30)], ids=["160", "100"])
+def test_a_story_column_names_each_claims_story_when_there_are_several(
+        store_path: Path, size: tuple[int, int]) -> None:
+    """Claims of several stories in one list: a wide list names each claim's story; a
+    narrow one keeps its cells for the wording (the filter still has the stories)."""
+    _two_stories(store_path)
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        right = app.screen.query_one("#list-pane").region.right
+        seen.append("\n".join(line[:right] for line in screen_text(app).splitlines()))
+
+    drive(app, steps, size=size)
+    (listing,) = seen
+    rows = [line for line in listing.splitlines() if "/" in line and "│" in line]
+    if size[0] == 160:
+        assert " story" in listing
+        assert sum("Putin in Pyong" in r for r in rows) == 2
+        assert sum("Floods in Sumb" in r for r in rows) == 1
+    else:
+        assert "story" not in listing and "Putin in" not in listing
+
+
+def test_one_story_needs_no_story_column(store_path: Path) -> None:
+    app = app_for(store_path)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        seen.append(screen_text(app))
+
+    drive(app, steps, size=(160, 45))
+    assert " story" not in seen[0]

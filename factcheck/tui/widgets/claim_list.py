@@ -11,6 +11,7 @@ Textual's would be rendered again through Rich at every scroll.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
@@ -40,6 +41,9 @@ MARK_W, KIND_W, COUNT_W, FLAG_W = 2, 6, 6, 2
 KIND_MIN_LIST = 60
 """Narrower lists (a 100-column terminal's list pane) leave the kind to the claim pane and
 give its cells to the claim's wording."""
+STORY_W, STORY_MIN_LIST = 16, 70
+"""The story column: its cells, and the narrowest list that shows it (only when the claims
+belong to more than one story)."""
 
 
 def verdict_width(width: int) -> int:
@@ -52,9 +56,22 @@ def kind_width(width: int) -> int:
     return KIND_W if width >= KIND_MIN_LIST else 0
 
 
-def text_width(width: int) -> int:
-    """Cells left for the claim's wording."""
-    return max(8, width - MARK_W - kind_width(width) - COUNT_W - FLAG_W - verdict_width(width))
+@dataclass(frozen=True)
+class Columns:
+    """The cells of each column of the claim list at one width."""
+
+    kind: int
+    text: int
+    story: int
+    verdict: int
+
+
+def columns(width: int, several_stories: bool = False) -> Columns:
+    """The list's columns at ``width`` cells (the story column only for several stories)."""
+    kind, verdict = kind_width(width), verdict_width(width)
+    story = STORY_W if several_stories and width >= STORY_MIN_LIST else 0
+    text = max(8, width - MARK_W - kind - COUNT_W - FLAG_W - story - verdict)
+    return Columns(kind=kind, text=text, story=story, verdict=verdict)
 
 
 class ClaimListHeader(Widget):
@@ -63,13 +80,18 @@ class ClaimListHeader(Widget):
     def render(self) -> Text:
         """The titles for the current width."""
         width = self.size.width - 1  # the list's scrollbar column
+        lists = self.parent.query(ClaimList) if self.parent is not None else None
+        claim_list = lists.first() if lists else None
+        cols = columns(width, claim_list is not None and claim_list.several_stories)
         text = Text(no_wrap=True, overflow="crop")
         text.append("✓ ".ljust(MARK_W))
-        if kind_width(width):
-            text.append("kind".ljust(KIND_W))
-        text.append(set_cell_size("claim", text_width(width)))
+        if cols.kind:
+            text.append("kind".ljust(cols.kind))
+        text.append(set_cell_size("claim", cols.text))
+        if cols.story:
+            text.append(set_cell_size(" story", cols.story))
         text.append("out/or".rjust(COUNT_W) + " !")
-        if verdict_width(width):
+        if cols.verdict:
             text.append(" verdict")
         return text
 
@@ -126,6 +148,11 @@ class ClaimList(ScrollView, OwnScrollbar, can_focus=True):
             self._cursor_moved(target)
         else:
             self.cursor = target
+
+    @property
+    def several_stories(self) -> bool:
+        """Whether the claims belong to more than one story (a story column is shown)."""
+        return self.view.model.several_stories
 
     def rows_changed(self) -> None:
         """Row contents changed (a mark, a refresh): draw again."""
@@ -274,15 +301,18 @@ class ClaimList(ScrollView, OwnScrollbar, can_focus=True):
         style = self._style
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append("✓ " if row.reviewed else "  ", style("claim-list--reviewed"))
-        if kind_width(width):
+        cols = columns(width, self.several_stories)
+        if cols.kind:
             kind = KIND_SHORT.get(row.kind) or one_line(row.kind, KIND_W - 1).upper()
-            text.append(kind.ljust(KIND_W), style("claim-list--kind"))
-        text.append(set_cell_size(row.text, text_width(width)))
+            text.append(kind.ljust(cols.kind), style("claim-list--kind"))
+        text.append(set_cell_size(row.text, cols.text))
+        if cols.story:
+            text.append(" " + set_cell_size(row.story, cols.story - 1), style("claim-list--muted"))
         counts = f"{row.outlets}/{row.origins}"
         text.append(counts.rjust(COUNT_W), style("claim-list--muted"))
         flag = " ⚠" if row.conflicts else " ±" if row.disputed else "  "
         text.append(flag, style("claim-list--conflict"))
-        verdict_w = verdict_width(width)
+        verdict_w = cols.verdict
         if verdict_w:
             label = self.verdict_label(row.verdict) if row.verdict else "·"
             text.append(" " + set_cell_size(label, verdict_w - 1), style("claim-list--verdict"))

@@ -195,11 +195,8 @@ def test_search_reads_passages_and_outlets(store_path: Path) -> None:
     assert "c-visit" in seen[1]
 
 
-@pytest.mark.parametrize("size", [(100, 30), (160, 45)], ids=["100", "160"])
-def test_claim_text_takes_the_width_the_list_has(store_path: Path,
-                                                   size: tuple[int, int]) -> None:
-    """At 100 columns the list pane is under 60 cells: the kind column (the claim pane shows
-    the kind) gives its cells to the claim's wording; at 160 it is back."""
+def _list_pane(store_path: Path, size: tuple[int, int]) -> str:
+    """The claim list pane as the reviewer sees it at ``size`` (the screen's left part)."""
     app = app_for(store_path)
     seen: list[str] = []
 
@@ -208,7 +205,15 @@ def test_claim_text_takes_the_width_the_list_has(store_path: Path,
         seen.append("\n".join(line[:right] for line in screen_text(app).splitlines()))
 
     drive(app, steps, size=size)
-    (listing,) = seen
+    return seen[0]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45)], ids=["100", "160"])
+def test_claim_text_takes_the_width_the_list_has(store_path: Path,
+                                                   size: tuple[int, int]) -> None:
+    """At 100 columns the list pane is under 60 cells: the kind column (the claim pane shows
+    the kind) gives its cells to the claim's wording; at 160 it is back."""
+    listing = _list_pane(store_path, size)
     row = next(line for line in listing.splitlines() if "Putin akan" in line)
     shown = row[row.index("Putin akan"):].split("  ")[0].rstrip("…")
     if size[0] == 100:
@@ -235,15 +240,7 @@ def test_a_story_column_names_each_claims_story_when_there_are_several(
     """Claims of several stories in one list: a wide list names each claim's story; a
     narrow one keeps its cells for the wording (the filter still has the stories)."""
     _two_stories(store_path)
-    app = app_for(store_path)
-    seen: list[str] = []
-
-    async def steps(pilot: Pilot[Any]) -> None:
-        right = app.screen.query_one("#list-pane").region.right
-        seen.append("\n".join(line[:right] for line in screen_text(app).splitlines()))
-
-    drive(app, steps, size=size)
-    (listing,) = seen
+    listing = _list_pane(store_path, size)
     rows = [line for line in listing.splitlines() if "/" in line and "│" in line]
     if size[0] == 160:
         assert " story" in listing

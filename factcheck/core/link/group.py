@@ -160,6 +160,7 @@ def group_items(
 
     best: dict[int, float] = {}
     held_back: list[tuple[int, int, float]] = []
+    incompatible: set[tuple[int, int, int, int]] = set()
     ordered = sorted(((p.score, i, j) for (i, j), p in pairs.items()
                       if not p.veto and p.score >= low), reverse=True)
     for score, i, j in ordered:
@@ -174,7 +175,14 @@ def group_items(
             continue
         if forbidden(a, b):
             continue
+        # Two groups found incompatible stay so until one of them grows: many candidate pairs
+        # join the same two groups, and in a big story each would check them again.
+        state = (gi, gj, len(a.members), len(b.members)) if gi < gj else (
+            gj, gi, len(b.members), len(a.members))
+        if state in incompatible:
+            continue
         if not _compatible(a, b, by_index, pair):
+            incompatible.add(state)
             continue
         # Merge the smaller group into the larger (a claim a reviewer worked on keeps its id).
         keep, gone = (gi, gj) if (a.claim_id or len(a.members) >= len(b.members)) else (gj, gi)

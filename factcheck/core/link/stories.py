@@ -34,10 +34,10 @@ SMALL_STORY = 2
 NEAREST = 3
 """A story is joined through this many of its articles (or all, when it has fewer)."""
 STORY_KEYS = 12
+"""An article looks for stories through this many of its heaviest keys."""
 MAX_STORIES_PER_KEY = 10
 """A key whose latest articles belong to more stories than this finds no candidates (a
 province, a ministry: it tells no event apart)."""
-"""An article looks for stories through this many of its heaviest keys."""
 STORY_KEY_TYPES = frozenset({"topic", "event", "institution", "measure"})
 """Concept types that say what a story is about (roles, qualifiers and cues do not)."""
 COMMON_MIN = 50

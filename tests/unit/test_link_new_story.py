@@ -363,7 +363,7 @@ def test_the_new_stories_ingested_together_make_one_story_each(tmp_path: Path) -
     """All the pages of the new stories in one store, as a desk would ingest a day's news:
     each story's pages are one story, and no story mixes two."""
     folders = ["quake", "rate", "graft", "flood", "dengue", "quota", "crash", "gdp",
-               "protest", "seats", "court", "trade", "vax"]
+               "protest", "seats", "court", "trade", "vax", "missile"]
     pages = tmp_path / "pages"
     pages.mkdir()
     for folder in folders:
@@ -411,3 +411,13 @@ def test_a_landslide_who_fled_and_the_bodies_recovered(tmp_path: Path) -> None:
     assert not any(s.get("measure") == "missing" and s.get("value") == 12 for s in slots)
     missing = _claim_of(claims, "missing")
     assert {(f, v) for f, _, v in missing["members"]} == {("a_id.txt", 10), ("b_en.txt", 10)}
+
+
+def test_missiles_fired_are_missiles_launched_not_a_fire(tmp_path: Path) -> None:
+    """"Fired four missiles" counts launches (as "meluncurkan empat rudal" and "launched four
+    missiles" do), not a blaze: one claim across the three outlets."""
+    claims = _tracked(_ingest("missile", tmp_path))
+    launched = _claim_of(claims, "launch")
+    assert {f for f, _, _ in launched["members"]} == {"a_en.txt", "b_id.txt", "c_en.txt"}
+    assert {v for _, _, v in launched["members"]} == {4}
+    assert not any(m == "fire" for c in claims for _, m, _ in c["members"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from factcheck.core.link.wire import passage_credit
 from tests.unit.test_link_articles import article, claim_of, run
 
@@ -27,7 +25,6 @@ def test_two_outlets_carrying_one_wire_story_count_as_one_origin() -> None:
     assert {e.origin for e in claim.evidence} == {"wire:reuters"}
 
 
-@pytest.mark.xfail(strict=True, reason="'fired' and 'meluncurkan' missiles read as two measures")
 def test_an_outlets_own_report_beside_wire_copy_is_a_second_origin() -> None:
     first = article("one.txt", "Jakarta Globe", "en", [(REUTERS_TEXT, {"value": 2})])
     second = article("two.txt", "Manila Times", "en", [(

@@ -82,24 +82,20 @@ class Item:
     neutral: frozenset[str] = field(default_factory=frozenset)
     """The language-neutral part of ``terms`` (concepts and names): what meets across
     languages."""
+    family: str = ""
+    """``figure``, ``time`` or ``statement``: only one family is compared with itself (read
+    from the slot; a slot replaced later keeps its value, kind and polarity)."""
+    denies: bool = False
+    """The mention reports that someone denies something."""
 
     def __post_init__(self) -> None:
         if self.terms and not self.neutral:
             self.neutral = frozenset(t for t in self.terms if t.startswith(NEUTRAL_PREFIXES))
-
-    @property
-    def family(self) -> str:
-        """``figure``, ``time`` or ``statement``: only one family is compared with itself."""
-        if self.slot.value is not None:
-            return "figure"
-        if self.slot.kind == Kind.TIME:
-            return "time"
-        return "statement"
-
-    @property
-    def denies(self) -> bool:
-        """The mention reports that someone denies something."""
-        return self.slot.polarity == Polarity.DENIED
+        # Read once: a mention is compared with dozens of others of its story.
+        slot = self.slot
+        self.family = ("figure" if slot.value is not None
+                       else "time" if slot.kind == Kind.TIME else "statement")
+        self.denies = slot.polarity == Polarity.DENIED
 
 
 def make_item(index: int, mention: Mention, language: str, published: str | None) -> Item:
@@ -161,7 +157,7 @@ def similarity(a: Item, b: Item, weight: Mapping[str, float]) -> float:
     get = weight.get
     # Exact sums (math.fsum): a plain sum depends on the set's order, which changes with the
     # hash seed, and a last-digit difference can tip a score over a threshold.
-    dot = math.fsum(get(t, 1.0) ** 2 for t in shared)
+    dot = math.fsum([get(t, 1.0) ** 2 for t in shared])
     return dot / math.sqrt(_norm(a, ta, cross, weight) * _norm(b, tb, cross, weight))
 
 
@@ -182,7 +178,7 @@ def _norm(item: Item, terms: frozenset[str], cross: bool, weight: Mapping[str, f
     if norms is not None and (found := norms.get(key)) is not None:
         return found
     get = weight.get
-    value = math.fsum(get(t, 1.0) ** 2 for t in terms)
+    value = math.fsum([get(t, 1.0) ** 2 for t in terms])
     if norms is not None:
         norms[key] = value
     return value
@@ -396,7 +392,7 @@ def _overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) 
         return 0.0
     union = a | b
     get = weight.get
-    return math.fsum(get(t, 1.0) for t in shared) / math.fsum(get(t, 1.0) for t in union)
+    return math.fsum([get(t, 1.0) for t in shared]) / math.fsum([get(t, 1.0) for t in union])
 
 
 def compare_statements(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:

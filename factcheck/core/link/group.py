@@ -215,14 +215,16 @@ def _compatible(a: Group, b: Group, by_index: Mapping[int, Item],
     own_b = [j for j in b.members if j not in b.confirmed] or b.members
     total = 0.0
     n = 0
+    source_b = [by_index[j].source_id for j in own_b]
     for i in own_a:
-        for j in own_b:
+        source_i = by_index[i].source_id
+        for j, source_j in zip(own_b, source_b, strict=True):
             if n >= MAX_GROUP_PAIRS:
-                break
+                return total / n >= MIN_AVERAGE
             p = pair(i, j)
             if p is VETO or p.veto:
                 return False
-            if by_index[i].source_id != by_index[j].source_id:
+            if source_i != source_j:
                 total += p.score
                 n += 1
     return n == 0 or total / n >= MIN_AVERAGE

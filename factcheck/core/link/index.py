@@ -97,15 +97,15 @@ def candidate_pairs(
                     if other != item.index and items[other].denies != item.denies:
                         pair = (min(item.index, other), max(item.index, other))
                         out.setdefault(pair, score(items[pair[0]], items[pair[1]]))
+    source_of = [it.source_id for it in items]
     for item in chosen:
         shared: Counter[int] = Counter()
+        own = item.source_id
         for key in keys_of[item.index]:
             posting = postings[key]
-            if len(posting) > MAX_POSTING:
-                continue
-            for other in posting:
-                if other != item.index and items[other].source_id != item.source_id:
-                    shared[other] += 1
+            if len(posting) <= MAX_POSTING:
+                # Counted in C: in a big story a key's posting holds hundreds of mentions.
+                shared.update([other for other in posting if source_of[other] != own])
         for other, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
             pair = (item.index, other) if item.index < other else (other, item.index)
             if pair not in out:

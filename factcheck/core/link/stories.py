@@ -29,6 +29,10 @@ JOIN = 0.25
 SAME_TIME_DAYS = 30
 TIME_DECAY_DAYS = 60
 """Past `SAME_TIME_DAYS` from every article of a story, resemblance decays with this scale."""
+OTHER_EVENT_DAYS = 0.5
+"""Two articles that each date what they report to a day, and share no such day, tell of
+different events as likely as not (two earthquakes of one province): their resemblance counts
+this much."""
 SMALL_STORY = 2
 """Stories of up to this many articles started in one run get a second look."""
 NEAREST = 3
@@ -59,6 +63,8 @@ class ArticleKeys:
     counts: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     """Names as written, for a readable story title."""
+    days: set[str] = field(default_factory=set)
+    """The days (ISO) its figures and events are dated to."""
 
 
 def article_keys(source: Source, mentions: Iterable[Mention]) -> ArticleKeys:
@@ -111,6 +117,8 @@ def _keys(source_id: str, published: str, items: Iterable[tuple[Any, ...]]) -> A
         for day in (date, as_of):
             if day and len(day) >= 7 and day[:1].isdigit():
                 counts["d:" + day[:7]] += 1
+                if len(day) >= 10:
+                    keys.days.add(day[:10])
         keys.names.update(e for e in entities if len(e) > 2)
     return keys
 
@@ -234,7 +242,8 @@ class StoryIndex:
         return {other: _resemblance(vec, self.vectors[other]) for other in found}
 
     def story_scores(self, vec: dict[str, float], day: int | None,
-                     exclude: str | None = None) -> dict[str, float]:
+                     exclude: str | None = None, event_days: frozenset[str] = frozenset()
+                     ) -> dict[str, float]:
         """How much an article (its vector and day) resembles each story it shares a name
         with: the mean of its resemblance to the `NEAREST` articles of the story most like it
         (so a story is joined through several of its articles, never one), each the geometric
@@ -251,6 +260,9 @@ class StoryIndex:
                 gap = abs(day - other_day)
                 if gap > SAME_TIME_DAYS:
                     score *= math.exp(-(gap - SAME_TIME_DAYS) / TIME_DECAY_DAYS)
+            if event_days and (theirs := self.articles[other].days) and not (
+                    event_days & theirs):
+                score *= OTHER_EVENT_DAYS
             by_story[story].append(score)
         out: dict[str, float] = {}
         for story, found in by_story.items():
@@ -259,14 +271,18 @@ class StoryIndex:
             out[story] = sum(top) / len(top)
         return out
 
-    def closest(self, vec: dict[str, float], day: int | None, exclude: str | None = None
-                ) -> tuple[str | None, float]:
+    def closest(self, vec: dict[str, float], day: int | None, exclude: str | None = None,
+                event_days: frozenset[str] = frozenset()) -> tuple[str | None, float]:
         """The story that resembles ``vec`` most, and how much."""
         best: tuple[str | None, float] = (None, 0.0)
-        for story, score in sorted(self.story_scores(vec, day, exclude).items()):
+        for story, score in sorted(self.story_scores(vec, day, exclude, event_days).items()):
             if score > best[1]:
                 best = (story, score)
         return best
+
+    def _event_days(self, source_id: str) -> frozenset[str]:
+        article = self.articles.get(source_id)
+        return frozenset(article.days) if article is not None else frozenset()
 
     def assign_new(self, fresh: Sequence[str]) -> None:
         """Place new articles, oldest first, each in the story it resembles most (or a new one);
@@ -276,7 +292,8 @@ class StoryIndex:
         created: list[str] = []
         for source_id in fresh:
             story, score = self.closest(self.vectors.get(source_id, {}),
-                                        self.days.get(source_id))
+                                        self.days.get(source_id), None,
+                                        self._event_days(source_id))
             if story is None or score < JOIN:
                 story = story_id(source_id)
                 created.append(story)
@@ -290,8 +307,9 @@ class StoryIndex:
             scores: dict[str, list[float]] = defaultdict(list)
             for source_id in members:
                 vec = self.vectors.get(source_id, {})
-                for other, score in self.story_scores(vec, self.days.get(source_id),
-                                                      exclude=story).items():
+                for other, score in self.story_scores(
+                        vec, self.days.get(source_id), exclude=story,
+                        event_days=self._event_days(source_id)).items():
                     scores[other].append(score)
             # Its best article decides: a wire story and the outlet that rewrote it may start a
             # story of two that only one of them ties to the rest.

@@ -1,8 +1,9 @@
 """The HTML and Markdown reports, rendered from their Jinja2 templates.
 
 The structure of each report lives in ``templates/report.html.jinja`` and
-``templates/report.md.jinja``; this module gives them the report's data and the one escaping
-policy of each format, applied by the engine to every ``{{ value }}`` so that no template line can
+``templates/report.md.jinja``; this module gives them the report's data, and each format's module
+(`factcheck.core.report.html`, `factcheck.core.report.markdown`) gives its one escaping policy
+as a `Format`, which the engine applies to every ``{{ value }}`` so that no template line can
 forget it:
 
 * HTML (autoescape on): the value is cleaned and folded onto one line (`one_line`), then escaped
@@ -10,9 +11,9 @@ forget it:
 * Markdown: the value goes through `factcheck.core.report.markdown.md` (cleaned, one line,
   Markdown syntax backslash-escaped); ``block`` makes a block quote (`md_quote`).
 
-Only `markupsafe.Markup` made here in Python (the CSS, the SVG chart, a rendered block) passes
-unescaped. What both formats compute alike (the claims two outlets carry, passage numbers, the
-unique sources of a claim, the summary at the top) is computed once, here.
+Only `markupsafe.Markup` made in Python (the CSS, the SVG chart, a rendered block or fragment)
+passes unescaped. What both formats compute alike (the claims two outlets carry, passage
+numbers, the unique sources of a claim, the summary at the top) is computed once, here.
 """
 
 from __future__ import annotations

@@ -157,9 +157,6 @@ class Report:
     show no "rating n/5" for them (`VerdictOption.ranks_truth`)."""
     timelines: dict[str, Timeline] = field(default_factory=dict)
     """The figure timeline of each exported quantity claim that has one (`figure_timeline`)."""
-    memo: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    """Per-source strings a renderer already made, by (purpose, source id): a source is cited
-    by many claims."""
 
     @property
     def lang(self) -> str:

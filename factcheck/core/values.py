@@ -112,6 +112,8 @@ def describe(slot: Slot) -> str:
         value = _plain(slot.value / size)
         if slot.high is not None:
             value = f"{value}-{_plain(slot.high / size)}"
+        elif value == "1":
+            name = name.removesuffix("s")  # "1 hour", not "1 hours"
         return f"{bound}{value} {name}"
     value = _plain(slot.value)
     if slot.high is not None:

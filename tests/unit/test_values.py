@@ -23,3 +23,12 @@ def test_reading_states_what_value_who_and_when() -> None:
     assert reading(Slot(kind=Kind.ATTRIBUTION, speaker="Peskov", event="say"), "Peskov") == ""
     assert reading(Slot(kind=Kind.QUANTITY, unit="people", value=3.0)) == ""
     assert reading(None, "BNPB") == ""
+
+
+def test_one_unit_of_time_is_singular() -> None:
+    from factcheck.core.values import describe
+
+    hour = Slot(kind=Kind.QUANTITY, measure="duration", unit="s", value=3600.0, step=3600.0)
+    assert describe(hour) == "1 hour"
+    assert describe(hour.model_copy(update={"value": 7200.0})) == "2 hours"
+    assert describe(hour.model_copy(update={"high": 7200.0})) == "1-2 hours"

@@ -153,7 +153,7 @@ class RowModel:
         self.verdicts = {cid: str(r["verdict"].get("label"))
                          for cid, r in self.store.sound("reviews").items()
                          if isinstance(r.get("verdict"), dict)}
-        self.story_titles = {sid: one_line(doc.get("title") or sid, 40)
+        self.story_titles = {sid: one_line(doc.get("title") or sid, 50)
                              for sid, doc in self.store.raw("stories").items()}
         held = {doc.get("story_id") for doc in self.docs}
         self.several_stories = len(held - {None}) > 1
@@ -229,9 +229,7 @@ class RowModel:
             story = doc.get("story_id")
             if isinstance(story, str):
                 sizes[story] = sizes.get(story, 0) + 1
-        titles = {sid: one_line(doc.get("title") or sid, 50)
-                  for sid, doc in self.store.raw("stories").items()}
-        return [(f"{titles.get(sid, sid)} ({n})", sid)
+        return [(f"{self.story_titles.get(sid, sid)} ({n})", sid)
                 for sid, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def kinds(self) -> list[str]:

@@ -212,10 +212,10 @@ def _resolve_speaker(
             sent.speaker = _antecedent(history, lex, persons_only=pronoun)
         else:
             sent.speaker = _expand(att.speaker, names)
-    # The person the sentence is about: the first person named in its main clause.
+    # The person the sentence is about: whom an opening pronoun stands for ("Dia juga
+    # mengucapkan selamat kepada Kim": the sentences before name him, Kim is the object), else
+    # the first person named in its main clause.
     if _opens_with_pronoun(sent.text, sent.core, len(sent.text), lex):
-        # "Dia juga mengucapkan selamat kepada Kim": the pronoun is the subject (Kim is not),
-        # and it is the person the sentences before name.
         sent.subject = _antecedent(history, lex, persons_only=True)
         return
     main = sent.core

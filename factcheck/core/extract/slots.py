@@ -196,14 +196,12 @@ def _clock(text: str, q: Quantity, lang: str) -> bool:
     clock = compiled(lang).data.get("clock", {})
     head = fold(text[max(0, q.start - 12): q.start]).split()
     tail = fold(text[q.end: q.end + 14]).strip()
-    if _HHMM.match(raw.group()) and any(tail.startswith(z) for z in clock.get("zones", [])):
+    zoned = any(tail.startswith(z) for z in clock.get("zones", []))
+    if _HHMM.match(raw.group()) and zoned:
         return True  # "(0740 GMT)": hours and minutes written as four digits
     if not _CLOCK.match(raw.group()):
         return False
-    if ":" in raw.group():
-        return True
-    zones = clock.get("zones", [])
-    if any(tail.startswith(z) for z in zones):
+    if ":" in raw.group() or zoned:
         return True
     return "." in raw.group() and bool(head) and head[-1] in clock.get("before", [])
 
@@ -405,10 +403,7 @@ def _measure_of_change(sent: Sentence, fig: Figure, hits: list[ConceptHit],
     """"The death toll from the sinking of an overloaded boat rose to 17", "jumlah korban ...
     bertambah menjadi 12": a figure a change ends at is a value of what the clause says
     changed, however far back that was said."""
-    change = compiled(sent.lang).data.get("change_words", {})
-    to_words = {*change.get("to", ()), *change.get("to_weak", ())}
-    head = fold(sent.text[max(0, fig.quantity.start - 16):fig.quantity.start]).split()
-    if not head or head[-1] not in to_words:
+    if not _after_change_to(sent, fig):
         return None
     cat = catalogue()
     toks = tokens(sent.text)
@@ -441,12 +436,15 @@ def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
     if more and fig.quantity.approximate and all(
             fig.quantity.start <= h.start < digit for h in more):
         return False
-    if not more:
-        return False
     # "bertambah menjadi 12 orang", "has risen to 15": a new total, not 12 more
+    return bool(more) and not _after_change_to(sent, fig)
+
+
+def _after_change_to(sent: Sentence, fig: Figure) -> bool:
+    """The figure is where a change ends: right after "to", "menjadi", "hingga"."""
     change = compiled(sent.lang).data.get("change_words", {})
-    before = fold(sent.text[max(0, fig.quantity.start - 12):fig.quantity.start]).split()
-    return not (before and before[-1] in {*change.get("to", ()), *change.get("to_weak", ())})
+    head = fold(sent.text[max(0, fig.quantity.start - 16):fig.quantity.start]).split()
+    return bool(head) and head[-1] in {*change.get("to", ()), *change.get("to_weak", ())}
 
 
 def _span(sent: Sentence, fig: Figure) -> bool:

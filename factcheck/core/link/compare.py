@@ -206,7 +206,7 @@ def _units_match(a: Slot, b: Slot) -> bool:
 
 def _currency(unit: str | None) -> bool:
     """A currency code (``idr``, ``usd``): the base unit of money."""
-    return bool(unit) and len(unit or "") == 3 and (unit or "").isalpha() and (unit or "").islower()
+    return unit is not None and len(unit) == 3 and unit.isalpha() and unit.islower()
 
 
 def _measure(slot: Slot) -> str | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,13 +46,19 @@ class VerdictChanged(ReviewError):
     """Another reviewer changed the verdict since this reviewer saw it: nothing was written."""
 
     def __init__(self, claim_id: str, current: dict[str, Any] | None) -> None:
-        who = (current or {}).get("reviewer") or "another reviewer"
-        label = (current or {}).get("label")
-        told = f"set the verdict to {label!r}" if label else "cleared the verdict"
-        super().__init__(f"{who} {told} of {claim_id} after you opened it; nothing was saved: "
-                         "read it, then decide again")
         self.claim_id = claim_id
         self.current = current
+        super().__init__(f"{self.told(repr)} of {claim_id} after you opened it; nothing was "
+                         "saved: read it, then decide again")
+
+    def told(self, label_text: Callable[[str], str]) -> str:
+        """Who did what to the verdict ("rina set the verdict to 'true'"), the label shown by
+        ``label_text`` (the TUI passes its own labels)."""
+        current = self.current or {}
+        who = current.get("reviewer") or "another reviewer"
+        label = current.get("label")
+        return f"{who} " + (f"set the verdict to {label_text(label)}" if label
+                            else "cleared the verdict")
 
 
 _UNSET: Any = object()

@@ -149,14 +149,11 @@ class ReviewActions(Screen[None]):
         try:
             return do()
         except review.VerdictChanged as exc:
-            current = exc.current or {}
-            label = self.verdict_label(current.get("label")) if current.get("label") else None
+            told = exc.told(lambda label: f"“{self.verdict_label(label)}”")
             self.notify(
-                f"{one_line(current.get('reviewer') or 'Another reviewer', 30)} "
-                + (f"set the verdict to “{label}”" if label else "cleared the verdict")
-                + " after you opened this claim; yours was not saved. Read it, then choose "
-                "again (v).", title="Verdict not saved", severity="warning", timeout=15,
-                markup=False)
+                f"{one_line(told, 80)} after you opened this claim; yours was not saved. Read "
+                "it, then choose again (v).", title="Verdict not saved", severity="warning",
+                timeout=15, markup=False)
         except ReviewError as exc:
             self.notify(str(exc), title="Not done", severity="error", markup=False)
         except StoreError as exc:

@@ -267,6 +267,36 @@ def test_a_count_of_things_is_no_number_of_times() -> None:
     assert compare(a, b, {}).veto
 
 
+def test_a_status_is_not_shared_through_the_country_it_is_in() -> None:
+    """"The government has subsidized fuel for decades in Indonesia" and "Indonesia raised
+    subsidised fuel prices" were one claim (a subsidy status, both "of Indonesia"): a country
+    says where, not what has the status. Each part of a subject is keyed on its own (the whole
+    list read as one name keyed "Indonesia" by its letters, not as the country)."""
+    from factcheck.core.link.compare import compare, make_item
+
+    decades = article("ap.txt", "AP", "en", [
+        "The government has subsidized fuel for decades in Indonesia, the vast archipelago "
+        "nation of more than 270 million people."])
+    raised = article("wire.txt", "Wire", "en", [
+        "Indonesia raised subsidised fuel prices by about 30 per cent on Saturday, as the "
+        "government moves to rein in ballooning subsidies despite a risk of mass protests."])
+
+    def status(built: Built, subject: str | None = None) -> Mention:
+        found = next(m for m in built.mentions if m.slot is not None and m.slot.unit == "status")
+        if subject is None or found.slot is None:
+            return found
+        return found.model_copy(update={"slot": found.slot.model_copy(
+            update={"subject": subject})})
+
+    a = make_item(0, status(decades), "en", None)
+    b = make_item(1, status(raised), "en", None)
+    assert "n:@ID" in a.subject & b.subject
+    assert compare(a, b, {}).veto
+    a = make_item(0, status(decades, "Indonesia, solarix"), "en", None)
+    b = make_item(1, status(raised, "solarix, Indonesia"), "en", None)
+    assert not compare(a, b, {}).veto
+
+
 def test_dates_of_other_years_are_other_events() -> None:
     from factcheck.core.link.compare import compare, make_item
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from factcheck.core.link.compare import Pair
-from factcheck.core.link.group import CORE_SCORE, Group, Grouping
+from factcheck.core.link.group import CORE_DISAGREE, CORE_SCORE, Group, Grouping
 from factcheck.core.models import LinkState
 
 HIGH = 0.6
 
 
 def _grouping(group: Group, best: dict[int, float], scores: dict[tuple[int, int], float],
-              source_of: dict[int, str]) -> Grouping:
+              source_of: dict[int, str],
+              differ: frozenset[tuple[int, int]] = frozenset()) -> Grouping:
     def pair(i: int, j: int) -> Pair:
-        return Pair(scores.get((min(i, j), max(i, j)), 0.0))
+        key = (min(i, j), max(i, j))
+        return Pair(scores.get(key, 0.0), agree=key not in differ)
 
     return Grouping([group], best, [], pair, source_of)
 
@@ -43,3 +45,22 @@ def test_placed_by_a_reviewer_stays_confirmed_and_anchors_the_core() -> None:
                          {0: "a", 1: "b", 2: "c"})
     states = [grouping.state(group, m, HIGH) for m in group.members]
     assert states == [LinkState.SUGGESTED, LinkState.AUTO, LinkState.CONFIRMED]
+
+
+def test_different_values_need_a_strong_likeness_to_link_without_asking() -> None:
+    """49 evacuated in one outlet and 57 in another, alike only in counting the evacuated (0.6):
+    a suggestion with its difference shown, not an automatic link; the same values, or
+    different values alike beyond the measure, link on their own."""
+    group = Group(members=[0, 1, 2])
+    middling = (CORE_SCORE + CORE_DISAGREE) / 2
+    sources = {0: "a", 1: "b", 2: "c"}
+    best = {0: 0.9, 1: 0.9, 2: 0.9}
+    scores = {(0, 1): 0.9, (0, 2): middling, (1, 2): 0.9}
+    differ = frozenset({(0, 2)})
+    grouping = _grouping(group, best, scores, sources, differ)
+    states = [grouping.state(group, m, HIGH) for m in group.members]
+    assert states == [LinkState.AUTO, LinkState.AUTO, LinkState.SUGGESTED]
+    same = _grouping(group, best, scores, sources)
+    assert {same.state(group, m, HIGH) for m in group.members} == {LinkState.AUTO}
+    strong = _grouping(group, best, {**scores, (0, 2): CORE_DISAGREE}, sources, differ)
+    assert {strong.state(group, m, HIGH) for m in group.members} == {LinkState.AUTO}

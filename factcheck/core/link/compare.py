@@ -103,7 +103,8 @@ def make_item(index: int, mention: Mention, language: str, published: str | None
     gets a bare one: it has nothing to compare, so it stands as a claim of its own rather
     than vanishing."""
     slot = mention.slot or Slot(kind=mention.kind, polarity=mention.normalized.polarity)
-    subject = name_keys(slot.subject, language) if slot.subject else frozenset()
+    subject = (frozenset().union(*(name_keys(part, language) for part in slot.subject.split(", ")))
+               if slot.subject else frozenset())
     speaker = name_keys(slot.speaker, language) if slot.speaker else frozenset()
     return Item(index, mention, slot, mention.source_id, mention.passage_id, language,
                 published, _spellings(slot.terms), frozenset(subject), frozenset(speaker))
@@ -242,7 +243,7 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
         return VETO
     if (sa.role == "forecast") != (sb.role == "forecast"):
         return VETO  # what was expected is not what was reported
-    if sa.unit == "status" and not (a.subject & b.subject):
+    if sa.unit == "status" and not any(not k.startswith("n:@") for k in a.subject & b.subject):
         return VETO  # a status is said of something: of the same thing, or no link
     if _different_years(a, b):
         return VETO  # figures given for different years (the 1979 eruption, this one)

@@ -104,7 +104,9 @@ def _compatible_sides(classes: list[list[Item]], family: str) -> list[list[Item]
 def _disputes(sides: list[list[Item]], sources: Mapping[str, Source],
               family: str) -> list[Conflict]:
     """One conflict for the values a claim's outlets cannot all be right about (sides in
-    publication order), and one per article that states two of them itself."""
+    publication order), and one per article that states two of them itself. A running count
+    that grows from day to day is an update, with a conflict for each day whose outlets give
+    it differently."""
     first = sides[0][0].slot
     what = (first.measure or "figure") if family == "figure" else (
         (first.event or "event") + " date")
@@ -116,24 +118,29 @@ def _disputes(sides: list[list[Item]], sources: Mapping[str, Source],
     articles = [{m.source_id for m in side} for side in sides]
     if len(set().union(*articles)) > 1:
         running = family == "figure" and all(m.slot.running for side in sides for m in side)
-        dated = [v.published[:10] for v in values if v.published]
-        # A running count only grows: a later, lower figure (98 dead, then 95) is no update.
-        lows = [min((m.slot.value for m in side if m.slot.value is not None), default=0.0)
-                for side in sides]
-        growing = all(b >= a for a, b in zip(lows, lows[1:], strict=False))
-        if (running and growing and len(dated) == len(values)
-                and len(set(dated)) == len(dated)):
-            kind = ConflictKind.UPDATE
-            steps = " -> ".join(map(_label, values))
-            reason = f"{what}: {steps}, an update of a running count"
+        dated = [(v.published or "")[:10] for v in values]
+        days = sorted(set(dated))
+        if running and all(dated) and len(days) > 1 and _grows(sides, sources):
+            steps = " -> ".join("; ".join(_label(v) for v, d in zip(values, dated, strict=True)
+                                          if d == day) for day in days)
+            out.append(Conflict(passages=_passages(values), kind=ConflictKind.UPDATE,
+                                reason=f"{what}: {steps}, an update of a running count",
+                                sides=values))
+            # Outlets of one day that give it differently still disagree with each other.
+            for day in days:
+                same = [v for v, d in zip(values, dated, strict=True) if d == day]
+                if len({v.source_id for v in same}) > 1:
+                    out.append(Conflict(passages=_passages(same), kind=ConflictKind.NUMBER,
+                                        reason=f"{what}: " + "; ".join(map(_label, same)),
+                                        sides=same))
         else:
             kind = ConflictKind.DATE if family == "time" else ConflictKind.NUMBER
             if first.unit == "status":
                 kind = ConflictKind.STATUS
                 what = what.removeprefix("status:")
             reason = f"{what}: " + "; ".join(map(_label, values))
-        passages = sorted({p for v in values for p in v.passages})
-        out.append(Conflict(passages=passages, kind=kind, reason=reason, sides=values))
+            out.append(Conflict(passages=_passages(values), kind=kind, reason=reason,
+                                sides=values))
     for source_id in sorted(set().union(*articles)):
         inside = [(v, [m for m in side if m.source_id == source_id])
                   for v, side in zip(values, sides, strict=True)]
@@ -144,6 +151,26 @@ def _disputes(sides: list[list[Item]], sources: Mapping[str, Source],
             out.append(Conflict(passages=sorted({p for o in own for p in o.passages}),
                                 kind=ConflictKind.INTERNAL, reason=reason, sides=own))
     return out
+
+
+def _grows(sides: list[list[Item]], sources: Mapping[str, Source]) -> bool:
+    """Every figure of a running count, read by the day its outlet published it, grows: none
+    is above a later day's lowest (98 dead, then 95, is no update; nor are outlets that give
+    the same few figures in any order across a month)."""
+    span: dict[str, tuple[float, float]] = {}
+    for side in sides:
+        for m in side:
+            day, value = _when(sources.get(m.source_id)), m.slot.value
+            if not day or value is None:
+                continue  # an undated outlet places its figure on no day
+            low, high = span.get(day, (value, value))
+            span[day] = (min(low, value), max(high, value))
+    days = sorted(span)
+    return all(span[b][0] >= span[a][1] for a, b in zip(days, days[1:], strict=False))
+
+
+def _passages(values: list[ConflictSide]) -> list[str]:
+    return sorted({p for v in values for p in v.passages})
 
 
 def _values(side: list[Item]) -> str:

@@ -29,6 +29,10 @@ MIN_AVERAGE = 0.25
 """Average cross score two groups need to merge (pairs never compared count as zero)."""
 CORE_SCORE = 0.5
 """Score every two automatic members of a claim from different articles reach directly."""
+CORE_DISAGREE = 0.7
+"""The same, for two members whose values differ (49 evacuated here, 57 there): one count
+told twice, or two counts? The difference is shown either way (as an update or a conflict);
+only a strong likeness beyond the measure links it without asking the reviewer."""
 MAX_GROUP_PAIRS = 4000
 """Cross pairs checked for vetoes when two groups merge, at most (larger groups sample)."""
 
@@ -85,8 +89,9 @@ class Grouping:
 
     def core(self, group: Group, high: float) -> frozenset[int]:
         """The members linked automatically: each reaches ``high`` with some member, and every
-        two of them from different articles are alike on their own (`CORE_SCORE`), not only
-        through a chain of others. The rest of the group are suggestions."""
+        two of them from different articles are alike on their own (`CORE_SCORE`, or
+        `CORE_DISAGREE` when their values differ), not only through a chain of others. The rest
+        of the group are suggestions."""
         found = self._cores.get(id(group))
         if found is not None:
             return found
@@ -98,11 +103,15 @@ class Grouping:
                 continue
             if self.pair is None or all(
                     self.source_of.get(c) == self.source_of.get(m)
-                    or self.pair(c, m).score >= CORE_SCORE for c in core):
+                    or _core_pair(self.pair(c, m)) for c in core):
                 core.append(m)
         found = frozenset(core)
         self._cores[id(group)] = found
         return found
+
+
+def _core_pair(pair: Pair) -> bool:
+    return pair.score >= (CORE_SCORE if pair.agree else CORE_DISAGREE)
 
 
 def group_items(

@@ -38,6 +38,11 @@ from factcheck.core.text.names import capitalised_words, find_entities
             "kementerian luar negeri Seoul",
         ),
         ("Langkah ini dinilai Kim setara dengan sebuah aliansi.", "Kim"),
+        # "dalam" is a title word only in a name ("Menteri Dalam Negeri"): in lower case it
+        # ends the speaker (it read "Konferensi Persnya").
+        ("“Harga akan disesuaikan,” ujar Jokowi dalam Konferensi Persnya di Istana Negara.",
+         "Jokowi"),
+        ("Anggaran cukup, kata Menteri Dalam Negeri Tito Karnavian.", "Tito Karnavian"),
     ],
 )
 def test_indonesian_speaker_patterns(sentence: str, speaker: str):

@@ -197,8 +197,8 @@ def _name_run(text: str, pos: int, lex: Lang) -> tuple[int, int] | None:
         if low in lex.role_words:
             end = tok.end()  # "according to Ukrainian officials"
             continue
-        if low in lex.titles or low in lex.name_connectors:
-            continue
+        if (low in lex.titles and low not in lex.function_words) or low in lex.name_connectors:
+            continue  # not "dalam" in lower case: "ujar Jokowi dalam konferensi pers" ends
         break
     return (tokens[0].start(), end) if end is not None else None
 

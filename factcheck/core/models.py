@@ -360,6 +360,20 @@ class Story(Value):
     """The names, places, dates and rare terms that hold the story together."""
 
 
+class ArticleKeysRecord(Value):
+    """What one article is about, as its story keys (`link.stories.ArticleKeys`), kept so that
+    placing a new article among thousands does not read every article's mentions again."""
+
+    id: str
+    """The source id."""
+    of: str
+    """What the keys were read from (the format and the article's mention ids): keys whose
+    ``of`` no longer matches are read again."""
+    counts: dict[str, int] = Field(default_factory=dict)
+    names: dict[str, int] = Field(default_factory=dict)
+    days: list[str] = Field(default_factory=list)
+
+
 class StoryDecision(Value):
     """A reviewer's word on which story an article belongs to (moves, splits and merges)."""
 

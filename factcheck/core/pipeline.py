@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,13 @@ from factcheck.core.ingest import IngestError, IngestResult, ingest_file
 from factcheck.core.link import link_claims
 from factcheck.core.link.candidates import Candidate, rank_candidates
 from factcheck.core.link.linker import place_articles, stories_to_relink
-from factcheck.core.link.stories import article_keys_raw
+from factcheck.core.link.stories import (
+    ArticleKeys,
+    article_keys_raw,
+    keys_fingerprint,
+    keys_from_record,
+    keys_record,
+)
 from factcheck.core.models import Claim, Mention, Passage, Source, Story, passage_of_key
 from factcheck.core.store import Store, Transaction
 
@@ -258,6 +264,8 @@ def extract_all(store: Store, progress: Progress | None = None) -> int:
                     tx.delete("mentions", mid)
             for mention in mentions:
                 tx.put("mentions", mention)
+            if source.id in store.raw("article_keys"):
+                tx.delete("article_keys", source.id)  # its mentions' slots may have changed
         total += len(mentions)
     store.compact()
     return total
@@ -298,13 +306,17 @@ def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: b
     mentions = [m for m in store.mentions() if m.source_id in sources]
     stories: list[Story] = store.all("stories")
     previous_stories = {sid: story.id for story in stories for sid in story.sources}
+    story_decisions = store.all("story_decisions")
+    articles, fresh_keys, gone_keys = _article_keys(store, _mentions_by_source(store, sources))
     result = link_claims(
         mentions, sources, passages, previous=store.claims(), decisions=store.decisions(),
         reviewed=reviewed_claims(store), previous_stories=previous_stories,
-        story_decisions=store.all("story_decisions"),
+        story_decisions=story_decisions,
         only=frozenset(only) if only is not None else None, grow=grow,
+        placed=place_articles(articles, sources, previous_stories, story_decisions),
     )
     with store.transaction(bulk=True) as tx:
+        _keep_keys(tx, fresh_keys, gone_keys)
         fresh = {c.id for c in result.claims}
         for claim_id in list(store.raw("claims")):
             if claim_id not in fresh:
@@ -325,12 +337,8 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
     stories that changed from their own documents only (see `link_all`). Returns the claims
     of those stories."""
     sources = {s.id: s for s in store.sources()}
-    sources_raw = store.raw("sources")
-    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for doc in store.raw("mentions").values():
-        if doc.get("source_id") in sources:
-            by_source[doc["source_id"]].append(doc)
-    articles = [article_keys_raw(sid, sources_raw[sid], docs) for sid, docs in by_source.items()]
+    by_source = _mentions_by_source(store, sources)
+    articles, fresh_keys, gone_keys = _article_keys(store, by_source)
     stories_raw = store.raw("stories")
     previous_stories = {sid: story_id for story_id, doc in stories_raw.items()
                         for sid in doc.get("sources", ())}
@@ -354,6 +362,7 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
         story_decisions=story_decisions, only=new, grow=True, placed=placed,
         reserved=frozenset(cid for cid in claims_raw if cid not in held))
     with store.transaction() as tx:
+        _keep_keys(tx, fresh_keys, gone_keys)
         fresh = {c.id for c in result.claims}
         for claim_id in held - fresh:
             tx.delete("claims", claim_id)
@@ -370,6 +379,45 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
             if stories_raw.get(story.id) != body:
                 tx.put("stories", body, doc_id=story.id)
     return result.claims
+
+
+def _mentions_by_source(store: Store, sources: Mapping[str, Source]
+                        ) -> dict[str, list[dict[str, Any]]]:
+    """The stored mention documents of each current source, as stored."""
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in store.raw("mentions").values():
+        if doc.get("source_id") in sources:
+            by_source[doc["source_id"]].append(doc)
+    return by_source
+
+
+def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -> tuple[
+        list[ArticleKeys], list[dict[str, Any]], list[str]]:
+    """Every article's story keys: the kept ones whose article's mentions are unchanged, the
+    others read again from its mentions. Returns them, the records to keep, and the ids of
+    kept records whose article is gone."""
+    kept = store.raw("article_keys")
+    sources_raw = store.raw("sources")
+    articles: list[ArticleKeys] = []
+    fresh: list[dict[str, Any]] = []
+    for sid, docs in by_source.items():
+        source = sources_raw[sid]
+        of = keys_fingerprint(str(d.get("id")) for d in docs)
+        record = kept.get(sid)
+        if record is not None and record.get("of") == of:
+            articles.append(keys_from_record(record, source.get("published") or ""))
+            continue
+        keys = article_keys_raw(sid, source, docs)
+        articles.append(keys)
+        fresh.append(keys_record(keys, of))
+    return articles, fresh, [sid for sid in kept if sid not in by_source]
+
+
+def _keep_keys(tx: Transaction, fresh: Sequence[dict[str, Any]], gone: Iterable[str]) -> None:
+    for record in fresh:
+        tx.put("article_keys", record, doc_id=record["id"])
+    for sid in gone:
+        tx.delete("article_keys", sid)
 
 
 def claim_candidates(store: Store, claim_id: str, limit: int = 10) -> list[Candidate]:

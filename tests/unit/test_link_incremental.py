@@ -64,3 +64,40 @@ def test_the_incremental_path_writes_only_what_changed(tmp_path: Path) -> None:
     unchanged = [cid for cid, doc in before.items() if after.get(cid) == doc]
     assert unchanged, "the new article changed every claim"
     assert not any(cid.encode() in journal for cid in unchanged)
+
+
+def test_each_articles_keys_are_kept_and_read_again_when_its_mentions_change(
+        tmp_path: Path) -> None:
+    """Placing a new article reads every article's story keys: they are kept in the store
+    (`article_keys`), one record per current article, and a record whose article's mentions
+    changed is read again rather than trusted."""
+    from factcheck.core.link.stories import article_keys_raw
+
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    store = Store.open(tmp_path / "c.json")
+    pipeline.ingest_paths(store, corpus.paths(12), workers=1)
+    kept = dict(store.raw("article_keys"))
+    current = {doc["source_id"] for doc in store.raw("mentions").values()}
+    assert set(kept) == current
+
+    by_source = pipeline._mentions_by_source(store, store.raw("sources"))
+    one, other = sorted(current)[:2]
+    articles, fresh, gone = pipeline._article_keys(store, by_source)
+    assert fresh == [] and gone == []  # every record matches its article
+    by_id = {a.source_id: a for a in articles}
+    expected = article_keys_raw(one, store.raw("sources")[one], by_source[one])
+    assert by_id[one].counts == expected.counts and by_id[one].days == expected.days
+
+    # The article's mentions changed: its record no longer matches and is read again.
+    with store.transaction() as tx:
+        tx.put("article_keys", {**kept[one], "counts": {"n:stale": 1}}, doc_id=one)
+        mention_id = next(m for m, d in store.raw("mentions").items() if d["source_id"] == one)
+        tx.delete("mentions", mention_id)
+    by_source = pipeline._mentions_by_source(store, store.raw("sources"))
+    articles, fresh, _ = pipeline._article_keys(store, by_source)
+    assert [r["id"] for r in fresh] == [one]
+    assert "n:stale" not in {a.source_id: a for a in articles}[one].counts
+
+    # Re-extracting keeps mention ids but may change their slots: the record goes.
+    pipeline.extract_all(store)
+    assert one not in store.raw("article_keys") and other not in store.raw("article_keys")

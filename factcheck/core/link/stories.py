@@ -87,6 +87,28 @@ def article_keys_raw(source_id: str, source: Mapping[str, Any],
     return _keys(source_id, source.get("published") or "", items)
 
 
+KEYS_FORMAT = 1
+"""Bumped when what `article_keys` reads changes: kept keys of another format are read again."""
+
+
+def keys_fingerprint(mention_ids: Iterable[str]) -> str:
+    """What an article's kept keys were read from: the keys format and its mention ids."""
+    digest = hashlib.sha1("\n".join(sorted(mention_ids)).encode("utf-8")).hexdigest()[:20]
+    return f"{KEYS_FORMAT}:{digest}"
+
+
+def keys_record(keys: ArticleKeys, fingerprint: str) -> dict[str, Any]:
+    """The stored form of an article's keys (`ArticleKeysRecord`)."""
+    return {"id": keys.source_id, "of": fingerprint, "counts": dict(keys.counts),
+            "names": dict(keys.names), "days": sorted(keys.days)}
+
+
+def keys_from_record(record: Mapping[str, Any], published: str) -> ArticleKeys:
+    """An article's keys from their stored form (read as stored, without validation)."""
+    return ArticleKeys(record["id"], published, Counter(record.get("counts") or {}),
+                       Counter(record.get("names") or {}), set(record.get("days") or ()))
+
+
 _STORY_TERMS: dict[str, bool] = {}
 """Whether a slot term is a story key (names without digits, concepts of `STORY_KEY_TYPES`),
 remembered per term: the same few thousand terms recur in every article."""
@@ -151,7 +173,7 @@ def _days(iso: str) -> int | None:
 class StoryIndex:
     """Articles, their weighted keys and their stories; assigns new articles incrementally.
 
-    An article is compared with a story as a whole (the sum of its articles' vectors), in three
+    An article is compared with a story through the story's articles nearest to it, in three
     ways: what it names (names, places, figures of its own: which event) and what kind of event
     it tells (vocabulary concepts: a flood is no fire, even in the same town), as the geometric
     mean of the two cosines, so neither alone makes a story; and when (an article months away
@@ -184,13 +206,21 @@ class StoryIndex:
         """Names an archive carries in many articles over many months (a country, a statistics
         bureau): they name no event, so they are left out of the vectors. A name as common
         inside a few weeks is a big story's own and stays."""
-        self.vectors = {a.source_id: self._vector(a) for a in articles}
+        self._vectors: dict[str, dict[str, float]] = {}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
-        self.centroids: dict[str, dict[str, float]] = defaultdict(dict)
-        self._postings: dict[str, set[str]] = defaultdict(set)
         self._articles_of: dict[str, list[str]] = defaultdict(list)
         """Key -> the placed articles whose vectors hold it (names and figures only)."""
+
+    def vector(self, source_id: str) -> dict[str, float]:
+        """An article's weighted keys, made when first needed: adding one article to an
+        archive reads the vectors of the few articles it may join, not of every one."""
+        found = self._vectors.get(source_id)
+        if found is None:
+            article = self.articles.get(source_id)
+            found = self._vector(article) if article is not None else {}
+            self._vectors[source_id] = found
+        return found
 
     def _vector(self, a: ArticleKeys) -> dict[str, float]:
         # A key no other article has cannot tie this one to a story; left in, it would only
@@ -209,23 +239,16 @@ class StoryIndex:
         old = self.story_of.get(source_id)
         if old == story:
             return
-        vec = self.vectors.get(source_id, {})
         if old is not None:
             self.members[old].remove(source_id)
-            centroid = self.centroids[old]
-            for k, v in vec.items():
-                centroid[k] = centroid.get(k, 0.0) - v
-        if old is None:
-            for k in vec:
-                if k[:2] != "t:":
+        else:
+            article = self.articles.get(source_id)
+            for k in article.counts if article is not None else ():
+                # The keys its vector can hold (`_vector`): names and figures another article has.
+                if k[:2] != "t:" and self.df[k] > 1 and k not in self.generic:
                     self._articles_of[k].append(source_id)
         self.story_of[source_id] = story
         self.members[story].append(source_id)
-        centroid = self.centroids[story]
-        for k, v in vec.items():
-            centroid[k] = centroid.get(k, 0.0) + v
-            if self.df[k] <= MAX_POSTINGS and k[:2] != "t:":
-                self._postings[k].add(story)
 
     def _nearest_articles(self, vec: Mapping[str, float]) -> dict[str, float]:
         """Placed articles that share one of the heaviest names or figures of ``vec``, with
@@ -239,7 +262,7 @@ class StoryIndex:
             latest = self._articles_of.get(k, ())[-MAX_POSTINGS:]
             if len({self.story_of.get(a) for a in latest}) <= MAX_STORIES_PER_KEY:
                 found.update(latest)  # else a province or a ministry every other story names
-        return {other: _resemblance(vec, self.vectors[other]) for other in found}
+        return {other: _resemblance(vec, self.vector(other)) for other in found}
 
     def story_scores(self, vec: dict[str, float], day: int | None,
                      exclude: str | None = None, event_days: frozenset[str] = frozenset()
@@ -291,7 +314,7 @@ class StoryIndex:
         story). Two stories are never merged here: a reviewer merges stories."""
         created: list[str] = []
         for source_id in fresh:
-            story, score = self.closest(self.vectors.get(source_id, {}),
+            story, score = self.closest(self.vector(source_id),
                                         self.days.get(source_id), None,
                                         self._event_days(source_id))
             if story is None or score < JOIN:
@@ -306,7 +329,7 @@ class StoryIndex:
                 continue
             scores: dict[str, list[float]] = defaultdict(list)
             for source_id in members:
-                vec = self.vectors.get(source_id, {})
+                vec = self.vector(source_id)
                 for other, score in self.story_scores(
                         vec, self.days.get(source_id), exclude=story,
                         event_days=self._event_days(source_id)).items():

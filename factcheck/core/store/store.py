@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck import __version__
 from factcheck.core.models import (
     SCHEMA_VERSION,
+    ArticleKeysRecord,
     Change,
     Claim,
     LinkDecision,
@@ -66,6 +67,7 @@ TABLES: dict[str, type[BaseModel]] = {
     "changes": Change,
     "stories": Story,
     "story_decisions": StoryDecision,
+    "article_keys": ArticleKeysRecord,
 }
 """Table name -> model of its documents."""
 

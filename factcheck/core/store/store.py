@@ -458,18 +458,37 @@ _SHAPES: dict[str, Callable[[Any], bool]] = {"claims": _sound_claim, "reviews": 
 """Structure checks of the documents readers walk as raw dicts."""
 
 
-def _not_finite(value: Any, path: str = "") -> str | None:
+def _not_finite(value: Any) -> str | None:
     """The path of the first NaN or infinity in a document (a model never holds one)."""
+    return _path_of_not_finite(value) if _holds_not_finite(value) else None
+
+
+def _holds_not_finite(value: Any) -> bool:
+    """Whether a document holds a NaN or infinity (the common case, no: no paths are made)."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list | tuple):
+        return False
+    return any(_holds_not_finite(v) for v in value if not isinstance(v, _PLAIN))
+
+
+_PLAIN = (str, int, bool, type(None))
+"""What a document holds most and can never be a NaN."""
+
+
+def _path_of_not_finite(value: Any, path: str = "") -> str | None:
     if isinstance(value, float):
         return None if math.isfinite(value) else (path or "value")
     if isinstance(value, dict):
         for k, v in value.items():
-            found = _not_finite(v, f"{path}.{k}" if path else str(k))
+            found = _path_of_not_finite(v, f"{path}.{k}" if path else str(k))
             if found:
                 return found
     elif isinstance(value, list | tuple):
         for n, v in enumerate(value):
-            found = _not_finite(v, f"{path}[{n}]")
+            found = _path_of_not_finite(v, f"{path}[{n}]")
             if found:
                 return found
     return None

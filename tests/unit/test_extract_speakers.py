@@ -43,6 +43,7 @@ from factcheck.core.text.names import capitalised_words, find_entities
         ("“Harga akan disesuaikan,” ujar Jokowi dalam Konferensi Persnya di Istana Negara.",
          "Jokowi"),
         ("Anggaran cukup, kata Menteri Dalam Negeri Tito Karnavian.", "Tito Karnavian"),
+        ("“Kami siap,” Budi Santoso, juru bicara BNPB, mengatakan.", "Budi Santoso"),
     ],
 )
 def test_indonesian_speaker_patterns(sentence: str, speaker: str):
@@ -61,6 +62,13 @@ def test_indonesian_speaker_patterns(sentence: str, speaker: str):
         ("The Kremlin says the visit will take place soon.", "Kremlin"),
         ("Inflation rose to 3.5%, the statistics bureau said.", "statistics bureau"),
         ("Police said at least 12 people were killed.", "Police"),
+        # A name, then an aside set off by commas, then the verb: the name speaks.
+        ('"This is our last option," Jokowi, as the president is known, said.', "Jokowi"),
+        ('"We found 14 people," John Smith, the agency spokesman, said.', "John Smith"),
+        # "told X": X is who was told, never the speaker.
+        ("The toll rose to 23, Budi Santoso, a police spokesman, told reporters.",
+         "Budi Santoso"),
+        ("Three were alive, Abdul Malik told BenarNews.", "Abdul Malik"),
     ],
 )
 def test_english_speaker_patterns(sentence: str, speaker: str):

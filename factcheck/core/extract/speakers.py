@@ -162,6 +162,33 @@ def _clause_final_subject(text: str, verb_start: int, verb_end: int) -> tuple[in
     return start + 1 + lead, verb_start - (len(segment) - len(segment.rstrip()))
 
 
+def _apposed_name(text: str, verb_start: int, verb_end: int, lex: Lang
+                  ) -> tuple[int, int] | None:
+    """``"...," John Smith, the agency's spokesman, said.``; ``Jokowi, as the president is
+    known, said``: a verb that ends its clause right after an aside set off by commas has as
+    speaker the name before the aside."""
+    if not _CLAUSE_END.match(text, verb_end):
+        return None
+    before = text[max(0, verb_start - PHRASE_REACH):verb_start].rstrip()
+    offset = max(0, verb_start - PHRASE_REACH)
+    if not before.endswith(","):
+        return None
+    comma = before.rfind(",", 0, len(before) - 1)
+    if comma < 0 or not 0 < len(before[comma + 1:-1].split()) <= _ASIDE_WORDS:
+        return None
+    start = max(before.rfind(c, 0, comma) for c in ",;:”\"")
+    segment = before[start + 1:comma]
+    name = segment.strip()
+    if start < 0 or not name or not _is_name(name, lex) or len(name.split()) > _NAME_WORDS:
+        return None
+    lead = len(segment) - len(segment.lstrip())
+    return offset + start + 1 + lead, offset + start + 1 + lead + len(name)
+
+
+_ASIDE_WORDS = 8
+_NAME_WORDS = 4
+
+
 def phrase_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     """The speaker phrase that starts at ``pos`` (``kata X``), up to punctuation or a clause word;
     a role followed by an apposed name (``penasihat Putin, Yuri Ushakov``) gives the name."""
@@ -337,7 +364,8 @@ def find_attribution(
             if lex.complementizer.has(toks.low[j]):
                 content = toks.ends[j]
                 break
-        span = noun_phrase_before(text, a, lang) or _clause_final_subject(text, a, b)
+        span = (_apposed_name(text, a, b, lex) or noun_phrase_before(text, a, lang)
+                or _clause_final_subject(text, a, b))
         add(3, text[a:b], span, (content, len(text)))
     suffixed = lex.reporting_pronouns & toks.vocab
     for word, a, b in zip(toks.low, toks.starts, toks.ends, strict=True) if suffixed else ():

@@ -134,6 +134,15 @@ def test_content_of_indirect_speech_starts_after_the_complementizer():
         ("Ia", "id", None),
         ("Russian President Vladimir Putin", "en", "Vladimir Putin"),
         ("the president", "en", None),
+        # One-word names after a title and the agency or place it heads (was the whole phrase,
+        # or "Rusia Putin", so outlets naming the same person differently never met).
+        ("Kepala BNPB Suharyanto", "id", "Suharyanto"),
+        ("Gubernur Sumatera Barat Mahyeldi", "id", "Mahyeldi"),
+        ("Presiden Rusia Putin", "id", "Putin"),
+        ("Presiden Jokowi", "id", "Jokowi"),
+        ("Presiden Rusia", "id", "Presiden Rusia"),
+        ("Jaksa Agung ST Burhanuddin", "id", "ST Burhanuddin"),
+        ("Governor Mahyeldi", "en", "Mahyeldi"),
     ],
 )
 def test_clean_speaker(phrase: str, lang: str, clean: str | None):

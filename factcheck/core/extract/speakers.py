@@ -307,13 +307,35 @@ def clean_speaker(phrase: str, lang: str) -> str | None:
     # Titles written capitalised inside the run: keep what follows the last one if it is a name.
     titles = [k for k, w in enumerate(run) if w.lower() in lex.titles]
     if titles:
-        after = _strip_known_prefix(run[titles[-1] + 1:], lex)
+        after = run[titles[-1] + 1:]
+        # "Kepala BNPB Suharyanto", "Gubernur Sumatera Barat Mahyeldi", "Presiden Jokowi": after
+        # a title and the agency or place it heads, one word is the person's name.
+        size = lex.is_org_prefix(after) if len(after) > 1 else 0
+        if size == 1 and len(after[0]) < _AGENCY_LETTERS and after[0].isupper():
+            size = 0  # "Jaksa Agung ST Burhanuddin": two capitals are initials
+        rest = after[size:]
+        if len(rest) == 1 and _one_word_name(rest[0], lex):
+            return rest[0]
+        after = _strip_known_prefix(after, lex)
         if person_name(after, lex):
             return " ".join(after)
     name = _strip_known_prefix(run, lex)
     if head and not person_name(name, lex):
         return " ".join(words)  # "juru bicara Kremlin", "pejabat Ukraina": the role is the speaker
     return " ".join(name)
+
+
+_AGENCY_LETTERS = 3
+"""Letters of the shortest acronym read as an agency before a name (BNPB, KPU; not "ST")."""
+
+
+def _one_word_name(word: str, lex: Lang) -> bool:
+    """A single capitalised word that can be a person's name (not an acronym, a title, a place
+    or a word of the vocabulary)."""
+    low = word.lower()
+    return (capitalised(word) and word[0].isalpha() and not word.isupper()
+            and low not in lex.titles and low not in lex.role_words
+            and low not in lex.function_words and not lex.is_place(word))
 
 
 def find_attribution(

@@ -436,3 +436,27 @@ def test_two_earthquakes_of_one_regency_on_different_days_are_two_stories(
     grouped = sorted(sorted(sources[s]["file"] for s in story["sources"])
                      for story in store.raw("stories").values())
     assert grouped == [["a_id.txt", "b_en.txt"], ["c_id.txt", "d_en.txt"]]
+
+
+@pytest.fixture(scope="module")
+def fire_claims(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """Two pages (Indonesian, English) on a fire that burned a fishing village down."""
+    return _tracked(_ingest("fire", tmp_path_factory.mktemp("fire")))
+
+
+def test_houses_burned_and_people_who_fled_are_one_claim_each_across_languages(
+        fire_claims: list[dict[str, Any]]) -> None:
+    """"menghanguskan 120 rumah" counted fires, not houses, and "forced 3,000 residents to
+    flee" counted a population: neither met the other language's sentence."""
+    houses = _claim_of(fire_claims, "houses_damaged")
+    assert {(f, v) for f, _, v in houses["members"]} == {("a_id.txt", 120), ("b_en.txt", 120)}
+    fled = _claim_of(fire_claims, "displaced")
+    assert {(f, v) for f, _, v in fled["members"]} == {("a_id.txt", 3000), ("b_en.txt", 3000)}
+    assert _claim_of(fire_claims, "dead")["conflicts"] == []
+
+
+def test_more_than_a_number_of_hours_is_a_bound_not_an_addition(
+        fire_claims: list[dict[str, Any]]) -> None:
+    """"took firefighters more than five hours" was read as five hours more than before."""
+    measures = {m for c in fire_claims for _, m, _ in c["members"] if m}
+    assert not any(m.endswith("+") for m in measures)

@@ -430,9 +430,10 @@ def _increment(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> bool:
     # "another 49", "three more survivors" (the word can sit inside the figure's span, between
     # the number and its noun), "tiga orang lagi"
     more = [h for h in first_word_in(hits, first - 2, last + 2) if h.key == "more"]
-    # "more than $10 billion", "lebih dari 300": a bound (read into the figure), not "more"
+    # "more than $10 billion", "lebih dari 300", "more than five hours": a bound (read into the
+    # figure), not "more"
     digit = next((m.start() for m in _DIGITS.finditer(sent.text, fig.quantity.start,
-                                                      fig.quantity.end)), fig.quantity.start)
+                                                      fig.quantity.end)), fig.quantity.end)
     if more and fig.quantity.approximate and all(
             fig.quantity.start <= h.start < digit for h in more):
         return False

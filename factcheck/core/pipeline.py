@@ -323,7 +323,7 @@ def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: b
                 tx.delete("claims", claim_id)
         for claim in result.claims:
             tx.put("claims", claim)
-        current = {story.id for story in result.stories}
+        current = set(result.story_of.values())  # result.stories: those re-linked
         for story_id in list(store.raw("stories")):
             if story_id not in current:
                 tx.delete("stories", story_id)
@@ -370,7 +370,7 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
             body = claim.model_dump(mode="json")
             if claims_raw.get(claim.id) != body:
                 tx.put("claims", body, doc_id=claim.id)
-        current = {story.id for story in result.stories}
+        current = set(placed.story_of.values())  # result.stories: those re-linked only
         for story_id in list(stories_raw):
             if story_id not in current:
                 tx.delete("stories", story_id)

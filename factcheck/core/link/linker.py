@@ -74,6 +74,8 @@ class LinkResult:
 
     claims: list[Claim]
     stories: list[Story]
+    """Every story; when the caller placed the articles and named the sources to re-link, only
+    the stories re-linked (the caller keeps the others as stored)."""
     story_of: dict[str, str] = field(default_factory=dict)
     """Source id -> story id."""
     relinked: set[str] = field(default_factory=set)
@@ -170,6 +172,8 @@ def _link(
     only: frozenset[str] | None, grow: bool, settings: LinkSettings,
     placed: Placed | None = None, reserved: frozenset[str] = frozenset(),
 ) -> LinkResult:
+    # Given the placement, the caller keeps what is stored for the stories not re-linked.
+    partial = placed is not None and only is not None
     if placed is None:
         by_source: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -178,8 +182,8 @@ def _link(
                     if sid in sources]
         placed = place_articles(articles, sources, previous_stories, story_decisions)
     story_of = placed.story_of
-    stories = build_stories(story_of, placed.articles)
     targets = stories_to_relink(story_of, previous_stories, only)
+    stories = build_stories(story_of, placed.articles, targets if partial else None)
     previous_by_id = {c.id: c for c in previous}
     kept = [c for c in previous if c.story_id is not None and c.story_id not in targets
             and all(e.source_id in story_of for e in c.evidence)]

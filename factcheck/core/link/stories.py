@@ -400,12 +400,15 @@ def assign_stories(
     return dict(index.story_of)
 
 
-def build_stories(assignment: Mapping[str, str], articles: Sequence[ArticleKeys]) -> list[Story]:
-    """The `Story` records of an assignment, each with a readable title and its keys."""
+def build_stories(assignment: Mapping[str, str], articles: Sequence[ArticleKeys],
+                  only: Iterable[str] | None = None) -> list[Story]:
+    """The `Story` records of an assignment, each with a readable title and its keys (with
+    ``only``, of those stories only)."""
+    wanted = set(only) if only is not None else None
     by_story: dict[str, list[ArticleKeys]] = defaultdict(list)
     for a in articles:
         story = assignment.get(a.source_id)
-        if story is not None:
+        if story is not None and (wanted is None or story in wanted):
             by_story[story].append(a)
     out = []
     for sid, members in by_story.items():

@@ -30,9 +30,11 @@ DEV = (CORPUS / "dev" / "gold.json", CORPUS / "dev" / "articles", CORPUS / "dev"
 FLOORS = {
     "seeds": {"recall": 0.95, "precision": 0.80, "rel_recall": 0.85, "contra_recall": 0.80,
               "link_precision": 0.68, "candidates": 0.85},
-    "dev": {"recall": 0.90, "precision": 0.80, "rel_recall": 0.75, "contra_recall": 0.70,
-            "link_precision": 0.70, "candidates": 0.85},
+    "dev": {"recall": 0.92, "precision": 0.80, "rel_recall": 0.80, "contra_recall": 0.75,
+            "link_precision": 0.74, "candidates": 0.88, "settled_precision": 0.86},
 }
+"""Dev's automatic links are held against the gold too (0.876 today; read pair by pair, 108 of
+113 state the same fact: README, "Quality")."""
 
 
 def _eval(gold: Path, corpus: Path, relations: Path | None) -> dict[str, Any]:
@@ -68,6 +70,8 @@ def test_relations_linked_and_contradictions_flagged(report: tuple[str, dict[str
     assert data["link_precision"] >= floors["link_precision"]
     seen = data["candidate_recall"]
     assert seen["seen"] / seen["claims"] >= floors["candidates"]
+    if "settled_precision" in floors:
+        assert data["settled"]["link_precision"] >= floors["settled_precision"]
     # Per story and per fact cluster, the parts add up to the whole.
     assert sum(s["relations"] for s in data["stories"]) == data["relations"]
     found = round(data["rel_recall"] * data["relations"])

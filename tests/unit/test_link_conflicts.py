@@ -309,3 +309,28 @@ def test_dates_of_other_years_are_other_events() -> None:
     b = make_item(1, new.mention(new.passages[0].text, Kind.TIME), "en", "2024-03-12")
     assert a.slot.date == "1979" and b.slot.date == "2024-03-10"
     assert compare(a, b, {}).veto
+
+
+def test_a_measure_meets_the_broader_measure_it_is_filed_under() -> None:
+    """"spewing ash as high as 3 kilometres" counts a height; "an ash column of 9,800 ft"
+    counts an ash column, which the vocabulary files under height: one fact (2,987 m and a
+    figure stated to the kilometre agree), where the two measures used to veto the pair. A
+    volcano's own height stays apart from the ash column."""
+    from factcheck.core.link.compare import compare, make_item
+
+    wire = article("wire.txt", "Wire", "en", [
+        "The volcano erupted on Sunday, spewing ash as high as 3 kilometres into the air."],
+        published="2023-12-04")
+    video = article("video.txt", "Video", "en", [
+        "Video footage showed an ash column of 9,800 ft over the volcano on Sunday."],
+        published="2023-12-04")
+    peak = article("peak.txt", "Peak", "en", [
+        "The volcano's summit stands at 2,891 metres."], published="2023-12-04")
+    height = make_item(0, wire.figure(), "en", "2023-12-04")
+    column = make_item(1, video.figure(), "en", "2023-12-04")
+    assert (height.slot.measure, column.slot.measure) == ("height", "ash_column")
+    pair = compare(height, column, {})
+    assert not pair.veto and pair.agree and pair.score >= 0.4
+    summit = make_item(2, peak.figure(), "en", "2023-12-04")
+    assert summit.slot.measure != "ash_column"
+    assert compare(summit, column, {}).veto or compare(summit, column, {}).score < 0.4

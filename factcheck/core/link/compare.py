@@ -214,6 +214,18 @@ def _measure(slot: Slot) -> str | None:
     return slot.measure
 
 
+def _same_kind(ma: str, mb: str) -> str | None:
+    """The narrower of two measures when the vocabulary files it under the other ("ash column"
+    under "height": "ash as high as 3 km" and "an ash column of 9,800 ft" are one height), else
+    None."""
+    cat = catalogue()
+    for narrow, wide in ((ma, mb), (mb, ma)):
+        concept = cat.get(narrow.rstrip("%+"))
+        if concept is not None and concept.broader == wide.rstrip("%+"):
+            return narrow
+    return None
+
+
 def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     """Two figures: see the module docstring."""
     sa, sb = a.slot, b.slot
@@ -226,6 +238,8 @@ def compare_figures(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     score = 0.0
     if ma and mb and ma != mb and (sa.measure_guessed or sb.measure_guessed):
         ma = mb = None  # a measure taken from the sentence before says too little to part two
+    if ma and mb and ma != mb and (narrow := _same_kind(ma, mb)):
+        ma = mb = narrow  # "ash as high as 3 km" / "ash column 9,800 ft": one height
     if ma and mb and ma != mb:
         if ma.rstrip("+") != mb.rstrip("+"):
             if not (agree and _specificity(sa, sb) >= SPECIFIC_ENOUGH and sa.role == sb.role):

@@ -312,14 +312,14 @@ def test_dates_of_other_years_are_other_events() -> None:
 
 
 def test_a_measure_meets_the_broader_measure_it_is_filed_under() -> None:
-    """"spewing ash as high as 3 kilometres" counts a height; "an ash column of 9,800 ft"
-    counts an ash column, which the vocabulary files under height: one fact (2,987 m and a
-    figure stated to the kilometre agree), where the two measures used to veto the pair. A
-    volcano's own height stays apart from the ash column."""
+    """"sending ash 3 kilometres high" counts a height; "an ash column of 9,800 ft" counts an
+    ash column, which the vocabulary files under height: one fact (2,987 m and a figure stated
+    to the kilometre agree), where the two measures used to veto the pair. A volcano's own
+    height stays apart from the ash column."""
     from factcheck.core.link.compare import compare, make_item
 
     wire = article("wire.txt", "Wire", "en", [
-        "The volcano erupted on Sunday, spewing ash as high as 3 kilometres into the air."],
+        "The volcano erupted on Sunday, sending ash 3 kilometres high."],
         published="2023-12-04")
     video = article("video.txt", "Video", "en", [
         "Video footage showed an ash column of 9,800 ft over the volcano on Sunday."],

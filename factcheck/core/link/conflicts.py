@@ -148,8 +148,8 @@ def _disputes(sides: list[list[Item]], sources: Mapping[str, Source],
         if len(inside) > 1:
             own = [_side(ms, sources, v.value) for v, ms in inside]
             reason = f"{what}: the same article states " + " and ".join(o.value for o in own)
-            out.append(Conflict(passages=sorted({p for o in own for p in o.passages}),
-                                kind=ConflictKind.INTERNAL, reason=reason, sides=own))
+            out.append(Conflict(passages=_passages(own), kind=ConflictKind.INTERNAL,
+                                reason=reason, sides=own))
     return out
 
 

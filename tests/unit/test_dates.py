@@ -129,3 +129,14 @@ def test_dateparser_reads_what_the_patterns_do_not():
     d = parse_date("2024/03/05", "en", None)
     assert d is not None and d.value == "2024-03-05"
     assert parse_date("tanpa tanggal", "id", None) is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("104303 PEKAN LALU", "id"),  # found by the fuzz test: a shift past the calendar raised
+    ("99999 bulan lalu", "id"),
+    ("5000 tahun lalu", "id"),
+    ("9000 years from now", "en"),
+    ("99999999 days ago", "en"),
+])
+def test_a_shift_past_the_calendar_names_no_date(text: str, lang: str) -> None:
+    assert find_dates(text, lang, date(2000, 1, 1)) == []

@@ -16,6 +16,7 @@ every sentence of every article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -172,7 +173,7 @@ class _Resolver:
             return None, _PRECISION.get(kind, "day"), False
         return self.relative(kind, g, ref)
 
-    def relative(self, kind: str, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
+    def relative(self, kind: str, g: dict[str, str], ref: date) -> tuple[str, str, bool] | None:
         """Resolve a relative expression against the publication date ``ref``."""
         if kind == "month_rel":
             mo = self.month(g["mon"] or g["mon2"] or "")
@@ -197,8 +198,16 @@ class _Resolver:
             delta = delta or 7 * step
         return (ref + timedelta(days=delta)).isoformat(), "day", False
 
-    def period(self, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
-        """``pekan lalu``, ``3 hari lalu``, ``next month``: a shift of whole periods."""
+    def period(self, g: dict[str, str], ref: date) -> tuple[str, str, bool] | None:
+        """``pekan lalu``, ``3 hari lalu``, ``next month``: a shift of whole periods (None for
+        a shift past the calendar: "104303 pekan lalu" names no date)."""
+        try:
+            found = self._period(g, ref)
+        except (OverflowError, ValueError):
+            return None
+        return found if _CALENDAR_YEAR.match(found[0]) else None
+
+    def _period(self, g: dict[str, str], ref: date) -> tuple[str, str, bool]:
         periods = {squash(k): v for k, v in self.lex.data["dates"]["periods"].items()}
         unit = periods[squash(g["p"] or g["p2"] or "")]
         rel = g["post"] or g["pre"]
@@ -220,6 +229,8 @@ class _Resolver:
         return ref.isoformat(), "day", False  # hours and minutes ago: the day of publication
 
 
+_CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
+"""The year an ISO value opens with, when the calendar has it (0001 to 9999)."""
 _NEEDS = {"iso": "-", "num": "/"}
 """Characters without which a pattern cannot match (a cheap test before the regex)."""
 _PRECISION = {"month_rel": "month", "period": "day", "day_rel": "day", "weekday": "day"}

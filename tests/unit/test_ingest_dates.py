@@ -71,6 +71,33 @@ def test_event_date_in_body_is_not_the_publication_date() -> None:
     assert "no publication date found" in result.warnings
 
 
+def test_a_page_without_a_date_that_names_today_is_dated_by_it() -> None:
+    """A page whose only date stands after its word for today ("per hari ini, Sabtu
+    (3/9/2022)") was published that day, said in a warning; two different "todays" date
+    nothing."""
+    rest = ("Harga Pertalite naik dari Rp7.650 menjadi Rp10.000 per liter. Menurut pemerintah, "
+            "anggaran subsidi dan kompensasi energi tahun ini telah meningkat tiga kali lipat "
+            "dan akan terus bertambah jika harga tidak disesuaikan.")
+    today = ("Presiden Joko Widodo mengumumkan kenaikan harga bahan bakar minyak bersubsidi per "
+             "hari ini, Sabtu (3/9/2022), di Istana Merdeka, Jakarta.")
+    result = ingest_bytes(page("Harga BBM Naik", today, rest), "a.txt")
+    assert result.source.language == "id"
+    assert result.source.published == "2022-09-03"
+    assert any("today" in w and "2022-09-03" in w for w in result.warnings)
+    english = ingest_bytes(page(
+        "Fuel prices rise",
+        "The government raised the price of subsidised fuel today, Saturday 3 September 2022, "
+        "the president said at the palace in Jakarta.",
+        "The price of Pertalite rose from 7,650 rupiah to 10,000 rupiah a litre, and the budget "
+        "for energy subsidies has tripled this year, the finance minister told reporters."),
+        "b.txt")
+    assert english.source.language == "en"
+    assert english.source.published == "2022-09-03"
+    other = "Hari ini, Minggu (4/9/2022), antrean kendaraan di sejumlah SPBU masih panjang."
+    twice = ingest_bytes(page("Harga BBM Naik", today, other, rest), "c.txt")
+    assert twice.source.published is None
+
+
 def test_teaser_times_and_caption_dates_are_not_publication_dates() -> None:
     result = ingest_bytes(page(
         "Putin Teken Pakta dengan Kim",

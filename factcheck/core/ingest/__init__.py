@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,6 +138,10 @@ def ingest_bytes(raw: bytes, file: str, path: str = "", outlet: str | None = Non
         published = found.iso
         if found.warning:
             warnings.append(found.warning)
+    if published is None and language:
+        published = _today_stated(lines, language)
+        if published is not None:
+            warnings.append(f"publication date read from the text's \"today\": {published}")
     source = Source(
         id=source_id,
         file=file,
@@ -169,6 +174,33 @@ def _identity(digest: str, url: str | None, told: Sidecar) -> str:
         return digest
     key = digest + json.dumps(said, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _today_stated(lines: list[Line], language: str) -> str | None:
+    """The day a page without a publication date names as its own: a full date right after
+    its word for today ("per hari ini, Sabtu (3/9/2022)", "today, Monday 4 December 2023"),
+    when the page names one such day only."""
+    from factcheck.core.text.lang import compiled
+
+    relative = compiled(language).data["dates"]["relative_days"]
+    words = sorted((w for w, shift in relative.items() if shift == 0), key=len, reverse=True)
+    if not words:
+        return None
+    today = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])",
+                       re.IGNORECASE)
+    days: set[str] = set()
+    for line in lines[:_STATED_DATES_LINES]:
+        for match in today.finditer(line.text):
+            after = line.text[match.end():match.end() + _TODAY_REACH]
+            hit = next(iter(find_dates(after)), None)
+            if hit is not None and len(hit.iso) >= 10 and hit.start <= _TODAY_GAP:
+                days.add(hit.iso[:10])
+    return days.pop() if len(days) == 1 else None
+
+
+_TODAY_REACH = 40
+_TODAY_GAP = 12
+"""Characters after the word for today in which its date must start ("hari ini, Senin (")."""
 
 
 def _stated_dates(lines: list[Line]) -> list[str]:

@@ -178,3 +178,13 @@ def test_a_name_opening_a_sentence_is_kept_whole():
     assert [e.text for e in find_entities(text, "en", capitalised_words([text]))] == [
         "Kim Jong Un"
     ]
+
+
+def test_time_zones_are_not_names() -> None:
+    """"WIB" was a name every Indonesian article about the same morning shared, and tied
+    unrelated figures of one story together."""
+    found = find_entities("Petugas menemukan 14 orang hingga pukul 07.10 WIB di puncak Marapi.",
+                          "id")
+    assert [e.text for e in found] == ["Marapi"]
+    english = find_entities("The quake struck at 0740 GMT near Padang, the agency said.", "en")
+    assert [e.text for e in english] == ["Padang"]

@@ -233,9 +233,17 @@ def find_entities(
             name = text[start:end]
             if len(name) < 2 or name in seen or name in lex.data["currency_prefixes"]:
                 continue
+            if name.lower() in _zones(lex.code):
+                continue  # "pukul 07.10 WIB", "0740 GMT": a time zone names nobody
             seen.add(name)
             out.append(Entity(name, start, end, _is_person(name, lex.code)))
     return out
+
+
+@cache
+def _zones(code: str) -> frozenset[str]:
+    """The language's time zone words (lower case)."""
+    return frozenset(z.lower() for z in compiled(code).data.get("clock", {}).get("zones", ()))
 
 
 def is_title_case(text: str, lang: str | None = None) -> bool:

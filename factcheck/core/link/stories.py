@@ -416,7 +416,7 @@ def build_stories(assignment: Mapping[str, str], articles: Sequence[ArticleKeys]
         names: Counter[str] = Counter()
         for a in members:
             spread.update(a.counts.keys())
-            names.update(set(a.names))
+            names.update(list(a.names))  # each name once per article, in a fixed order
         shared = [k for k, n in spread.most_common(8) if n >= min(2, len(members))]
         common = [n for n, c in names.most_common(12) if c >= min(2, len(members))]
         title = ", ".join(_distinct(common)[:TITLE_NAMES]) or ", ".join(

@@ -98,6 +98,15 @@ def test_each_articles_keys_are_kept_and_read_again_when_its_mentions_change(
     assert [r["id"] for r in fresh] == [one]
     assert "n:stale" not in {a.source_id: a for a in articles}[one].counts
 
+    # A record damaged by hand (its "of" intact) is read again, not trusted.
+    with store.transaction() as tx:
+        tx.put("article_keys", {**kept[other], "counts": ["n:a", "n:b"], "days": "2024"},
+               doc_id=other)
+    by_source = pipeline._mentions_by_source(store, store.raw("sources"))
+    articles, fresh, _ = pipeline._article_keys(store, by_source)
+    assert other in [r["id"] for r in fresh]
+    assert {a.source_id: a for a in articles}[other].counts == kept[other]["counts"]
+
     # Re-extracting keeps mention ids but may change their slots: the record goes.
     pipeline.extract_all(store)
     assert one not in store.raw("article_keys") and other not in store.raw("article_keys")

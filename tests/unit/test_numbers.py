@@ -67,6 +67,7 @@ def test_indonesian_numbers(text: str, value: float, unit: str | None, approxima
         ("up to 50 percent", 50, "percent", "up to"),
         ("as high as 3 kilometres", 3, "km", "up to"),  # an ash column's height: a bound
         ("as many as 20 people", 20, "people", "up to"),
+        ("Rp. 12,000", 12_000, "IDR", None),  # English pages write the rupiah sign with a dot too
         ("$5bn", 5_000_000_000, "USD", None),
         ("a 3-day visit", 3, "days", None),
         ("about 50 such missiles", 50, "missiles", "about"),

@@ -38,6 +38,8 @@ from factcheck.core.text.numbers import find_quantities, parse_number
         ("hampir 3.000 orang", 3000, "people", "nearly"),
         ("kurang dari 10 km", 10, "km", "less than"),
         ("hingga 50 persen", 50, "percent", "up to"),
+        ("RM500 juta", 500_000_000, "MYR", None),  # the region's currencies: ringgit, ...
+        ("S$2 miliar", 2_000_000_000, "SGD", None),  # ... Singapore dollars
         ("selama setahun terakhir", 1, "years", None),
         ("tiga buah rudal", 3, "rudal", None),
         ("200 benur", 200, "benur", None),
@@ -68,6 +70,8 @@ def test_indonesian_numbers(text: str, value: float, unit: str | None, approxima
         ("as high as 3 kilometres", 3, "km", "up to"),  # an ash column's height: a bound
         ("as many as 20 people", 20, "people", "up to"),
         ("Rp. 12,000", 12_000, "IDR", None),  # English pages write the rupiah sign with a dot too
+        ("S$2 billion", 2_000_000_000, "SGD", None),
+        ("RM500 million", 500_000_000, "MYR", None),
         ("$5bn", 5_000_000_000, "USD", None),
         ("a 3-day visit", 3, "days", None),
         ("about 50 such missiles", 50, "missiles", "about"),

@@ -38,6 +38,8 @@ from factcheck.core.text.numbers import find_quantities, parse_number
         ("hampir 3.000 orang", 3000, "people", "nearly"),
         ("kurang dari 10 km", 10, "km", "less than"),
         ("hingga 50 persen", 50, "percent", "up to"),
+        ("Rp 502,4 T", 502_400_000_000_000, "IDR", None),  # triliun and miliar, abbreviated
+        ("Rp5M", 5_000_000_000, "IDR", None),
         ("RM500 juta", 500_000_000, "MYR", None),  # the region's currencies: ringgit, ...
         ("S$2 miliar", 2_000_000_000, "SGD", None),  # ... Singapore dollars
         ("selama setahun terakhir", 1, "years", None),

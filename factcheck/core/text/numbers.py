@@ -256,6 +256,10 @@ def _in_a_name(text: str, a: int, b: int) -> bool:
     return previous[:1].isupper() and previous.isalpha()
 
 
+_SPACED_SCALE = re.compile(r" ([A-Za-z]{1,2})(?![\w-])")
+"""A scale abbreviation one space after a currency amount ("Rp 502,4 T")."""
+
+
 def find_quantities(
     text: str,
     lang: str,
@@ -320,6 +324,10 @@ def find_quantities(
         if s and not att:
             value *= pats.multipliers[squash(s.group(1))]
             end = s.end()
+        elif cur and not att and (short := _SPACED_SCALE.match(text, end)) and (
+                short.group(1) in pats.abbreviations):
+            value *= pats.abbreviations[short.group(1)]  # "Rp 502,4 T", "Rp 12 jt"
+            end = short.end()
         if cur:
             unit = lex.data["currency_prefixes"][cur]
         elif unit is None:

@@ -44,6 +44,11 @@ from factcheck.core.text.names import capitalised_words, find_entities
          "Jokowi"),
         ("Anggaran cukup, kata Menteri Dalam Negeri Tito Karnavian.", "Tito Karnavian"),
         ("“Kami siap,” Budi Santoso, juru bicara BNPB, mengatakan.", "Budi Santoso"),
+        # Passive reporting verbs, with or without "oleh"; the sentence's full stop is no part
+        # of the name.
+        ("Hal tersebut dikatakan oleh Ketua KPU Hasyim Asyari di Jakarta.", "Hasyim Asyari"),
+        ("Keputusan itu diumumkan Presiden Jokowi di Istana.", "Jokowi"),
+        ("Sebanyak 11 orang tewas, demikian disampaikan Abdul Malik.", "Abdul Malik"),
     ],
 )
 def test_indonesian_speaker_patterns(sentence: str, speaker: str):
@@ -69,6 +74,7 @@ def test_indonesian_speaker_patterns(sentence: str, speaker: str):
         ("The toll rose to 23, Budi Santoso, a police spokesman, told reporters.",
          "Budi Santoso"),
         ("Three were alive, Abdul Malik told BenarNews.", "Abdul Malik"),
+        ('"There is no fraud," Budi Santoso stressed.', "Budi Santoso"),
     ],
 )
 def test_english_speaker_patterns(sentence: str, speaker: str):

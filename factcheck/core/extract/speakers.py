@@ -375,7 +375,11 @@ def find_attribution(
     for m in lex.reporting_passive.finditer(text) if passive else ():
         name = _NAME_RUN.match(text, m.end())
         if name and not _inside(m.start(), quoted):
-            add(2, m.group("verb"), name.span(), (0, len(text)))
+            # "... disampaikan Kepala Basarnas Abdul Malik.": the full stop ends the sentence,
+            # not the name (an initial's dot inside it stays).
+            end = name.end() - 1 if text[name.end() - 1] == "." and name.end() >= len(
+                text.rstrip()) else name.end()
+            add(2, m.group("verb"), (name.start(), end), (0, len(text)))
     for a, b in lex.reporting_after.spans(toks):
         i = toks.first_at(a)
         if _inside(a, quoted) or (i and toks.low[i - 1] in lex.determiners):

@@ -285,7 +285,7 @@ def compiled(code: str | None) -> Lang:
         ),
         reporting_passive=re.compile(
             rf"(?<![\w-])(?P<verb>{alternation(rep['passive_before_speaker']) or '(?!x)x'})"
-            rf"\s+(?=[A-Z])",
+            rf"(?:\s+(?:{alternation(rep['passive_agent']) or '(?!x)x'}))?\s+(?=[A-Z])",
         ),
     )
 

@@ -396,7 +396,7 @@ def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -
     """Every article's story keys: the kept ones whose article's mentions are unchanged, the
     others read again from its mentions. Returns them, the records to keep, and the ids of
     kept records whose article is gone."""
-    kept = store.raw("article_keys")
+    kept = store.sound("article_keys")  # a record damaged by hand is read again, not trusted
     sources_raw = store.raw("sources")
     articles: list[ArticleKeys] = []
     fresh: list[dict[str, Any]] = []
@@ -404,24 +404,13 @@ def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -
         source = sources_raw[sid]
         of = keys_fingerprint(str(d.get("id")) for d in docs)
         record = kept.get(sid)
-        if record is not None and _sound_keys(record, of):
+        if record is not None and record.get("of") == of:
             articles.append(keys_from_record(record, source.get("published") or ""))
             continue
         keys = article_keys_raw(sid, source, docs)
         articles.append(keys)
         fresh.append(keys_record(keys, of))
-    return articles, fresh, [sid for sid in kept if sid not in by_source]
-
-
-def _sound_keys(record: Any, of: str) -> bool:
-    """A kept keys record read from the same mentions, in the shape it was written (a record
-    edited or damaged by hand is read again, never trusted)."""
-    return (isinstance(record, dict) and record.get("of") == of
-            and all(isinstance(record.get(k, {}), dict) for k in ("counts", "names"))
-            and all(isinstance(v, int) for k in ("counts", "names")
-                    for v in record.get(k, {}).values())
-            and isinstance(record.get("days", []), list)
-            and all(isinstance(d, str) for d in record.get("days", [])))
+    return articles, fresh, [sid for sid in store.raw("article_keys") if sid not in by_source]
 
 
 def _keep_keys(tx: Transaction, fresh: Sequence[dict[str, Any]], gone: Iterable[str]) -> None:

@@ -454,7 +454,18 @@ def _sound_review(doc: Any) -> bool:
             and isinstance(doc.get("verdict") or {}, dict))
 
 
-_SHAPES: dict[str, Callable[[Any], bool]] = {"claims": _sound_claim, "reviews": _sound_review}
+def _sound_article_keys(doc: Any) -> bool:
+    if not isinstance(doc, dict) or not isinstance(doc.get("of"), str):
+        return False
+    maps = [doc.get("counts", {}), doc.get("names", {})]
+    days = doc.get("days", [])
+    return (all(isinstance(m, dict) and all(isinstance(v, int) for v in m.values())
+                for m in maps)
+            and isinstance(days, list) and all(isinstance(d, str) for d in days))
+
+
+_SHAPES: dict[str, Callable[[Any], bool]] = {
+    "claims": _sound_claim, "reviews": _sound_review, "article_keys": _sound_article_keys}
 """Structure checks of the documents readers walk as raw dicts."""
 
 

@@ -601,12 +601,10 @@ def _subject(sent: Sentence, fig: Figure, hits: list[ConceptHit]) -> str | None:
     toks = tokens(sent.text)
     floor = toks.starts[max(0, toks.first_at(q.start) - SUBJECT_REACH)] if toks.low else lo
     lo = max(lo, floor)
-    zones = {z.upper() for z in compiled(sent.lang).data.get("clock", {}).get("zones", [])}
     cat = catalogue()
     locatives = set(compiled(sent.lang).data.get("locatives", []))
     names = [_Word(e.text, e.start, e.end) for e in starting_in(sent.entities, lo, q.start)
-             if e.end <= q.start and e.text.upper() not in zones
-             and not _event_name(name_keys(e.text, sent.lang), cat)
+             if e.end <= q.start and not _event_name(name_keys(e.text, sent.lang), cat)
              and not _after_locative(sent.text, e.start, locatives)]
     lex = compiled(sent.lang)
     plain = vocabulary(sent.lang).stopwords | lex.date_words | set(lex.hedges)

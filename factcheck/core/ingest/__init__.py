@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from factcheck.core.ingest.address import (
@@ -39,6 +40,7 @@ from factcheck.core.ingest.passages import assemble
 from factcheck.core.ingest.redact import redact
 from factcheck.core.ingest.sidecar import Sidecar, read_sidecar
 from factcheck.core.models import Passage, Source
+from factcheck.core.text.lang import alternation, compiled
 from factcheck.core.text.languages import detect_language
 from factcheck.core.textnorm import strip_invisible
 
@@ -180,14 +182,9 @@ def _today_stated(lines: list[Line], language: str) -> str | None:
     """The day a page without a publication date names as its own: a full date right after
     its word for today ("per hari ini, Sabtu (3/9/2022)", "today, Monday 4 December 2023"),
     when the page names one such day only."""
-    from factcheck.core.text.lang import compiled
-
-    relative = compiled(language).data["dates"]["relative_days"]
-    words = sorted((w for w, shift in relative.items() if shift == 0), key=len, reverse=True)
-    if not words:
+    today = _today_words(language)
+    if today is None:
         return None
-    today = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])",
-                       re.IGNORECASE)
     days: set[str] = set()
     for line in lines[:_STATED_DATES_LINES]:
         for match in today.finditer(line.text):
@@ -196,6 +193,15 @@ def _today_stated(lines: list[Line], language: str) -> str | None:
             if hit is not None and len(hit.iso) >= 10 and hit.start <= _TODAY_GAP:
                 days.add(hit.iso[:10])
     return days.pop() if len(days) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _today_words(language: str) -> re.Pattern[str] | None:
+    """The language's words for today ("hari ini", "today"), from its relative days."""
+    relative = compiled(language).data["dates"]["relative_days"]
+    words = [w for w, shift in relative.items() if shift == 0]
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE) if (
+        words) else None
 
 
 _TODAY_REACH = 40

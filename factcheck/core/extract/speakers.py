@@ -169,8 +169,8 @@ def _apposed_name(text: str, verb_start: int, verb_end: int, lex: Lang
     speaker the name before the aside."""
     if not _CLAUSE_END.match(text, verb_end):
         return None
-    before = text[max(0, verb_start - PHRASE_REACH):verb_start].rstrip()
     offset = max(0, verb_start - PHRASE_REACH)
+    before = text[offset:verb_start].rstrip()
     if not before.endswith(","):
         return None
     comma = before.rfind(",", 0, len(before) - 1)

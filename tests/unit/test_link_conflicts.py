@@ -334,3 +334,26 @@ def test_a_measure_meets_the_broader_measure_it_is_filed_under() -> None:
     summit = make_item(2, peak.figure(), "en", "2023-12-04")
     assert summit.slot.measure != "ash_column"
     assert compare(summit, column, {}).veto or compare(summit, column, {}).score < 0.4
+
+
+def test_a_date_of_an_event_meets_a_statement_of_the_event_on_a_date_that_agrees() -> None:
+    """One outlet dates a meeting ("met ... on Tuesday"), another tells of it in a longer
+    statement dated "last week": the event and the date agree, so they are one claim, read as
+    the statement (an event told with its date, not a bare date). The same statement written
+    months later names another week: it stays apart."""
+    dated = article("a.txt", "Kabar", "id", [
+        "Hal itu disampaikan juru bicara setelah pertemuan Presiden Prancis Emmanuel Macron "
+        "dengan Menteri Luar Negeri Jepang Yoko Kamikawa pada Selasa."], published="2024-01-17")
+    told = ("Dikutip dari Reuters, kesediaan Macron untuk berkunjung ke Tokyo disampaikan ketika "
+            "dia bertemu secara langsung dengan Menteri Luar Negeri Jepang, Yoko Kamikawa, di Ibu "
+            "Kota Paris pekan lalu.")
+    week = article("b.txt", "Warta", "id", [told], published="2024-01-21")
+    later = article("c.txt", "Warta", "id", [told], published="2024-06-21")
+    assert dated.mentions[0].kind == Kind.TIME and dated.mentions[0].slot.date == "2024-01-16"
+    assert week.mentions[0].kind == Kind.EVENT and week.mentions[0].normalized.date == "2024-W02"
+    claims = run(dated, week)
+    claim = claim_of(claims, dated.mentions[0])
+    assert claim.id == claim_of(claims, week.mentions[0]).id
+    assert claim.kind == Kind.EVENT
+    claims = run(dated, later)
+    assert claim_of(claims, dated.mentions[0]).id != claim_of(claims, later.mentions[0]).id

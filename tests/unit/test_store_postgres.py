@@ -143,7 +143,8 @@ def test_factcheck_db_names_the_database(pg_url: str, monkeypatch: pytest.Monkey
     monkeypatch.setenv("FACTCHECK_DB", pg_url)
     capsys.readouterr()
     assert main(["claims"]) == 0
-    assert "62 claims" in capsys.readouterr().out
+    bundled = len(json.loads(BUNDLED.read_text(encoding="utf-8"))["claims"])
+    assert f"{bundled} claims" in capsys.readouterr().out
     assert main(["doctor"]) == 0
     assert "healthy" in capsys.readouterr().out
     assert main(["doctor", "--repair"]) == 1

@@ -469,6 +469,27 @@ def _counts_the_event(figure: Item, statement: Item) -> bool:
     return told and bool(names & statement.terms)
 
 
+W_DATED_STATEMENT = 0.15
+"""A date of an event and a statement that tells of the same event on a date that agrees
+("met Choe on Tuesday" / "met Choe in Moscow last week")."""
+
+
+def _dated_statement(a: Item, b: Item, score: float,
+                     why: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+    """A date of an event against a statement that states its own date: dates that agree on
+    the same event add to the score, dates that cannot agree halve it."""
+    time, statement = (a, b) if a.family == "time" else (b, a)
+    told = statement.slot.date or statement.mention.normalized.date
+    if not (time.slot.date and told):
+        return score, why
+    if not dates_agree(time.slot.date, told):
+        return score * OTHER_DAY, why
+    event = time.slot.event
+    if event and (statement.slot.event == event or f"t:{event}" in statement.terms):
+        return score + W_DATED_STATEMENT, (*why, "dates agree")
+    return score, why
+
+
 def compare(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     """Compare two mentions of one story.
 
@@ -490,8 +511,10 @@ def compare(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
                                                                     or b.denies):
             cross = compare_statements(a, b, weight)
             why = (*cross.why, "counts what is stated") if counted else cross.why
-            return Pair(round(min(1.0, cross.score * CROSS_FAMILY + counted), 4), False, why,
-                        cross.agree, cross.denial)
+            score = cross.score * CROSS_FAMILY + counted
+            if pair == {"time", "statement"}:
+                score, why = _dated_statement(a, b, score, why)
+            return Pair(round(min(1.0, score), 4), False, why, cross.agree, cross.denial)
         return VETO
     if family == "figure":
         return compare_figures(a, b, weight)

@@ -2,7 +2,9 @@
 
 Keys say what two mentions could have in common: a figure's measure, its value (exact, and
 rounded to two significant digits so that 58.6 % meets 58.59 %), its subject; a date's event
-and month; a statement's rarest terms and its speaker. Each mention is compared with at most
+and month; a statement's rarest terms and its speaker. A date of an event also meets the
+statements of that event which state a date of their own ("met X on Tuesday" / "when he met X
+in Moscow last week"). Each mention is compared with at most
 ``limit`` others from other articles, those sharing most keys first.
 """
 
@@ -63,6 +65,12 @@ def blocking_keys(item: Item, weight: Mapping[str, float]) -> set[str]:
         if concept is not None and concept.type == "event":
             # A count of an event ("about 50 missiles sent") meets statements of the event.
             out.add(f"s|w:t:{concept.key}")
+    if family == "time" and slot.event:
+        out.add(f"s|w:t:{slot.event}")  # the date of an event meets statements of the event
+    elif family == "statement" and item.mention.normalized.date:
+        kinds = catalogue()
+        out.update(f"s|w:{t}" for t in item.terms if t.startswith("t:")
+                   and (c := kinds.get(t[2:])) is not None and c.type == "event")
     return out
 
 

@@ -501,4 +501,6 @@ def _representative(members: Sequence[Item], before: Claim | None) -> Item:
             if m.mention.text == before.text:
                 return m
     asserting = [m for m in members if not m.denies] or list(members)
-    return max(asserting, key=lambda m: (m.mention.score, -m.index))
+    # A claim that holds an event's date and statements of the event is the event, told with
+    # its date ("KPU set the result on 20 March"), not a bare date.
+    return max(asserting, key=lambda m: (m.family != "time", m.mention.score, -m.index))

@@ -28,12 +28,12 @@ SEEDS = (CORPUS / "seeds-gold.json", CORPUS / "seeds", None)
 DEV = (CORPUS / "dev" / "gold.json", CORPUS / "dev" / "articles", CORPUS / "dev" / "relations.json")
 
 FLOORS = {
-    "seeds": {"recall": 0.95, "precision": 0.80, "rel_recall": 0.85, "contra_recall": 0.80,
+    "seeds": {"recall": 0.95, "precision": 0.80, "rel_recall": 0.90, "contra_recall": 0.80,
               "link_precision": 0.68, "candidates": 0.85},
     "dev": {"recall": 0.92, "precision": 0.80, "rel_recall": 0.80, "contra_recall": 0.75,
-            "link_precision": 0.74, "candidates": 0.88, "settled_precision": 0.86},
+            "link_precision": 0.75, "candidates": 0.88, "settled_precision": 0.86},
 }
-"""Dev's automatic links are held against the gold too (0.887 today; read pair by pair, 111 of
+"""Dev's automatic links are held against the gold too (0.879 today; read pair by pair, 111 of
 115 state the same fact: README, "Quality")."""
 
 

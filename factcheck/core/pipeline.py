@@ -27,6 +27,7 @@ from factcheck.core.link.linker import place_articles, stories_to_relink
 from factcheck.core.link.stories import (
     ArticleKeys,
     article_keys_raw,
+    fingerprint_count,
     keys_fingerprint,
     keys_from_record,
     keys_record,
@@ -313,7 +314,8 @@ def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: b
         reviewed=reviewed_claims(store), previous_stories=previous_stories,
         story_decisions=story_decisions,
         only=frozenset(only) if only is not None else None, grow=grow,
-        placed=place_articles(articles, sources, previous_stories, story_decisions),
+        placed=place_articles(articles, {sid: s.file for sid, s in sources.items()},
+                              previous_stories, story_decisions),
     )
     with store.transaction(bulk=True) as tx:
         _keep_keys(tx, fresh_keys, gone_keys)
@@ -336,28 +338,36 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
     """`link_all` for new articles: place every article from its stored keys, then link the
     stories that changed from their own documents only (see `link_all`). Returns the claims
     of those stories."""
-    sources = {s.id: s for s in store.sources()}
-    by_source = _mentions_by_source(store, sources)
-    articles, fresh_keys, gone_keys = _article_keys(store, by_source)
+    current = {sid: doc for sid, doc in store.raw("sources").items()
+               if doc.get("superseded_by") is None}
+    sources: Mapping[str, Source] = store.lazy("sources", current)  # the few needed are read
+    articles, fresh_keys, gone_keys, read = _kept_article_keys(store, current, new)
     stories_raw = store.raw("stories")
     previous_stories = {sid: story_id for story_id, doc in stories_raw.items()
                         for sid in doc.get("sources", ())}
     story_decisions = store.all("story_decisions")
-    placed = place_articles(articles, sources, previous_stories, story_decisions)
+    files = {sid: str(doc.get("file") or "") for sid, doc in current.items()}
+    placed = place_articles(articles, files, previous_stories, story_decisions)
     chosen = stories_to_relink(placed.story_of, previous_stories, new)
     members = {sid for sid, story in placed.story_of.items() if story in chosen}
-    mentions = store.validated("mentions", (d for sid in members for d in by_source[sid]))
-    passages = {p.id: p for p in store.validated("passages", (
-        d for d in store.raw("passages").values() if d.get("source_id") in members))}
     claims_raw = store.raw("claims")
+    # A claim holds one story's passages: the claims of the stories re-linked, and of any
+    # story one of their articles was in before, plus those a reviewer's link decision names
+    # (a passage attached by hand from another story).
+    decisions = store.decisions()
+    stories = set(chosen) | {previous_stories[sid] for sid in members if sid in previous_stories}
+    decided = {d.claim_id for d in decisions if d.claim_id} | {
+        r for d in decisions for r in d.rejected}
     previous = store.validated("claims", (
-        doc for doc in claims_raw.values()
-        if doc.get("story_id") in chosen or doc.get("story_id") is None
-        or any(isinstance(e, dict) and e.get("source_id") in members
-               for e in doc.get("evidence", ()))))
+        doc for cid, doc in claims_raw.items()
+        if doc.get("story_id") in stories or doc.get("story_id") is None or cid in decided))
+    mentions = _story_mentions(store, members, previous, read)
+    passages_raw = store.raw("passages")
+    passages = {p.id: p for p in store.validated("passages", (
+        passages_raw[pid] for pid in {m.passage_id for m in mentions} if pid in passages_raw))}
     held = {c.id for c in previous}
     result = link_claims(
-        mentions, sources, passages, previous=previous, decisions=store.decisions(),
+        mentions, sources, passages, previous=previous, decisions=decisions,
         reviewed=reviewed_claims(store), previous_stories=previous_stories,
         story_decisions=story_decisions, only=new, grow=True, placed=placed,
         reserved=frozenset(cid for cid in claims_raw if cid not in held))
@@ -370,9 +380,9 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
             body = claim.model_dump(mode="json")
             if claims_raw.get(claim.id) != body:
                 tx.put("claims", body, doc_id=claim.id)
-        current = set(placed.story_of.values())  # result.stories: those re-linked only
+        placed_in = set(placed.story_of.values())  # result.stories: those re-linked only
         for story_id in list(stories_raw):
-            if story_id not in current:
+            if story_id not in placed_in:
                 tx.delete("stories", story_id)
         for story in result.stories:
             body = story.model_dump(mode="json")
@@ -381,7 +391,7 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
     return result.claims
 
 
-def _mentions_by_source(store: Store, sources: Mapping[str, Source]
+def _mentions_by_source(store: Store, sources: Mapping[str, Any]
                         ) -> dict[str, list[dict[str, Any]]]:
     """The stored mention documents of each current source, as stored."""
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -411,6 +421,79 @@ def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -
         articles.append(keys)
         fresh.append(keys_record(keys, of))
     return articles, fresh, [sid for sid in store.raw("article_keys") if sid not in by_source]
+
+
+def _story_mentions(store: Store, members: set[str], claims: Sequence[Claim],
+                    read: Mapping[str, list[dict[str, Any]]]) -> list[Mention]:
+    """The mentions of a story's articles: those already read (``read``: the new articles'),
+    the others found through the story's claims, since every mention of a linked article is
+    in one claim. An article whose claims hold another number of mentions than its kept keys
+    were read from is looked up among all mentions."""
+    raw = store.raw("mentions")
+    ids_of: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for e in claim.evidence:
+            if e.source_id in members and e.mention_id in raw:
+                ids_of[e.source_id].add(e.mention_id)
+    kept = store.raw("article_keys")
+    docs: list[dict[str, Any]] = []
+    unsure: set[str] = set()
+    for sid in members:
+        if sid in read:
+            docs.extend(read[sid])
+            continue
+        record = kept.get(sid)
+        found = ids_of.get(sid, set())
+        if not isinstance(record, dict) or fingerprint_count(record.get("of")) != len(found):
+            unsure.add(sid)
+            continue
+        mine = [raw[mid] for mid in found]
+        if any(doc.get("source_id") != sid for doc in mine):
+            unsure.add(sid)
+            continue
+        docs.extend(mine)
+    if unsure:
+        docs.extend(doc for doc in raw.values() if doc.get("source_id") in unsure)
+    return store.validated("mentions", docs)
+
+
+def _kept_article_keys(store: Store, current: Mapping[str, dict[str, Any]],
+                       new: frozenset[str]) -> tuple[
+        list[ArticleKeys], list[dict[str, Any]], list[str], dict[str, list[dict[str, Any]]]]:
+    """`_article_keys` for adding articles: the kept records of the other articles are taken
+    as they are, and only the new articles' mentions (and those of an article whose record is
+    missing or damaged) are read: they are returned too, by article. Every path that changes
+    an article's mentions drops its record (a new version is another article, `extract_all`
+    drops them all); the whole re-link (`factcheck link`) checks each record against its
+    article's mention ids."""
+    kept = store.raw("article_keys")
+    articles: list[ArticleKeys] = []
+    stale: dict[str, list[dict[str, Any]]] = {}
+    for sid, source in current.items():
+        record = kept.get(sid) if sid not in new else None
+        if record is not None and _usable_keys(record):
+            articles.append(keys_from_record(record, source.get("published") or ""))
+        else:
+            stale[sid] = []
+    fresh: list[dict[str, Any]] = []
+    if stale:
+        for doc in store.raw("mentions").values():
+            found = stale.get(doc.get("source_id"))  # type: ignore[arg-type]
+            if found is not None:
+                found.append(doc)
+        for sid, mine in stale.items():
+            keys = article_keys_raw(sid, current[sid], mine)
+            articles.append(keys)
+            fresh.append(keys_record(keys, keys_fingerprint(str(d.get("id")) for d in mine)))
+    return articles, fresh, [sid for sid in kept if sid not in current], stale
+
+
+def _usable_keys(record: Any) -> bool:
+    """A kept record placing can read: the shape of `ArticleKeysRecord`, checked shallowly
+    (placing reads every record; a count that is not a number counts as none)."""
+    return (type(record) is dict and type(record.get("of")) is str
+            and type(record.get("counts", {})) is dict and type(record.get("names", {})) is dict
+            and type(record.get("days", [])) is list)
 
 
 def _keep_keys(tx: Transaction, fresh: Sequence[dict[str, Any]], gone: Iterable[str]) -> None:

@@ -110,3 +110,31 @@ def test_each_articles_keys_are_kept_and_read_again_when_its_mentions_change(
     # Re-extracting keeps mention ids but may change their slots: the record goes.
     pipeline.extract_all(store)
     assert one not in store.raw("article_keys") and other not in store.raw("article_keys")
+
+
+def test_adding_an_article_reads_its_own_mentions_and_no_other_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding an article takes the other articles' kept keys as they are (the whole re-link
+    checks them against their mentions): only the new article's mentions are read, and those
+    of an article whose record is missing or not shaped as a record. A count damaged by hand
+    counts as none rather than stopping the ingest."""
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    files = corpus.paths(12)
+    store = Store.open(tmp_path / "c.json")
+    pipeline.ingest_paths(store, files[:-1], workers=1)
+    kept = dict(store.raw("article_keys"))
+    one, other, third = sorted(kept)[:3]
+    with store.transaction() as tx:
+        tx.put("article_keys", {**kept[one], "counts": ["n:a"]}, doc_id=one)
+        tx.put("article_keys", {**kept[other], "counts": {"n:x": "many", "n:y": -1}},
+               doc_id=other)
+        tx.delete("article_keys", third)
+    read: list[str] = []
+    real = pipeline.article_keys_raw
+    monkeypatch.setattr(pipeline, "article_keys_raw",
+                        lambda sid, *rest: read.append(sid) or real(sid, *rest))
+    report = pipeline.ingest_paths(store, files[-1:], workers=1)
+    [new] = [f.source.id for f in report.files if f.source is not None]
+    assert sorted(read) == sorted([new, one, third])
+    assert {new, one, third} <= set(store.raw("article_keys"))
+    assert store.raw("article_keys")[other]["counts"] == {"n:x": "many", "n:y": -1}

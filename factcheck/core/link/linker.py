@@ -143,11 +143,11 @@ class Placed:
     story_of: dict[str, str]
 
 
-def place_articles(articles: list[ArticleKeys], sources: Mapping[str, Source],
+def place_articles(articles: list[ArticleKeys], files: Mapping[str, str],
                    previous_stories: Mapping[str, str],
                    story_decisions: Sequence[StoryDecision]) -> Placed:
-    """Put every article in its story (see `factcheck.core.link.stories`)."""
-    files = {sid: s.file for sid, s in sources.items()}
+    """Put every article in its story (see `factcheck.core.link.stories`); ``files``: source
+    id -> the article's origin (`Source.file`), which story decisions name."""
     return Placed(articles, assign_stories(articles, previous_stories, story_decisions, files))
 
 
@@ -180,7 +180,8 @@ def _link(
             by_source[m.source_id].append(m)
         articles = [article_keys(sources[sid], ms) for sid, ms in by_source.items()
                     if sid in sources]
-        placed = place_articles(articles, sources, previous_stories, story_decisions)
+        placed = place_articles(articles, {sid: s.file for sid, s in sources.items()},
+                                previous_stories, story_decisions)
     story_of = placed.story_of
     targets = stories_to_relink(story_of, previous_stories, only)
     stories = build_stories(story_of, placed.articles, targets if partial else None)

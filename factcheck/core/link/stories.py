@@ -15,10 +15,13 @@ article, split or merge stories) always win.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from factcheck.core.models import Mention, Source, Story, StoryDecision
@@ -52,6 +55,9 @@ than ``COMMON_SPAN_DAYS`` days tells no story from another."""
 MAX_POSTINGS = 150
 """An article is compared with at most this many of the latest articles sharing each key."""
 TITLE_NAMES = 3
+LAZY_POSTINGS = 8
+"""Placing up to this many new articles makes the postings of their own keys only; more, of
+every key at once."""
 
 
 @dataclass
@@ -60,8 +66,8 @@ class ArticleKeys:
 
     source_id: str
     published: str
-    counts: Counter[str] = field(default_factory=Counter)
-    names: Counter[str] = field(default_factory=Counter)
+    counts: Mapping[str, int] = field(default_factory=Counter)
+    names: Mapping[str, int] = field(default_factory=Counter)
     """Names as written, for a readable story title."""
     days: set[str] = field(default_factory=set)
     """The days (ISO) its figures and events are dated to."""
@@ -87,14 +93,25 @@ def article_keys_raw(source_id: str, source: Mapping[str, Any],
     return _keys(source_id, source.get("published") or "", items)
 
 
-KEYS_FORMAT = 1
+KEYS_FORMAT = 2
 """Bumped when what `article_keys` reads changes: kept keys of another format are read again."""
 
 
 def keys_fingerprint(mention_ids: Iterable[str]) -> str:
-    """What an article's kept keys were read from: the keys format and its mention ids."""
-    digest = hashlib.sha1("\n".join(sorted(mention_ids)).encode("utf-8")).hexdigest()[:20]
-    return f"{KEYS_FORMAT}:{digest}"
+    """What an article's kept keys were read from: the keys format, how many mentions, and
+    their ids."""
+    ids = sorted(mention_ids)
+    digest = hashlib.sha1("\n".join(ids).encode("utf-8")).hexdigest()[:20]
+    return f"{KEYS_FORMAT}:{len(ids)}:{digest}"
+
+
+def fingerprint_count(fingerprint: object) -> int | None:
+    """How many mentions a `keys_fingerprint` was made of (None for another format)."""
+    if not isinstance(fingerprint, str):
+        return None
+    head, _, rest = fingerprint.partition(":")
+    count, _, _ = rest.partition(":")
+    return int(count) if head == str(KEYS_FORMAT) and count.isdigit() else None
 
 
 def keys_record(keys: ArticleKeys, fingerprint: str) -> dict[str, Any]:
@@ -105,8 +122,9 @@ def keys_record(keys: ArticleKeys, fingerprint: str) -> dict[str, Any]:
 
 def keys_from_record(record: Mapping[str, Any], published: str) -> ArticleKeys:
     """An article's keys from their stored form (read as stored, without validation)."""
-    return ArticleKeys(record["id"], published, Counter(record.get("counts") or {}),
-                       Counter(record.get("names") or {}), set(record.get("days") or ()))
+    # Read in place, not copied: placing one article reads every article's record.
+    return ArticleKeys(record["id"], published, record.get("counts") or Counter(),
+                       record.get("names") or Counter(), set(record.get("days") or ()))
 
 
 _STORY_TERMS: dict[str, bool] = {}
@@ -129,19 +147,21 @@ def _story_term(term: str) -> bool:
 
 
 def _keys(source_id: str, published: str, items: Iterable[tuple[Any, ...]]) -> ArticleKeys:
-    keys = ArticleKeys(source_id, published)
-    counts, keep = keys.counts, _story_term
-    for terms, value, unit, date, as_of, entities in items:
+    counts: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    keys = ArticleKeys(source_id, published, counts, names)
+    keep = _story_term
+    for terms, value, unit, dated, as_of, entities in items:
         counts.update([t for t in terms if keep(t)])
         if isinstance(value, int | float) and unit != "s" and _specific(value):
             # 96,214,691 votes, Rp 7,650: a story's own (a span of "2 days" is nobody's)
             counts[f"v:{value:g}"] += 1
-        for day in (date, as_of):
+        for day in (dated, as_of):
             if day and len(day) >= 7 and day[:1].isdigit():
                 counts["d:" + day[:7]] += 1
                 if len(day) >= 10:
                     keys.days.add(day[:10])
-        keys.names.update(e for e in entities if len(e) > 2)
+        names.update(e for e in entities if len(e) > 2)
     return keys
 
 
@@ -158,13 +178,17 @@ def story_id(seed_source: str) -> str:
 
 def _days(iso: str) -> int | None:
     """Days since the epoch of an ISO date (month precision counts as the 15th)."""
-    from datetime import date
+    return _day_number(iso[:10] if len(iso) >= 10 else iso)
 
+
+@lru_cache(maxsize=8192)
+def _day_number(day: str) -> int | None:
+    """`_days` of a date without its time: thousands of articles share a few hundred days."""
     try:
-        if len(iso) >= 10:
-            return date.fromisoformat(iso[:10]).toordinal()
-        if len(iso) == 7:
-            return date.fromisoformat(iso + "-15").toordinal()
+        if len(day) == 10:
+            return date.fromisoformat(day).toordinal()
+        if len(day) == 7:
+            return date.fromisoformat(day + "-15").toordinal()
     except ValueError:
         return None
     return None
@@ -184,23 +208,23 @@ class StoryIndex:
 
     def __init__(self, articles: Sequence[ArticleKeys]) -> None:
         self.articles = {a.source_id: a for a in articles}
-        df: Counter[str] = Counter()
-        for a in articles:
-            df.update(a.counts.keys())
+        df: Counter[str] = Counter(itertools.chain.from_iterable(a.counts for a in articles))
         n = max(1, len(articles))
-        self.idf = {k: math.log(1 + n / d) for k, d in df.items()}
+        self.n = n
         self.df = df
         self.days = {a.source_id: _days(a.published) for a in articles}
         cap = max(COMMON_MIN, int(COMMON_SHARE * n))
+        common = {k for k, d in df.items() if d > cap and k[:2] != "t:"}
         spread: dict[str, tuple[int, int]] = {}
-        for a in articles:
-            day = self.days[a.source_id]
-            if day is None:
-                continue
-            for k in a.counts:
-                if df[k] > cap and k[:2] != "t:":
-                    lo, hi = spread.get(k, (day, day))
-                    spread[k] = (min(lo, day), max(hi, day))
+        if common:
+            on_day: dict[int, list[Mapping[str, int]]] = defaultdict(list)
+            for a in articles:
+                day = self.days[a.source_id]
+                if day is not None:
+                    on_day[day].append(a.counts)
+            for day in sorted(on_day):  # the keys of a day's articles, gathered in C
+                for k in common.intersection(set().union(*on_day[day])):
+                    spread[k] = (spread[k][0] if k in spread else day, day)
         self.generic = frozenset(k for k, (lo, hi) in spread.items()
                                  if hi - lo > COMMON_SPAN_DAYS)
         """Names an archive carries in many articles over many months (a country, a statistics
@@ -209,8 +233,18 @@ class StoryIndex:
         self._vectors: dict[str, dict[str, float]] = {}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
-        self._articles_of: dict[str, list[str]] = defaultdict(list)
-        """Key -> the placed articles whose vectors hold it (names and figures only)."""
+        self._placed: list[str] = []
+        """Articles in the order they were placed (oldest first)."""
+        self._articles_of: dict[str, list[str]] = {}
+        """Key -> the placed articles that hold it, in placing order: made for a key when an
+        article first looks for stories through it (`_postings`), then kept up to date; for
+        every key at once when many articles are placed (`assign_new`)."""
+        self._every_key = False
+
+    def idf(self, key: str) -> float:
+        """How rare a key is among the articles (inverse document frequency)."""
+        d = self.df.get(key, 0)
+        return math.log(1 + self.n / d) if d else 1.0
 
     def vector(self, source_id: str) -> dict[str, float]:
         """An article's weighted keys, made when first needed: adding one article to an
@@ -225,8 +259,10 @@ class StoryIndex:
     def _vector(self, a: ArticleKeys) -> dict[str, float]:
         # A key no other article has cannot tie this one to a story; left in, it would only
         # dilute the keys that can (an article names many people once).
-        vec = {k: (1 + math.log(c)) * self.idf.get(k, 1.0) for k, c in a.counts.items()
-               if self.df[k] > 1 and k not in self.generic}
+        idf = self.idf
+        vec = {k: (1 + math.log(c)) * idf(k) for k, c in a.counts.items()
+               if self.df[k] > 1 and k not in self.generic
+               and type(c) is int and c > 0}  # a kept record is read as stored
         out: dict[str, float] = {}
         for part in (False, True):  # names and figures, then concepts: each of unit length
             keys = [k for k in vec if (k[:2] == "t:") == part]
@@ -242,24 +278,74 @@ class StoryIndex:
         if old is not None:
             self.members[old].remove(source_id)
         else:
+            self._placed.append(source_id)
             article = self.articles.get(source_id)
-            for k in article.counts if article is not None else ():
-                # The keys its vector can hold (`_vector`): names and figures another article has.
-                if k[:2] != "t:" and self.df[k] > 1 and k not in self.generic:
+            if article is not None and self._every_key:
+                self._post(source_id, article)
+            elif article is not None and self._articles_of:
+                for k in set(self._articles_of).intersection(article.counts):
                     self._articles_of[k].append(source_id)
         self.story_of[source_id] = story
         self.members[story].append(source_id)
+
+    def place_placed(self, placed: Sequence[tuple[str, str]]) -> None:
+        """Put articles not placed yet in their stories (source id, story id), oldest first:
+        `place` for each, in one pass."""
+        if self.story_of or self._articles_of:
+            for source_id, story in placed:
+                self.place(source_id, story)
+            return
+        members = self.members
+        for source_id, story in placed:
+            members[story].append(source_id)
+        self.story_of.update(placed)
+        self._placed.extend(source_id for source_id, _ in placed)
+
+    def _post(self, source_id: str, article: ArticleKeys) -> None:
+        """Add an article to the postings of every key its vector can hold (`_vector`)."""
+        df, generic, postings = self.df, self.generic, self._articles_of
+        for k in article.counts:
+            if k[:2] != "t:" and df[k] > 1 and k not in generic:
+                postings.setdefault(k, []).append(source_id)
+
+    def _index_every_key(self) -> None:
+        """Postings of every key of the placed articles, before many articles are placed
+        (each would otherwise make its own keys' postings in a pass of its own)."""
+        if not self._every_key:
+            self._articles_of = {}
+            self._every_key = True
+            for sid in self._placed:
+                article = self.articles.get(sid)
+                if article is not None:
+                    self._post(sid, article)
+
+    def _postings(self, keys: Sequence[str]) -> list[list[str]]:
+        """The placed articles holding each of ``keys``, oldest placed first. A key's list is
+        made in one pass over the placed articles the first time it is asked for: adding one
+        article to an archive indexes the dozen keys it looks through, not every key."""
+        if self._every_key:
+            return [self._articles_of.get(k, []) for k in keys]
+        missing = {k for k in keys if k not in self._articles_of}
+        if missing:
+            made: dict[str, list[str]] = {k: [] for k in missing}
+            for sid in self._placed:
+                article = self.articles.get(sid)
+                if article is not None:
+                    for k in missing.intersection(article.counts):
+                        made[k].append(sid)
+            self._articles_of.update(made)
+        return [self._articles_of[k] for k in keys]
 
     def _nearest_articles(self, vec: Mapping[str, float]) -> dict[str, float]:
         """Placed articles that share one of the heaviest names or figures of ``vec``, with
         their resemblance (`_resemblance`): found through the key postings, not story by story."""
         keys = sorted((k for k in vec if k[:2] != "t:"), key=lambda k: -vec[k])[:STORY_KEYS]
         found: set[str] = set()
-        for k in keys:
+        for posting in self._postings(keys):
             # The latest articles carrying the key (articles are placed oldest first): a story
             # is found through its recent articles, and a key thousands of articles share costs
             # no more than a rare one.
-            latest = self._articles_of.get(k, ())[-MAX_POSTINGS:]
+            latest = posting[-MAX_POSTINGS:]
             if len({self.story_of.get(a) for a in latest}) <= MAX_STORIES_PER_KEY:
                 found.update(latest)  # else a province or a ministry every other story names
         return {other: _resemblance(vec, self.vector(other)) for other in found}
@@ -313,6 +399,8 @@ class StoryIndex:
         again, now that the later articles are placed (it may have been the first of its
         story). Two stories are never merged here: a reviewer merges stories."""
         created: list[str] = []
+        if len(fresh) > LAZY_POSTINGS:
+            self._index_every_key()
         for source_id in fresh:
             story, score = self.closest(self.vector(source_id),
                                         self.days.get(source_id), None,
@@ -388,6 +476,11 @@ def assign_stories(
         decided[d.file] = d.story_id
     order = sorted(articles, key=lambda a: (a.published or "~", a.source_id))
     fresh = []
+    if not decided:  # the common case, in one pass: every article placed before stays put
+        index.place_placed([(a.source_id, previous[a.source_id]) for a in order
+                            if a.source_id in previous])
+        index.assign_new([a.source_id for a in order if a.source_id not in previous])
+        return dict(index.story_of)
     for a in order:
         forced = decided.get(files.get(a.source_id, ""))
         if forced:

@@ -342,6 +342,11 @@ class Store:
         """Every document of ``table`` as models (validates all: not for hot paths)."""
         return [self._validate(table, key, doc) for key, doc in self.raw(table).items()]
 
+    def lazy(self, table: str, docs: Mapping[str, dict[str, Any]]) -> Mapping[str, Any]:
+        """Stored documents of ``table`` (as `raw` gives them, by id) read as models only when
+        looked up: a pass that needs a few of thousands validates those few."""
+        return _Lazy(self, table, docs)
+
     def validated(self, table: str, docs: Iterable[dict[str, Any]]) -> list[Any]:
         """Some stored documents of ``table`` (as `raw` gives them) as models."""
         return [self._validate(table, str(doc.get("id") or doc.get("claim_id") or "?"), doc)
@@ -452,6 +457,30 @@ def _sound_review(doc: Any) -> bool:
             and all(isinstance(m, dict) for v in marks.values() for m in v.values())
             and _dicts(doc.get("notes", []))
             and isinstance(doc.get("verdict") or {}, dict))
+
+
+class _Lazy(Mapping[str, Any]):
+    """`Store.lazy`: a read-only mapping of ids to models, each validated on first lookup."""
+
+    def __init__(self, store: Store, table: str, docs: Mapping[str, dict[str, Any]]) -> None:
+        self._store, self._table, self._docs = store, table, docs
+        self._models: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        found = self._models.get(key)
+        if found is None:
+            found = self._store._validate(self._table, key, self._docs[key])
+            self._models[key] = found
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._docs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
 
 
 def _sound_article_keys(doc: Any) -> bool:

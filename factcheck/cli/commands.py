@@ -23,6 +23,7 @@ from factcheck.cli.common import (
 )
 from factcheck.core import pipeline
 from factcheck.core.ingest.address import is_address
+from factcheck.core.link.stories import INDEX_ID
 from factcheck.core.models import Change, utcnow
 from factcheck.core.review import new_id
 from factcheck.core.store import StoreError
@@ -190,6 +191,10 @@ def cmd_source_set(args: argparse.Namespace) -> int:
         before = getattr(source, args.field)
         manual = {**source.manual, args.field: settings.reviewer}
         tx.put("sources", source.model_copy(update={args.field: value, "manual": manual}))
+        if INDEX_ID in store.raw("story_index"):
+            # The kept story key index orders and dates articles by publication: the next
+            # ingest reads every article's keys again and makes it anew.
+            tx.delete("story_index", INDEX_ID)
         tx.put("changes", Change(id=new_id("ch"), who=settings.reviewer, at=utcnow(),
                                  what="set-source", target=source_id, detail=args.field,
                                  before=before, after=value))

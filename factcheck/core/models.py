@@ -374,6 +374,31 @@ class ArticleKeysRecord(Value):
     days: list[str] = Field(default_factory=list)
 
 
+class KeyPostingsRecord(Value):
+    """One story key across the archive (`link.stories.postings_records`): kept so that placing
+    a new article reads the keys it carries, not every article."""
+
+    id: str
+    """The key (``n:mrp``, ``t:erupt``, ``v:7650``)."""
+    df: int
+    """How many articles carry it."""
+    lo: int | None = None
+    hi: int | None = None
+    """The first and last publication day (ordinal) of the dated articles that carry it."""
+    latest: list[tuple[str, str]] = Field(default_factory=list)
+    """Names and figures: the latest articles that carry it (at most `MAX_POSTINGS`), as
+    (publication date, source id), oldest first."""
+
+
+class StoryIndexRecord(Value):
+    """What the kept key postings were made from: the articles placed, counted and summed."""
+
+    id: str
+    articles: int
+    digest: int
+    """The sum of the articles' id checksums (`link.stories.ids_digest`)."""
+
+
 class StoryDecision(Value):
     """A reviewer's word on which story an article belongs to (moves, splits and merges)."""
 

@@ -23,14 +23,21 @@ from factcheck.core.extract import extract_claims
 from factcheck.core.ingest import IngestError, IngestResult, ingest_file
 from factcheck.core.link import link_claims
 from factcheck.core.link.candidates import Candidate, rank_candidates
-from factcheck.core.link.linker import place_articles, stories_to_relink
+from factcheck.core.link.linker import Placed, place_articles, stories_to_relink
 from factcheck.core.link.stories import (
+    INDEX_ID,
     ArticleKeys,
+    KeptStoryIndex,
+    add_to_postings,
     article_keys_raw,
+    assign_kept,
     fingerprint_count,
+    ids_digest,
     keys_fingerprint,
     keys_from_record,
     keys_record,
+    placing_order,
+    postings_records,
 )
 from factcheck.core.models import Claim, Mention, Passage, Source, Story, passage_of_key
 from factcheck.core.store import Store, Transaction
@@ -58,6 +65,8 @@ class FileOutcome:
     claims: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    mention_ids: list[str] = field(default_factory=list, repr=False)
+    """The ids of the claim mentions stored for a new or new-version source."""
 
 
 @dataclass
@@ -162,7 +171,8 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
         first = not store.raw("stories")
         # Only new articles: their stories grow; a new version re-links its story.
         grow = not any(f.status == "new version" for f in report.files)
-        link_all(store, None if first else changed, grow=grow)  # a bulk write: compacts
+        link_all(store, None if first else changed, grow=grow, mentions={
+            f.source.id: f.mention_ids for f in report.files if f.source is not None})
     elif changed:
         store.compact()
     return report
@@ -227,7 +237,8 @@ def _store_one(store: Store, tx: Transaction, index: _SourceIndex,
         tx.put("passages", passage)
     for mention in mentions:
         tx.put("mentions", mention)
-    return FileOutcome(path, status, source, len(result.passages), len(mentions), warnings)
+    return FileOutcome(path, status, source, len(result.passages), len(mentions), warnings,
+                       mention_ids=[m.id for m in mentions])
 
 
 def _retire(store: Store, tx: Transaction, old_source: str, kept: set[str]) -> list[str]:
@@ -283,18 +294,21 @@ def reviewed_claims(store: Store) -> frozenset[str]:
     return frozenset(touched)
 
 
-def link_all(store: Store, only: Iterable[str] | None = None, *, grow: bool = False
-             ) -> list[Claim]:
+def link_all(store: Store, only: Iterable[str] | None = None, *, grow: bool = False,
+             mentions: Mapping[str, Sequence[str]] | None = None) -> list[Claim]:
     """Group the mentions of the current sources into stories and tracked claims; store them.
 
     With ``only`` (source ids), only the stories of those sources are re-linked: the claims of
     every other story are kept as they are. With ``grow`` too (``only`` names new articles),
     only what those stories hold is read and validated, and only the claims and stories that
     changed are written (one journal transaction): adding an article costs what its story
-    costs, plus one light pass over every article's keys to find that story.
+    costs. Its story is found on the kept key index (`KeptStoryIndex`: the postings of the
+    keys it carries), or, when that index does not match the store, by reading every
+    article's kept keys (and making the index anew). ``mentions``: the ids of the new
+    articles' mentions, as the caller just stored them (else they are looked up).
     """
     if only is not None and grow:
-        return _grow(store, frozenset(only))
+        return _grow(store, frozenset(only), mentions)
     return _link_everything(store, only, grow=grow)
 
 
@@ -309,16 +323,17 @@ def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: b
     previous_stories = {sid: story.id for story in stories for sid in story.sources}
     story_decisions = store.all("story_decisions")
     articles, fresh_keys, gone_keys = _article_keys(store, _mentions_by_source(store, sources))
+    placed = place_articles(articles, {sid: s.file for sid, s in sources.items()},
+                            previous_stories, story_decisions)
     result = link_claims(
         mentions, sources, passages, previous=store.claims(), decisions=store.decisions(),
         reviewed=reviewed_claims(store), previous_stories=previous_stories,
         story_decisions=story_decisions,
-        only=frozenset(only) if only is not None else None, grow=grow,
-        placed=place_articles(articles, {sid: s.file for sid, s in sources.items()},
-                              previous_stories, story_decisions),
+        only=frozenset(only) if only is not None else None, grow=grow, placed=placed,
     )
     with store.transaction(bulk=True) as tx:
         _keep_keys(tx, fresh_keys, gone_keys)
+        _keep_postings(tx, store, articles)
         fresh = {c.id for c in result.claims}
         for claim_id in list(store.raw("claims")):
             if claim_id not in fresh:
@@ -334,22 +349,33 @@ def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: b
     return result.claims
 
 
-def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
+def _grow(store: Store, new: frozenset[str],
+          given: Mapping[str, Sequence[str]] | None = None) -> list[Claim]:
     """`link_all` for new articles: place every article from its stored keys, then link the
     stories that changed from their own documents only (see `link_all`). Returns the claims
     of those stories."""
     current = {sid: doc for sid, doc in store.raw("sources").items()
                if doc.get("superseded_by") is None}
     sources: Mapping[str, Source] = store.lazy("sources", current)  # the few needed are read
-    articles, fresh_keys, gone_keys, read = _kept_article_keys(store, current, new)
     stories_raw = store.raw("stories")
     previous_stories = {sid: story_id for story_id, doc in stories_raw.items()
                         for sid in doc.get("sources", ())}
     story_decisions = store.all("story_decisions")
-    files = {sid: str(doc.get("file") or "") for sid, doc in current.items()}
-    placed = place_articles(articles, files, previous_stories, story_decisions)
-    chosen = stories_to_relink(placed.story_of, previous_stories, new)
-    members = {sid for sid, story in placed.story_of.items() if story in chosen}
+    kept = None if story_decisions else _place_on_kept_index(store, current, new,
+                                                             previous_stories, given)
+    if kept is not None:
+        story_of, articles_of, fresh_keys, gone_keys, read, postings = kept
+        all_articles: list[ArticleKeys] | None = None
+    else:  # the kept index does not match the store (or reviewers moved articles): read all
+        all_articles, fresh_keys, gone_keys, read = _kept_article_keys(store, current, new)
+        files = {sid: str(doc.get("file") or "") for sid, doc in current.items()}
+        story_of = place_articles(all_articles, files, previous_stories,
+                                  story_decisions).story_of
+        articles_of = {a.source_id: a for a in all_articles}
+        postings = {}
+    chosen = stories_to_relink(story_of, previous_stories, new)
+    members = {sid for sid, story in story_of.items() if story in chosen}
+    placed = Placed([articles_of[sid] for sid in sorted(members)], story_of)
     claims_raw = store.raw("claims")
     # A claim holds one story's passages: the claims of the stories re-linked, and of any
     # story one of their articles was in before, plus those a reviewer's link decision names
@@ -373,6 +399,10 @@ def _grow(store: Store, new: frozenset[str]) -> list[Claim]:
         reserved=frozenset(cid for cid in claims_raw if cid not in held))
     with store.transaction() as tx:
         _keep_keys(tx, fresh_keys, gone_keys)
+        if all_articles is not None:
+            _keep_postings(tx, store, all_articles)
+        for key, record in postings.items():
+            tx.put("key_postings" if key else "story_index", record, doc_id=record["id"])
         fresh = {c.id for c in result.claims}
         for claim_id in held - fresh:
             tx.delete("claims", claim_id)
@@ -421,6 +451,99 @@ def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -
         articles.append(keys)
         fresh.append(keys_record(keys, of))
     return articles, fresh, [sid for sid in store.raw("article_keys") if sid not in by_source]
+
+
+def _place_on_kept_index(
+    store: Store, current: Mapping[str, dict[str, Any]], new: frozenset[str],
+    previous_stories: Mapping[str, str], given: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[dict[str, str], Mapping[str, ArticleKeys], list[dict[str, Any]], list[str],
+           dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]] | None:
+    """Place new articles on the kept key index (`KeptStoryIndex`), reading only their own
+    mentions and the kept keys of the articles they may join; None when the kept index was not
+    made from exactly the articles placed before (then every article's keys are read).
+
+    Returns each article's story, the articles' keys (read when looked up), the key records to
+    keep and to drop, the new articles' mention documents, and the key index records to write
+    (by key; the index's own record under ``""``)."""
+    stamp = store.raw("story_index").get(INDEX_ID)
+    records = store.raw("article_keys")
+    placed = [sid for sid in records if sid in current and sid not in new]
+    if (not isinstance(stamp, dict) or stamp.get("articles") != len(placed)
+            or stamp.get("digest") != ids_digest(placed)
+            or any(sid not in previous_stories for sid in placed)):
+        return None
+    docs: dict[str, list[dict[str, Any]]] = {sid: [] for sid in new if sid in current}
+    raw = store.raw("mentions")
+    if given is not None and all(sid in given for sid in docs):  # just stored by the caller
+        docs = {sid: [raw[mid] for mid in given[sid] if mid in raw] for sid in docs}
+    else:
+        for doc in raw.values():
+            found = docs.get(doc.get("source_id"))  # type: ignore[arg-type]
+            if found is not None:
+                found.append(doc)
+    read = {sid: mine for sid, mine in docs.items() if mine}  # no mentions: in no story
+    fresh = [article_keys_raw(sid, current[sid], mine) for sid, mine in read.items()]
+    fresh_keys = [keys_record(a, keys_fingerprint(str(d.get("id")) for d in read[a.source_id]))
+                  for a in fresh]
+    articles = _KeptArticles(store, records, current, {a.source_id: a for a in fresh})
+    postings = store.raw("key_postings")
+    index = KeptStoryIndex(postings, articles, {sid: previous_stories[sid] for sid in placed},
+                           fresh)
+    story_of = assign_kept(index, fresh)
+    ordered = sorted(fresh, key=lambda a: placing_order(a.published, a.source_id))
+    out: dict[str, dict[str, Any]] = dict(add_to_postings(postings, ordered))
+    out[""] = {"id": INDEX_ID, "articles": len(placed) + len(fresh),
+               "digest": (int(stamp["digest"]) + ids_digest(read)) % (1 << 62)}
+    gone = [sid for sid in records if sid not in current]
+    return story_of, articles, fresh_keys, gone, read, out
+
+
+class _KeptArticles(Mapping[str, ArticleKeys]):
+    """The keys of every placed article and of the new ones, read from the kept records when
+    looked up (an article whose record is not shaped as one is read from its mentions)."""
+
+    def __init__(self, store: Store, records: Mapping[str, dict[str, Any]],
+                 current: Mapping[str, dict[str, Any]], fresh: Mapping[str, ArticleKeys]) -> None:
+        self._store, self._records, self._current = store, records, current
+        self._found: dict[str, ArticleKeys] = dict(fresh)
+
+    def __getitem__(self, sid: str) -> ArticleKeys:
+        found = self._found.get(sid)
+        if found is None:
+            if sid not in self._current or sid not in self._records:
+                raise KeyError(sid)
+            record, source = self._records[sid], self._current[sid]
+            if _usable_keys(record):
+                found = keys_from_record(record, source.get("published") or "")
+            else:
+                found = article_keys_raw(sid, source, [
+                    d for d in self._store.raw("mentions").values() if d.get("source_id") == sid])
+            self._found[sid] = found
+        return found
+
+    def __contains__(self, sid: object) -> bool:
+        return sid in self._found or (sid in self._records and sid in self._current)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({*self._found, *(s for s in self._records if s in self._current)})
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _keep_postings(tx: Transaction, store: Store, articles: Sequence[ArticleKeys]) -> None:
+    """Write the key index of every article (see `KeptStoryIndex`), and what it was made of."""
+    stored = store.raw("key_postings")
+    keep: set[str] = set()
+    for record in postings_records(articles):
+        keep.add(record["id"])
+        if stored.get(record["id"]) != record:
+            tx.put("key_postings", record, doc_id=record["id"])
+    for key in stored:
+        if key not in keep:
+            tx.delete("key_postings", key)
+    tx.put("story_index", {"id": INDEX_ID, "articles": len(articles),
+                           "digest": ids_digest(a.source_id for a in articles)}, doc_id=INDEX_ID)
 
 
 def _story_mentions(store: Store, members: set[str], claims: Sequence[Claim],
@@ -481,7 +604,10 @@ def _kept_article_keys(store: Store, current: Mapping[str, dict[str, Any]],
             found = stale.get(doc.get("source_id"))  # type: ignore[arg-type]
             if found is not None:
                 found.append(doc)
-        for sid, mine in stale.items():
+        for sid, mine in list(stale.items()):
+            if not mine:
+                del stale[sid]  # no mentions: no keys, in no story (as a whole re-link has it)
+                continue
             keys = article_keys_raw(sid, current[sid], mine)
             articles.append(keys)
             fresh.append(keys_record(keys, keys_fingerprint(str(d.get("id")) for d in mine)))

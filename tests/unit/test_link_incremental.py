@@ -20,10 +20,10 @@ from factcheck.core.store import Store
 
 
 def _ingest_one_by_one(store: Store, files: list[Path], *, incremental: bool,
-                       monkeypatch: pytest.MonkeyPatch) -> list[tuple[dict, dict]]:
+                       monkeypatch: pytest.MonkeyPatch) -> list[tuple[dict, ...]]:
     with monkeypatch.context() as patch:
         if not incremental:
-            patch.setattr(pipeline, "_grow", lambda store, only: pipeline._link_everything(
+            patch.setattr(pipeline, "_grow", lambda store, only, *_: pipeline._link_everything(
                 store, only, grow=True))
         states = []
         for n, file in enumerate(files):
@@ -31,7 +31,8 @@ def _ingest_one_by_one(store: Store, files: list[Path], *, incremental: bool,
             if n == len(files) // 2:  # a reviewed claim in the middle: it must stay as it is
                 claim_id, claim = sorted(store.raw("claims").items())[0]
                 mark(store, claim_id, claim["evidence"][0]["passage_id"], "supports", "ann")
-            states.append((dict(store.raw("claims")), dict(store.raw("stories"))))
+            states.append((dict(store.raw("claims")), dict(store.raw("stories")),
+                           dict(store.raw("key_postings")), dict(store.raw("story_index"))))
         return states
 
 
@@ -45,7 +46,8 @@ def test_adding_articles_one_by_one_matches_relinking_from_every_document(
                               monkeypatch=monkeypatch)
     differing = [n for n, (a, b) in enumerate(zip(fast, slow, strict=True)) if a != b]
     assert differing == []
-    claims, stories = fast[-1]
+    claims, stories, postings, index = fast[-1]
+    assert len(postings) > 100 and index["archive"]["articles"] == 90
     assert len(stories) > 5 and sum(len(c["evidence"]) > 1 for c in claims.values()) > 20
 
 
@@ -138,3 +140,41 @@ def test_adding_an_article_reads_its_own_mentions_and_no_other_articles(
     assert sorted(read) == sorted([new, one, third])
     assert {new, one, third} <= set(store.raw("article_keys"))
     assert store.raw("article_keys")[other]["counts"] == {"n:x": "many", "n:y": -1}
+
+
+def test_a_new_article_is_placed_on_the_kept_key_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the kept key index in step with the store, adding an article reads its own
+    mentions and the kept keys of the few articles it may join, not every article's; when the
+    index is missing (or does not match the articles placed), every article's keys are read
+    and the index is made anew, so the next article is placed on it again."""
+    from factcheck.cli import main
+
+    corpus = write_corpus(tmp_path / "corpus", 41)
+    files = corpus.paths(41)
+    store = Store.open(tmp_path / "c.json")
+    pipeline.ingest_paths(store, files[:39], workers=1)
+    mentioned: list[str] = []
+    records: list[str] = []
+    raw, kept = pipeline.article_keys_raw, pipeline.keys_from_record
+    monkeypatch.setattr(pipeline, "article_keys_raw",
+                        lambda sid, *rest: mentioned.append(sid) or raw(sid, *rest))
+    monkeypatch.setattr(pipeline, "keys_from_record",
+                        lambda record, published: records.append(record["id"]) or kept(
+                            record, published))
+    report = pipeline.ingest_paths(store, files[39:40], workers=1)
+    [new] = [f.source.id for f in report.files if f.source is not None]
+    assert mentioned == [new] and len(set(records)) < 39 // 2
+    assert store.raw("story_index")["archive"]["articles"] == 40
+
+    # A publication date fixed by hand reorders the archive: the index is made anew.
+    some = sorted(store.raw("sources"))[0]
+    store.close()
+    assert main(["--db", str(tmp_path / "c.json"), "source", some, "published",
+                 "2020-01-01"]) == 0
+    store = Store.open(tmp_path / "c.json")
+    assert "archive" not in store.raw("story_index")
+    records.clear()
+    pipeline.ingest_paths(store, files[40:], workers=1)
+    assert len(set(records)) == 40  # every article's kept keys read once more
+    assert store.raw("story_index")["archive"]["articles"] == 41

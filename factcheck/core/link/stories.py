@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -205,6 +206,12 @@ class StoryIndex:
     story grows around what its articles share rather than along a chain of resemblances, which
     would put every flood of one province into one story.
     """
+
+    articles: Mapping[str, ArticleKeys]
+    df: Mapping[str, int]
+    """How many articles carry each key (0 for a key none carries)."""
+    generic: Container[str]
+    days: Mapping[str, int | None]
 
     def __init__(self, articles: Sequence[ArticleKeys]) -> None:
         self.articles = {a.source_id: a for a in articles}
@@ -504,7 +511,10 @@ def build_stories(assignment: Mapping[str, str], articles: Sequence[ArticleKeys]
         if story is not None and (wanted is None or story in wanted):
             by_story[story].append(a)
     out = []
-    for sid, members in by_story.items():
+    for sid, found in by_story.items():
+        # In placing order, whatever order the caller keeps the articles in: ties between
+        # equally common names fall the same way on every path.
+        members = sorted(found, key=lambda a: placing_order(a.published, a.source_id))
         spread: Counter[str] = Counter()
         names: Counter[str] = Counter()
         for a in members:
@@ -529,3 +539,181 @@ def _distinct(names: list[str]) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+# The kept key index ---------------------------------------------------------------------------
+# Placing one article among thousands needs, for the keys it carries, how many articles carry
+# each (rarity), over which days (a name common for months is generic), and the latest articles
+# carrying each; and the keys of the few articles it may join. Kept in the store
+# (`KeyPostingsRecord`, `StoryIndexRecord`) and brought up to date as articles are added, these
+# let `KeptStoryIndex` place a new article exactly as `StoryIndex` over every article would.
+
+INDEX_ID = "archive"
+"""The id of the one `StoryIndexRecord`."""
+
+
+def placing_order(published: str | None, source_id: str) -> tuple[str, str]:
+    """The order articles are placed in (`assign_stories`): oldest first, undated last."""
+    return (published or "~", source_id)
+
+
+def ids_digest(source_ids: Iterable[str]) -> int:
+    """An order-free checksum of a set of article ids (what the kept postings were made of)."""
+    return sum(zlib.crc32(sid.encode("utf-8")) for sid in source_ids) % (1 << 62)
+
+
+def postings_records(articles: Sequence[ArticleKeys]) -> list[dict[str, Any]]:
+    """The kept key index of ``articles`` (every current article), one record per key."""
+    df: Counter[str] = Counter()
+    lo: dict[str, int] = {}
+    hi: dict[str, int] = {}
+    latest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a in sorted(articles, key=lambda a: placing_order(a.published, a.source_id)):
+        df.update(a.counts.keys())
+        day = _days(a.published)
+        stamp = placing_order(a.published, a.source_id)
+        for k in a.counts:
+            if day is not None:
+                lo[k] = min(lo.get(k, day), day)
+                hi[k] = max(hi.get(k, day), day)
+            if k[:2] != "t:":
+                latest[k].append(stamp)
+    return [{"id": k, "df": n, "lo": lo.get(k), "hi": hi.get(k),
+             "latest": [list(p) for p in latest.get(k, ())[-MAX_POSTINGS:]]}
+            for k, n in df.items()]
+
+
+def add_to_postings(postings: Mapping[str, Mapping[str, Any]], articles: Sequence[ArticleKeys]
+                    ) -> dict[str, dict[str, Any]]:
+    """The records of ``postings`` that change when ``articles`` (new ones) are added."""
+    out: dict[str, dict[str, Any]] = {}
+    for a in articles:
+        day = _days(a.published)
+        stamp = list(placing_order(a.published, a.source_id))
+        for k in a.counts:
+            before = out.get(k) or postings.get(k) or {"id": k, "df": 0, "lo": None, "hi": None,
+                                                       "latest": []}
+            record = {**before, "df": int(before["df"]) + 1}
+            if day is not None:
+                record["lo"] = day if before["lo"] is None else min(before["lo"], day)
+                record["hi"] = day if before["hi"] is None else max(before["hi"], day)
+            if k[:2] != "t:":
+                latest = sorted([*map(list, before["latest"]), stamp])
+                record["latest"] = latest[-MAX_POSTINGS:]
+            out[k] = record
+    return out
+
+
+class _KeptCounts(Mapping[str, int]):
+    """How many articles carry each key: the kept count plus the new articles'."""
+
+    def __init__(self, postings: Mapping[str, Mapping[str, Any]], fresh: Counter[str]) -> None:
+        self._postings, self._fresh = postings, fresh
+
+    def __getitem__(self, key: str) -> int:
+        record = self._postings.get(key)
+        return (int(record["df"]) if record is not None else 0) + self._fresh.get(key, 0)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({*self._postings, *self._fresh})
+
+    def __len__(self) -> int:
+        return len({*self._postings, *self._fresh})
+
+
+class _KeptGeneric:
+    """`StoryIndex.generic` read from the kept postings: a name or figure carried by many
+    articles over more than `COMMON_SPAN_DAYS` days."""
+
+    def __init__(self, index: KeptStoryIndex, fresh: Sequence[ArticleKeys]) -> None:
+        self._index = index
+        self._cap = max(COMMON_MIN, int(COMMON_SHARE * index.n))
+        self._days: dict[str, list[int]] = defaultdict(list)
+        for a in fresh:
+            day = _days(a.published)
+            if day is not None:
+                for k in a.counts:
+                    self._days[k].append(day)
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        found = self._known.get(key)
+        if found is None:
+            found = False
+            if key[:2] != "t:" and self._index.df[key] > self._cap:
+                record = self._index.stored.get(key) or {}
+                days = [d for d in (record.get("lo"), record.get("hi")) if d is not None]
+                days += self._days.get(key, [])
+                found = bool(days) and max(days) - min(days) > COMMON_SPAN_DAYS
+            self._known[key] = found
+        return found
+
+
+class KeptStoryIndex(StoryIndex):
+    """A `StoryIndex` read from the kept key index: placing new articles reads the postings of
+    their keys and the keys of the articles they may join, not every article.
+
+    ``articles`` maps a source id to its keys (read when looked up); ``previous`` is every
+    placed article's story; ``fresh`` are the new articles, not placed yet."""
+
+    def __init__(self, postings: Mapping[str, Mapping[str, Any]],
+                 articles: Mapping[str, ArticleKeys], previous: Mapping[str, str],
+                 fresh: Sequence[ArticleKeys]) -> None:
+        self.articles = articles
+        self.stored = postings
+        self.n = max(1, len(previous) + len(fresh))
+        self.df = _KeptCounts(postings, Counter(itertools.chain.from_iterable(
+            a.counts for a in fresh)))
+        self.generic = _KeptGeneric(self, fresh)
+        self.days = _LazyDays(articles)
+        self._vectors = {}
+        self.story_of = dict(previous)
+        self.members = defaultdict(list)
+        for source_id, story in previous.items():
+            self.members[story].append(source_id)
+        self._placed = []  # the new articles placed so far
+        self._articles_of = {}
+        self._every_key = False
+
+    def _index_every_key(self) -> None:
+        """Nothing to do: the postings are kept."""
+
+    def _postings(self, keys: Sequence[str]) -> list[list[str]]:
+        for k in keys:
+            if k not in self._articles_of:
+                record = self.stored.get(k)
+                kept = [p[1] for p in record["latest"]] if record is not None else []
+                self._articles_of[k] = kept + [sid for sid in self._placed
+                                              if k in self.articles[sid].counts]
+        return [self._articles_of[k] for k in keys]
+
+
+class _LazyDays(Mapping[str, int | None]):
+    """Publication day of each article, read when looked up."""
+
+    def __init__(self, articles: Mapping[str, ArticleKeys]) -> None:
+        self._articles = articles
+
+    def __getitem__(self, key: str) -> int | None:
+        return _days(self._articles[key].published)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._articles else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+
+def assign_kept(index: KeptStoryIndex, fresh: Sequence[ArticleKeys]) -> dict[str, str]:
+    """`assign_stories` for new articles only, on a kept index (no story decisions)."""
+    order = sorted(fresh, key=lambda a: placing_order(a.published, a.source_id))
+    index.assign_new([a.source_id for a in order])
+    return dict(index.story_of)

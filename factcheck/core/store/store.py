@@ -33,6 +33,7 @@ from factcheck.core.models import (
     ArticleKeysRecord,
     Change,
     Claim,
+    KeyPostingsRecord,
     LinkDecision,
     Mention,
     Passage,
@@ -40,6 +41,7 @@ from factcheck.core.models import (
     Source,
     Story,
     StoryDecision,
+    StoryIndexRecord,
     utcnow,
 )
 from factcheck.core.store import migrations
@@ -68,6 +70,8 @@ TABLES: dict[str, type[BaseModel]] = {
     "stories": Story,
     "story_decisions": StoryDecision,
     "article_keys": ArticleKeysRecord,
+    "key_postings": KeyPostingsRecord,
+    "story_index": StoryIndexRecord,
 }
 """Table name -> model of its documents."""
 

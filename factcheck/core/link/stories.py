@@ -567,11 +567,11 @@ def postings_records(articles: Sequence[ArticleKeys]) -> list[dict[str, Any]]:
     df: Counter[str] = Counter()
     lo: dict[str, int] = {}
     hi: dict[str, int] = {}
-    latest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    latest: dict[str, list[list[str]]] = defaultdict(list)
     for a in sorted(articles, key=lambda a: placing_order(a.published, a.source_id)):
         df.update(a.counts.keys())
         day = _days(a.published)
-        stamp = placing_order(a.published, a.source_id)
+        stamp = list(placing_order(a.published, a.source_id))  # one list, shared by its keys
         for k in a.counts:
             if day is not None:
                 lo[k] = min(lo.get(k, day), day)
@@ -579,7 +579,7 @@ def postings_records(articles: Sequence[ArticleKeys]) -> list[dict[str, Any]]:
             if k[:2] != "t:":
                 latest[k].append(stamp)
     return [{"id": k, "df": n, "lo": lo.get(k), "hi": hi.get(k),
-             "latest": [list(p) for p in latest.get(k, ())[-MAX_POSTINGS:]]}
+             "latest": latest[k][-MAX_POSTINGS:] if k in latest else []}
             for k, n in df.items()]
 
 

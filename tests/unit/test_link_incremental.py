@@ -178,3 +178,21 @@ def test_a_new_article_is_placed_on_the_kept_key_index(
     pipeline.ingest_paths(store, files[40:], workers=1)
     assert len(set(records)) == 40  # every article's kept keys read once more
     assert store.raw("story_index")["archive"]["articles"] == 41
+
+
+def test_kept_key_records_damaged_by_hand_do_not_stop_an_ingest(tmp_path: Path) -> None:
+    """Key records edited into nonsense read as missing (the next whole re-link writes them
+    again): the new article is placed and stored, with no traceback."""
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    files = corpus.paths(12)
+    store = Store.open(tmp_path / "c.json")
+    pipeline.ingest_paths(store, files[:-1], workers=1)
+    with store.transaction() as tx:
+        for n, key in enumerate(sorted(store.raw("key_postings"))):
+            damaged = ({"id": key, "df": "many", "lo": "x", "latest": "y"} if n % 2 else
+                       {"id": key, "df": 3, "latest": [[1, 2], ["a"], None]})
+            tx.put("key_postings", damaged, doc_id=key)
+    report = pipeline.ingest_paths(store, files[-1:], workers=1)
+    [new] = [f.source.id for f in report.files if f.source is not None]
+    assert any(new in doc["sources"] for doc in store.raw("stories").values())
+    assert store.raw("story_index")["archive"]["articles"] == 12

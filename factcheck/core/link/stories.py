@@ -591,17 +591,32 @@ def add_to_postings(postings: Mapping[str, Mapping[str, Any]], articles: Sequenc
         day = _days(a.published)
         stamp = list(placing_order(a.published, a.source_id))
         for k in a.counts:
-            before = out.get(k) or postings.get(k) or {"id": k, "df": 0, "lo": None, "hi": None,
-                                                       "latest": []}
-            record = {**before, "df": int(before["df"]) + 1}
+            before = out.get(k) or _sound_posting(k, postings.get(k))
+            record = {**before, "df": before["df"] + 1}
             if day is not None:
                 record["lo"] = day if before["lo"] is None else min(before["lo"], day)
                 record["hi"] = day if before["hi"] is None else max(before["hi"], day)
             if k[:2] != "t:":
-                latest = sorted([*map(list, before["latest"]), stamp])
+                latest = sorted([*before["latest"], stamp])
                 record["latest"] = latest[-MAX_POSTINGS:]
             out[k] = record
     return out
+
+
+def _number(value: object) -> int | None:
+    return value if type(value) is int else None
+
+
+def _sound_posting(key: str, record: object) -> dict[str, Any]:
+    """A kept key record as `add_to_postings` and `KeptStoryIndex` read it: what a hand edit
+    damaged reads as missing (the next whole re-link writes it again)."""
+    doc = record if isinstance(record, Mapping) else {}
+    latest = doc.get("latest")
+    return {"id": key, "df": max(0, _number(doc.get("df")) or 0),
+            "lo": _number(doc.get("lo")), "hi": _number(doc.get("hi")),
+            "latest": [list(p) for p in latest if isinstance(p, list | tuple) and len(p) == 2
+                       and all(isinstance(x, str) for x in p)]
+            if isinstance(latest, list) else []}
 
 
 class _KeptCounts(Mapping[str, int]):
@@ -612,7 +627,8 @@ class _KeptCounts(Mapping[str, int]):
 
     def __getitem__(self, key: str) -> int:
         record = self._postings.get(key)
-        return (int(record["df"]) if record is not None else 0) + self._fresh.get(key, 0)
+        kept = _number(record.get("df")) if isinstance(record, Mapping) else None
+        return max(0, kept or 0) + self._fresh.get(key, 0)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self[key]
@@ -646,8 +662,8 @@ class _KeptGeneric:
         if found is None:
             found = False
             if key[:2] != "t:" and self._index.df[key] > self._cap:
-                record = self._index.stored.get(key) or {}
-                days = [d for d in (record.get("lo"), record.get("hi")) if d is not None]
+                record = _sound_posting(key, self._index.stored.get(key))
+                days = [d for d in (record["lo"], record["hi"]) if d is not None]
                 days += self._days.get(key, [])
                 found = bool(days) and max(days) - min(days) > COMMON_SPAN_DAYS
             self._known[key] = found
@@ -686,8 +702,7 @@ class KeptStoryIndex(StoryIndex):
     def _postings(self, keys: Sequence[str]) -> list[list[str]]:
         for k in keys:
             if k not in self._articles_of:
-                record = self.stored.get(k)
-                kept = [p[1] for p in record["latest"]] if record is not None else []
+                kept = [p[1] for p in _sound_posting(k, self.stored.get(k))["latest"]]
                 self._articles_of[k] = kept + [sid for sid in self._placed
                                               if k in self.articles[sid].counts]
         return [self._articles_of[k] for k in keys]

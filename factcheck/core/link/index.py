@@ -10,6 +10,7 @@ in Moscow last week"). Each mention is compared with at most
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -105,16 +106,19 @@ def candidate_pairs(
                     if other != item.index and items[other].denies != item.denies:
                         pair = (min(item.index, other), max(item.index, other))
                         out.setdefault(pair, score(items[pair[0]], items[pair[1]]))
-    source_of = [it.source_id for it in items]
+    of_source: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        of_source[it.source_id].append(it.index)
     for item in chosen:
         shared: Counter[int] = Counter()
-        own = item.source_id
         for key in keys_of[item.index]:
             posting = postings[key]
             if len(posting) <= MAX_POSTING:
                 # Counted in C: in a big story a key's posting holds hundreds of mentions.
-                shared.update([other for other in posting if source_of[other] != own])
-        for other, _n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
+                shared.update(posting)
+        for own in of_source[item.source_id]:  # its own article's mentions are no candidates
+            shared.pop(own, None)
+        for other, _n in heapq.nsmallest(limit, shared.items(), key=lambda kv: (-kv[1], kv[0])):
             pair = (item.index, other) if item.index < other else (other, item.index)
             if pair not in out:
                 out[pair] = score(items[pair[0]], items[pair[1]])

@@ -107,6 +107,9 @@ def candidate_pairs(
                         pair = (min(item.index, other), max(item.index, other))
                         out.setdefault(pair, score(items[pair[0]], items[pair[1]]))
     of_source: dict[str, list[int]] = defaultdict(list)
+    source_of = [it.source_id for it in items]
+    if len(set(source_of)) < 2:
+        return out  # one article (a run-on page, say): no pairs across articles
     for it in items:
         of_source[it.source_id].append(it.index)
     for item in chosen:
@@ -116,8 +119,13 @@ def candidate_pairs(
             if len(posting) <= MAX_POSTING:
                 # Counted in C: in a big story a key's posting holds hundreds of mentions.
                 shared.update(posting)
-        for own in of_source[item.source_id]:  # its own article's mentions are no candidates
-            shared.pop(own, None)
+        own = of_source[item.source_id]  # its own article's mentions are no candidates
+        if len(own) <= len(shared):
+            for other in own:
+                shared.pop(other, None)
+        else:  # one long article: fewer shared than its own mentions
+            for other in [o for o in shared if source_of[o] == item.source_id]:
+                del shared[other]
         for other, _n in heapq.nsmallest(limit, shared.items(), key=lambda kv: (-kv[1], kv[0])):
             pair = (item.index, other) if item.index < other else (other, item.index)
             if pair not in out:

@@ -662,8 +662,10 @@ class _KeptGeneric:
         if found is None:
             found = False
             if key[:2] != "t:" and self._index.df[key] > self._cap:
-                record = _sound_posting(key, self._index.stored.get(key))
-                days = [d for d in (record["lo"], record["hi"]) if d is not None]
+                record = self._index.stored.get(key)
+                kept = record if isinstance(record, Mapping) else {}
+                days = [d for d in (_number(kept.get("lo")), _number(kept.get("hi")))
+                        if d is not None]
                 days += self._days.get(key, [])
                 found = bool(days) and max(days) - min(days) > COMMON_SPAN_DAYS
             self._known[key] = found

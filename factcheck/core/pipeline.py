@@ -39,6 +39,7 @@ from factcheck.core.link.stories import (
     placing_order,
     postings_records,
 )
+from factcheck.core.memory import collector_paused
 from factcheck.core.models import Claim, Mention, Passage, Source, Story, passage_of_key
 from factcheck.core.store import Store, Transaction
 
@@ -307,9 +308,13 @@ def link_all(store: Store, only: Iterable[str] | None = None, *, grow: bool = Fa
     article's kept keys (and making the index anew). ``mentions``: the ids of the new
     articles' mentions, as the caller just stored them (else they are looked up).
     """
-    if only is not None and grow:
-        return _grow(store, frozenset(only), mentions)
-    return _link_everything(store, only, grow=grow)
+    # Reading thousands of documents as models makes millions of small acyclic objects: with
+    # the collector running, each of its full passes scans the whole loaded store again (at 10k
+    # articles, validating the mentions and passages took 3.7 s instead of 1.6 s).
+    with collector_paused():
+        if only is not None and grow:
+            return _grow(store, frozenset(only), mentions)
+        return _link_everything(store, only, grow=grow)
 
 
 def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: bool = False

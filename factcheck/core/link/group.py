@@ -35,6 +35,8 @@ told twice, or two counts? The difference is shown either way (as an update or a
 only a strong likeness beyond the measure links it without asking the reviewer."""
 MAX_GROUP_PAIRS = 4000
 """Cross pairs checked for vetoes when two groups merge, at most (larger groups sample)."""
+MAX_SIDE = 50
+"""Members of each group those cross pairs are drawn from, at most."""
 
 
 @dataclass(slots=True)
@@ -220,8 +222,11 @@ def _compatible(a: Group, b: Group, by_index: Mapping[int, Item],
     if any(by_index[j].passage_id in passages_a for j in b.members
            if by_index[j].family == "figure"):
         return False
-    own_a = [i for i in a.members if i not in a.confirmed] or a.members
-    own_b = [j for j in b.members if j not in b.confirmed] or b.members
+    # A member joining a claim of hundreds is checked against its first `MAX_SIDE` members
+    # (those that made it, strongest pairs first), not every one: one by one, a claim of n
+    # members would cost n x n comparisons.
+    own_a = ([i for i in a.members if i not in a.confirmed] or a.members)[:MAX_SIDE]
+    own_b = ([j for j in b.members if j not in b.confirmed] or b.members)[:MAX_SIDE]
     total = 0.0
     n = 0
     source_b = [by_index[j].source_id for j in own_b]

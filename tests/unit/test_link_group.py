@@ -64,3 +64,25 @@ def test_different_values_need_a_strong_likeness_to_link_without_asking() -> Non
     assert {same.state(group, m, HIGH) for m in group.members} == {LinkState.AUTO}
     strong = _grouping(group, best, {**scores, (0, 2): CORE_DISAGREE}, sources, differ)
     assert {strong.state(group, m, HIGH) for m in group.members} == {LinkState.AUTO}
+
+
+def test_a_member_joining_a_large_claim_is_checked_against_a_bounded_number_of_members() -> None:
+    """Joining a claim of 300 members compares the newcomer with the claim's first `MAX_SIDE`
+    members (those that made it), not all 300: one by one, a claim of n members would cost
+    n x n comparisons. A veto among those keeps the newcomer out."""
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from factcheck.core.link.group import MAX_SIDE, _compatible
+
+    items = cast(Any, {i: SimpleNamespace(family="statement", passage_id=f"p{i}",
+                                          source_id=f"s{i}") for i in range(301)})
+    claim, newcomer = Group(members=list(range(300))), Group(members=[300])
+    compared: list[tuple[int, int]] = []
+
+    def pair(i: int, j: int) -> Pair:
+        compared.append((i, j))
+        return Pair(0.0, veto=True) if i == MAX_SIDE - 1 else Pair(0.5)
+
+    assert not _compatible(claim, newcomer, items, pair)
+    assert len(compared) == MAX_SIDE and {i for i, _ in compared} == set(range(MAX_SIDE))

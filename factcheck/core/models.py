@@ -395,6 +395,8 @@ class StoryIndexRecord(Value):
 
     id: str
     articles: int
+    keys: int = 0
+    """How many key records it wrote (one removed by hand or by a repair: made anew)."""
     digest: int
     """The sum of the articles' id checksums (`link.stories.ids_digest`)."""
 

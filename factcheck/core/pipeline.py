@@ -473,8 +473,9 @@ def _place_on_kept_index(
     stamp = store.raw("story_index").get(INDEX_ID)
     records = store.raw("article_keys")
     placed = [sid for sid in records if sid in current and sid not in new]
+    postings = store.raw("key_postings")
     if (not isinstance(stamp, dict) or stamp.get("articles") != len(placed)
-            or stamp.get("digest") != ids_digest(placed)
+            or stamp.get("keys") != len(postings) or stamp.get("digest") != ids_digest(placed)
             or any(sid not in previous_stories for sid in placed)):
         return None
     docs: dict[str, list[dict[str, Any]]] = {sid: [] for sid in new if sid in current}
@@ -491,13 +492,13 @@ def _place_on_kept_index(
     fresh_keys = [keys_record(a, keys_fingerprint(str(d.get("id")) for d in read[a.source_id]))
                   for a in fresh]
     articles = _KeptArticles(store, records, current, {a.source_id: a for a in fresh})
-    postings = store.raw("key_postings")
     index = KeptStoryIndex(postings, articles, {sid: previous_stories[sid] for sid in placed},
                            fresh)
     story_of = assign_kept(index, fresh)
     ordered = sorted(fresh, key=lambda a: placing_order(a.published, a.source_id))
     out: dict[str, dict[str, Any]] = dict(add_to_postings(postings, ordered))
     out[""] = {"id": INDEX_ID, "articles": len(placed) + len(fresh),
+               "keys": len(postings) + sum(1 for key in out if key not in postings),
                "digest": (int(stamp["digest"]) + ids_digest(read)) % (1 << 62)}
     gone = [sid for sid in records if sid not in current]
     return story_of, articles, fresh_keys, gone, read, out
@@ -540,14 +541,15 @@ def _keep_postings(tx: Transaction, store: Store, articles: Sequence[ArticleKeys
     """Write the key index of every article (see `KeptStoryIndex`), and what it was made of."""
     stored = store.raw("key_postings")
     keep: set[str] = set()
-    for record in postings_records(articles):
+    records = postings_records(articles)
+    for record in records:
         keep.add(record["id"])
         if stored.get(record["id"]) != record:
             tx.put("key_postings", record, doc_id=record["id"])
     for key in stored:
         if key not in keep:
             tx.delete("key_postings", key)
-    tx.put("story_index", {"id": INDEX_ID, "articles": len(articles),
+    tx.put("story_index", {"id": INDEX_ID, "articles": len(articles), "keys": len(records),
                            "digest": ids_digest(a.source_id for a in articles)}, doc_id=INDEX_ID)
 
 

@@ -179,6 +179,16 @@ def test_a_new_article_is_placed_on_the_kept_key_index(
     assert len(set(records)) == 40  # every article's kept keys read once more
     assert store.raw("story_index")["archive"]["articles"] == 41
 
+    # A key record gone (removed by hand, or by a repair): the index is made anew too.
+    with store.transaction() as tx:
+        tx.delete("key_postings", sorted(store.raw("key_postings"))[0])
+    records.clear()
+    extra = write_corpus(tmp_path / "more", 42).paths(42)[41:]
+    pipeline.ingest_paths(store, extra, workers=1)
+    assert len(set(records)) == 41
+    index = store.raw("story_index")["archive"]
+    assert index["articles"] == 42 and index["keys"] == len(store.raw("key_postings"))
+
 
 def test_kept_key_records_damaged_by_hand_do_not_stop_an_ingest(tmp_path: Path) -> None:
     """Key records edited into nonsense read as missing (the next whole re-link writes them

@@ -56,9 +56,6 @@ than ``COMMON_SPAN_DAYS`` days tells no story from another."""
 MAX_POSTINGS = 150
 """An article is compared with at most this many of the latest articles sharing each key."""
 TITLE_NAMES = 3
-LAZY_POSTINGS = 8
-"""Placing up to this many new articles makes the postings of their own keys only; more, of
-every key at once."""
 
 
 @dataclass
@@ -172,6 +169,18 @@ def _specific(value: float) -> bool:
     return len(digits) >= 3
 
 
+def _common_cap(articles: int) -> int:
+    """How many articles must carry a name before it may be generic (`COMMON_MIN`)."""
+    return max(COMMON_MIN, int(COMMON_SHARE * articles))
+
+
+def _generic(key: str, df: int, cap: int, lo: int | None, hi: int | None) -> bool:
+    """A name or figure carried by more than ``cap`` articles whose days (first ``lo``, last
+    ``hi``) span more than `COMMON_SPAN_DAYS`: it tells no story from another."""
+    return (key[:2] != "t:" and df > cap and lo is not None and hi is not None
+            and hi - lo > COMMON_SPAN_DAYS)
+
+
 def story_id(seed_source: str) -> str:
     """The id of a story started by ``seed_source``."""
     return "st-" + hashlib.sha1(seed_source.encode("utf-8")).hexdigest()[:12]
@@ -214,39 +223,42 @@ class StoryIndex:
     days: Mapping[str, int | None]
 
     def __init__(self, articles: Sequence[ArticleKeys]) -> None:
-        self.articles = {a.source_id: a for a in articles}
         df: Counter[str] = Counter(itertools.chain.from_iterable(a.counts for a in articles))
-        n = max(1, len(articles))
-        self.n = n
-        self.df = df
-        self.days = {a.source_id: _days(a.published) for a in articles}
-        cap = max(COMMON_MIN, int(COMMON_SHARE * n))
+        days = {a.source_id: _days(a.published) for a in articles}
+        cap = _common_cap(len(articles))
         common = {k for k, d in df.items() if d > cap and k[:2] != "t:"}
         spread: dict[str, tuple[int, int]] = {}
         if common:
             on_day: dict[int, list[Mapping[str, int]]] = defaultdict(list)
             for a in articles:
-                day = self.days[a.source_id]
+                day = days[a.source_id]
                 if day is not None:
                     on_day[day].append(a.counts)
             for day in sorted(on_day):  # the keys of a day's articles, gathered in C
                 for k in common.intersection(set().union(*on_day[day])):
                     spread[k] = (spread[k][0] if k in spread else day, day)
-        self.generic = frozenset(k for k, (lo, hi) in spread.items()
-                                 if hi - lo > COMMON_SPAN_DAYS)
-        """Names an archive carries in many articles over many months (a country, a statistics
-        bureau): they name no event, so they are left out of the vectors. A name as common
-        inside a few weeks is a big story's own and stays."""
+        # Names an archive carries in many articles over many months (a country, a statistics
+        # bureau) name no event, so they are left out of the vectors. A name as common inside
+        # a few weeks is a big story's own and stays.
+        generic = frozenset(k for k, (lo, hi) in spread.items()
+                            if _generic(k, df[k], cap, lo, hi))
+        self._start({a.source_id: a for a in articles}, len(articles), df, generic, days)
+
+    def _start(self, articles: Mapping[str, ArticleKeys], n: int, df: Mapping[str, int],
+               generic: Container[str], days: Mapping[str, int | None]) -> None:
+        """The index over ``articles`` (``n`` of them), none placed yet."""
+        self.articles, self.n, self.df, self.generic, self.days = (
+            articles, max(1, n), df, generic, days)
         self._vectors: dict[str, dict[str, float]] = {}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
         self._placed: list[str] = []
         """Articles in the order they were placed (oldest first)."""
         self._articles_of: dict[str, list[str]] = {}
-        """Key -> the placed articles that hold it, in placing order: made for a key when an
-        article first looks for stories through it (`_postings`), then kept up to date; for
-        every key at once when many articles are placed (`assign_new`)."""
-        self._every_key = False
+        """Key -> the placed articles that hold it, in placing order (names and figures whose
+        vectors may hold them): made the first time an article looks for stories
+        (`_postings`), then kept up to date as articles are placed."""
+        self._indexed = False
 
     def idf(self, key: str) -> float:
         """How rare a key is among the articles (inverse document frequency)."""
@@ -287,18 +299,15 @@ class StoryIndex:
         else:
             self._placed.append(source_id)
             article = self.articles.get(source_id)
-            if article is not None and self._every_key:
+            if article is not None and self._indexed:
                 self._post(source_id, article)
-            elif article is not None and self._articles_of:
-                for k in set(self._articles_of).intersection(article.counts):
-                    self._articles_of[k].append(source_id)
         self.story_of[source_id] = story
         self.members[story].append(source_id)
 
     def place_placed(self, placed: Sequence[tuple[str, str]]) -> None:
         """Put articles not placed yet in their stories (source id, story id), oldest first:
         `place` for each, in one pass."""
-        if self.story_of or self._articles_of:
+        if self.story_of or self._indexed:
             for source_id, story in placed:
                 self.place(source_id, story)
             return
@@ -315,33 +324,16 @@ class StoryIndex:
             if k[:2] != "t:" and df[k] > 1 and k not in generic:
                 postings.setdefault(k, []).append(source_id)
 
-    def _index_every_key(self) -> None:
-        """Postings of every key of the placed articles, before many articles are placed
-        (each would otherwise make its own keys' postings in a pass of its own)."""
-        if not self._every_key:
-            self._articles_of = {}
-            self._every_key = True
+    def _postings(self, keys: Sequence[str]) -> list[list[str]]:
+        """The placed articles holding each of ``keys``, oldest placed first (every placed
+        article's keys are posted the first time an article looks for stories)."""
+        if not self._indexed:
+            self._indexed = True
             for sid in self._placed:
                 article = self.articles.get(sid)
                 if article is not None:
                     self._post(sid, article)
-
-    def _postings(self, keys: Sequence[str]) -> list[list[str]]:
-        """The placed articles holding each of ``keys``, oldest placed first. A key's list is
-        made in one pass over the placed articles the first time it is asked for: adding one
-        article to an archive indexes the dozen keys it looks through, not every key."""
-        if self._every_key:
-            return [self._articles_of.get(k, []) for k in keys]
-        missing = {k for k in keys if k not in self._articles_of}
-        if missing:
-            made: dict[str, list[str]] = {k: [] for k in missing}
-            for sid in self._placed:
-                article = self.articles.get(sid)
-                if article is not None:
-                    for k in missing.intersection(article.counts):
-                        made[k].append(sid)
-            self._articles_of.update(made)
-        return [self._articles_of[k] for k in keys]
+        return [self._articles_of.get(k, []) for k in keys]
 
     def _nearest_articles(self, vec: Mapping[str, float]) -> dict[str, float]:
         """Placed articles that share one of the heaviest names or figures of ``vec``, with
@@ -406,8 +398,6 @@ class StoryIndex:
         again, now that the later articles are placed (it may have been the first of its
         story). Two stories are never merged here: a reviewer merges stories."""
         created: list[str] = []
-        if len(fresh) > LAZY_POSTINGS:
-            self._index_every_key()
         for source_id in fresh:
             story, score = self.closest(self.vector(source_id),
                                         self.days.get(source_id), None,
@@ -481,7 +471,7 @@ def assign_stories(
     decided: dict[str, str | None] = {}
     for d in sorted(decisions, key=lambda d: d.at):
         decided[d.file] = d.story_id
-    order = sorted(articles, key=lambda a: (a.published or "~", a.source_id))
+    order = sorted(articles, key=lambda a: placing_order(a.published, a.source_id))
     fresh = []
     if not decided:  # the common case, in one pass: every article placed before stays put
         index.place_placed([(a.source_id, previous[a.source_id]) for a in order
@@ -641,12 +631,11 @@ class _KeptCounts(Mapping[str, int]):
 
 
 class _KeptGeneric:
-    """`StoryIndex.generic` read from the kept postings: a name or figure carried by many
-    articles over more than `COMMON_SPAN_DAYS` days."""
+    """`StoryIndex.generic` read from the kept postings and the new articles (`_generic`)."""
 
     def __init__(self, index: KeptStoryIndex, fresh: Sequence[ArticleKeys]) -> None:
         self._index = index
-        self._cap = max(COMMON_MIN, int(COMMON_SHARE * index.n))
+        self._cap = _common_cap(index.n)
         self._days: dict[str, list[int]] = defaultdict(list)
         for a in fresh:
             day = _days(a.published)
@@ -660,14 +649,12 @@ class _KeptGeneric:
             return False
         found = self._known.get(key)
         if found is None:
-            found = False
-            if key[:2] != "t:" and self._index.df[key] > self._cap:
-                record = self._index.stored.get(key)
-                kept = record if isinstance(record, Mapping) else {}
-                days = [d for d in (_number(kept.get("lo")), _number(kept.get("hi")))
-                        if d is not None]
-                days += self._days.get(key, [])
-                found = bool(days) and max(days) - min(days) > COMMON_SPAN_DAYS
+            record = self._index.stored.get(key)
+            kept = record if isinstance(record, Mapping) else {}
+            days = [d for d in (_number(kept.get("lo")), _number(kept.get("hi")))
+                    if d is not None] + self._days.get(key, [])
+            found = bool(days) and _generic(key, self._index.df[key], self._cap, min(days),
+                                            max(days))
             self._known[key] = found
         return found
 
@@ -682,32 +669,29 @@ class KeptStoryIndex(StoryIndex):
     def __init__(self, postings: Mapping[str, Mapping[str, Any]],
                  articles: Mapping[str, ArticleKeys], previous: Mapping[str, str],
                  fresh: Sequence[ArticleKeys]) -> None:
-        self.articles = articles
         self.stored = postings
-        self.n = max(1, len(previous) + len(fresh))
-        self.df = _KeptCounts(postings, Counter(itertools.chain.from_iterable(
+        df = _KeptCounts(postings, Counter(itertools.chain.from_iterable(
             a.counts for a in fresh)))
+        self._start(articles, len(previous) + len(fresh), df, frozenset(), _LazyDays(articles))
         self.generic = _KeptGeneric(self, fresh)
-        self.days = _LazyDays(articles)
-        self._vectors = {}
         self.story_of = dict(previous)
-        self.members = defaultdict(list)
         for source_id, story in previous.items():
             self.members[story].append(source_id)
-        self._placed = []  # the new articles placed so far
-        self._articles_of = {}
-        self._every_key = False
+        self._fresh_of: dict[str, list[str]] = defaultdict(list)
+        """Key -> the new articles placed so far that hold it, in placing order."""
 
-    def _index_every_key(self) -> None:
-        """Nothing to do: the postings are kept."""
+    def place(self, source_id: str, story: str) -> None:
+        if source_id not in self.story_of:
+            for k in self.articles[source_id].counts:
+                self._fresh_of[k].append(source_id)
+        super().place(source_id, story)
 
     def _postings(self, keys: Sequence[str]) -> list[list[str]]:
         for k in keys:
             if k not in self._articles_of:
-                kept = [p[1] for p in _sound_posting(k, self.stored.get(k))["latest"]]
-                self._articles_of[k] = kept + [sid for sid in self._placed
-                                              if k in self.articles[sid].counts]
-        return [self._articles_of[k] for k in keys]
+                self._articles_of[k] = [
+                    p[1] for p in _sound_posting(k, self.stored.get(k))["latest"]]
+        return [self._articles_of[k] + self._fresh_of.get(k, []) for k in keys]
 
 
 class _LazyDays(Mapping[str, int | None]):

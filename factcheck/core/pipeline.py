@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -366,21 +366,19 @@ def _grow(store: Store, new: frozenset[str],
     previous_stories = {sid: story_id for story_id, doc in stories_raw.items()
                         for sid in doc.get("sources", ())}
     story_decisions = store.all("story_decisions")
-    kept = None if story_decisions else _place_on_kept_index(store, current, new,
-                                                             previous_stories, given)
-    if kept is not None:
-        story_of, articles_of, fresh_keys, gone_keys, read, postings = kept
-        all_articles: list[ArticleKeys] | None = None
-    else:  # the kept index does not match the store (or reviewers moved articles): read all
+    placing = None if story_decisions else _place_on_kept_index(store, current, new,
+                                                                previous_stories, given)
+    all_articles: list[ArticleKeys] = []
+    if placing is None:  # the kept index does not match the store (or reviewers moved articles)
         all_articles, fresh_keys, gone_keys, read = _kept_article_keys(store, current, new)
         files = {sid: str(doc.get("file") or "") for sid, doc in current.items()}
-        story_of = place_articles(all_articles, files, previous_stories,
-                                  story_decisions).story_of
-        articles_of = {a.source_id: a for a in all_articles}
-        postings = {}
+        placing = _Placing(place_articles(all_articles, files, previous_stories,
+                                          story_decisions).story_of,
+                           {a.source_id: a for a in all_articles}, read, fresh_keys, gone_keys)
+    story_of = placing.story_of
     chosen = stories_to_relink(story_of, previous_stories, new)
     members = {sid for sid, story in story_of.items() if story in chosen}
-    placed = Placed([articles_of[sid] for sid in sorted(members)], story_of)
+    placed = Placed([placing.articles[sid] for sid in sorted(members)], story_of)
     claims_raw = store.raw("claims")
     # A claim holds one story's passages: the claims of the stories re-linked, and of any
     # story one of their articles was in before, plus those a reviewer's link decision names
@@ -392,7 +390,7 @@ def _grow(store: Store, new: frozenset[str],
     previous = store.validated("claims", (
         doc for cid, doc in claims_raw.items()
         if doc.get("story_id") in stories or doc.get("story_id") is None or cid in decided))
-    mentions = _story_mentions(store, members, previous, read)
+    mentions = _story_mentions(store, members, previous, placing.read)
     passages_raw = store.raw("passages")
     passages = {p.id: p for p in store.validated("passages", (
         passages_raw[pid] for pid in {m.passage_id for m in mentions} if pid in passages_raw))}
@@ -403,11 +401,13 @@ def _grow(store: Store, new: frozenset[str],
         story_decisions=story_decisions, only=new, grow=True, placed=placed,
         reserved=frozenset(cid for cid in claims_raw if cid not in held))
     with store.transaction() as tx:
-        _keep_keys(tx, fresh_keys, gone_keys)
-        if all_articles is not None:
+        _keep_keys(tx, placing.fresh_keys, placing.gone_keys)
+        if placing.index is None:
             _keep_postings(tx, store, all_articles)
-        for key, record in postings.items():
-            tx.put("key_postings" if key else "story_index", record, doc_id=record["id"])
+        else:
+            for key, record in placing.postings.items():
+                tx.put("key_postings", record, doc_id=key)
+            tx.put("story_index", placing.index, doc_id=INDEX_ID)
         fresh = {c.id for c in result.claims}
         for claim_id in held - fresh:
             tx.delete("claims", claim_id)
@@ -426,14 +426,23 @@ def _grow(store: Store, new: frozenset[str],
     return result.claims
 
 
-def _mentions_by_source(store: Store, sources: Mapping[str, Any]
+def _mentions_by_source(store: Store, sources: Container[str]
                         ) -> dict[str, list[dict[str, Any]]]:
-    """The stored mention documents of each current source, as stored."""
+    """The stored mention documents of each of ``sources`` that has any, as stored (one pass
+    over every mention)."""
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for doc in store.raw("mentions").values():
         if doc.get("source_id") in sources:
             by_source[doc["source_id"]].append(doc)
     return by_source
+
+
+def _read_keys(sid: str, source: Mapping[str, Any], docs: Sequence[dict[str, Any]]
+               ) -> tuple[ArticleKeys, dict[str, Any]]:
+    """An article's story keys read from its mention documents, and the record that keeps
+    them."""
+    keys = article_keys_raw(sid, source, docs)
+    return keys, keys_record(keys, keys_fingerprint(str(d.get("id")) for d in docs))
 
 
 def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -> tuple[
@@ -452,24 +461,37 @@ def _article_keys(store: Store, by_source: Mapping[str, list[dict[str, Any]]]) -
         if record is not None and record.get("of") == of:
             articles.append(keys_from_record(record, source.get("published") or ""))
             continue
-        keys = article_keys_raw(sid, source, docs)
+        keys, record = _read_keys(sid, source, docs)
         articles.append(keys)
-        fresh.append(keys_record(keys, of))
+        fresh.append(record)
     return articles, fresh, [sid for sid in store.raw("article_keys") if sid not in by_source]
+
+
+@dataclass
+class _Placing:
+    """Where every article goes, and what placing it read and changed."""
+
+    story_of: dict[str, str]
+    articles: Mapping[str, ArticleKeys]
+    """Every article's keys (read when looked up)."""
+    read: dict[str, list[dict[str, Any]]]
+    """The mention documents read, by article: the new articles' (those with mentions)."""
+    fresh_keys: list[dict[str, Any]]
+    gone_keys: list[str]
+    """Kept key records to write, and to drop (their article is gone)."""
+    postings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    index: dict[str, Any] | None = None
+    """Key index records to write and the index's own record (`_keep_postings` when None)."""
 
 
 def _place_on_kept_index(
     store: Store, current: Mapping[str, dict[str, Any]], new: frozenset[str],
     previous_stories: Mapping[str, str], given: Mapping[str, Sequence[str]] | None = None,
-) -> tuple[dict[str, str], Mapping[str, ArticleKeys], list[dict[str, Any]], list[str],
-           dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]] | None:
+) -> _Placing | None:
     """Place new articles on the kept key index (`KeptStoryIndex`), reading only their own
     mentions and the kept keys of the articles they may join; None when the kept index was not
-    made from exactly the articles placed before (then every article's keys are read).
-
-    Returns each article's story, the articles' keys (read when looked up), the key records to
-    keep and to drop, the new articles' mention documents, and the key index records to write
-    (by key; the index's own record under ``""``)."""
+    made from exactly the articles placed before and its own key records (then every
+    article's keys are read)."""
     stamp = store.raw("story_index").get(INDEX_ID)
     records = store.raw("article_keys")
     placed = [sid for sid in records if sid in current and sid not in new]
@@ -478,30 +500,29 @@ def _place_on_kept_index(
             or stamp.get("keys") != len(postings) or stamp.get("digest") != ids_digest(placed)
             or any(sid not in previous_stories for sid in placed)):
         return None
-    docs: dict[str, list[dict[str, Any]]] = {sid: [] for sid in new if sid in current}
+    wanted = [sid for sid in new if sid in current]
     raw = store.raw("mentions")
-    if given is not None and all(sid in given for sid in docs):  # just stored by the caller
-        docs = {sid: [raw[mid] for mid in given[sid] if mid in raw] for sid in docs}
+    if given is not None and all(sid in given for sid in wanted):  # just stored by the caller
+        docs = {sid: [raw[mid] for mid in given[sid] if mid in raw] for sid in wanted}
+        read = {sid: mine for sid, mine in docs.items() if mine}  # no mentions: in no story
     else:
-        for doc in raw.values():
-            found = docs.get(doc.get("source_id"))  # type: ignore[arg-type]
-            if found is not None:
-                found.append(doc)
-    read = {sid: mine for sid, mine in docs.items() if mine}  # no mentions: in no story
-    fresh = [article_keys_raw(sid, current[sid], mine) for sid, mine in read.items()]
-    fresh_keys = [keys_record(a, keys_fingerprint(str(d.get("id")) for d in read[a.source_id]))
-                  for a in fresh]
+        read = dict(_mentions_by_source(store, set(wanted)))
+    fresh, fresh_keys = [], []
+    for sid, mine in read.items():
+        keys, record = _read_keys(sid, current[sid], mine)
+        fresh.append(keys)
+        fresh_keys.append(record)
     articles = _KeptArticles(store, records, current, {a.source_id: a for a in fresh})
     index = KeptStoryIndex(postings, articles, {sid: previous_stories[sid] for sid in placed},
                            fresh)
     story_of = assign_kept(index, fresh)
     ordered = sorted(fresh, key=lambda a: placing_order(a.published, a.source_id))
-    out: dict[str, dict[str, Any]] = dict(add_to_postings(postings, ordered))
-    out[""] = {"id": INDEX_ID, "articles": len(placed) + len(fresh),
-               "keys": len(postings) + sum(1 for key in out if key not in postings),
-               "digest": (int(stamp["digest"]) + ids_digest(read)) % (1 << 62)}
-    gone = [sid for sid in records if sid not in current]
-    return story_of, articles, fresh_keys, gone, read, out
+    changed = add_to_postings(postings, ordered)
+    return _Placing(
+        story_of, articles, read, fresh_keys, [sid for sid in records if sid not in current],
+        changed, {"id": INDEX_ID, "articles": len(placed) + len(fresh),
+                  "keys": len(postings) + sum(1 for key in changed if key not in postings),
+                  "digest": (int(stamp["digest"]) + ids_digest(read)) % (1 << 62)})
 
 
 class _KeptArticles(Mapping[str, ArticleKeys]):
@@ -522,8 +543,7 @@ class _KeptArticles(Mapping[str, ArticleKeys]):
             if _usable_keys(record):
                 found = keys_from_record(record, source.get("published") or "")
             else:
-                found = article_keys_raw(sid, source, [
-                    d for d in self._store.raw("mentions").values() if d.get("source_id") == sid])
+                found, _ = _read_keys(sid, source, _mentions_by_source(self._store, {sid})[sid])
             self._found[sid] = found
         return found
 
@@ -582,8 +602,8 @@ def _story_mentions(store: Store, members: set[str], claims: Sequence[Claim],
             unsure.add(sid)
             continue
         docs.extend(mine)
-    if unsure:
-        docs.extend(doc for doc in raw.values() if doc.get("source_id") in unsure)
+    for mine in _mentions_by_source(store, unsure).values() if unsure else ():
+        docs.extend(mine)
     return store.validated("mentions", docs)
 
 
@@ -598,27 +618,21 @@ def _kept_article_keys(store: Store, current: Mapping[str, dict[str, Any]],
     article's mention ids."""
     kept = store.raw("article_keys")
     articles: list[ArticleKeys] = []
-    stale: dict[str, list[dict[str, Any]]] = {}
+    stale: set[str] = set()
     for sid, source in current.items():
         record = kept.get(sid) if sid not in new else None
         if record is not None and _usable_keys(record):
             articles.append(keys_from_record(record, source.get("published") or ""))
         else:
-            stale[sid] = []
+            stale.add(sid)
+    # No mentions: no keys, in no story (as a whole re-link has it).
+    read = _mentions_by_source(store, stale) if stale else {}
     fresh: list[dict[str, Any]] = []
-    if stale:
-        for doc in store.raw("mentions").values():
-            found = stale.get(doc.get("source_id"))  # type: ignore[arg-type]
-            if found is not None:
-                found.append(doc)
-        for sid, mine in list(stale.items()):
-            if not mine:
-                del stale[sid]  # no mentions: no keys, in no story (as a whole re-link has it)
-                continue
-            keys = article_keys_raw(sid, current[sid], mine)
-            articles.append(keys)
-            fresh.append(keys_record(keys, keys_fingerprint(str(d.get("id")) for d in mine)))
-    return articles, fresh, [sid for sid in kept if sid not in current], stale
+    for sid, mine in read.items():
+        keys, record = _read_keys(sid, current[sid], mine)
+        articles.append(keys)
+        fresh.append(record)
+    return articles, fresh, [sid for sid in kept if sid not in current], read
 
 
 def _usable_keys(record: Any) -> bool:

@@ -386,7 +386,8 @@ def compare_times(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
 
 
 @lru_cache(maxsize=4096)
-def _reading(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def statement_reading(terms: frozenset[str]
+                      ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """A statement's events, names and topics (concept types of its terms)."""
     kinds = catalogue()
     events, topics = set(), set()
@@ -419,8 +420,8 @@ def compare_statements(a: Item, b: Item, weight: Mapping[str, float]) -> Pair:
     Serikat menuduh Korea Utara menyediakan senjata ke Rusia" share a supply event, North Korea
     and Russia, and weapons.
     """
-    ea, na, ta = _reading(a.terms)
-    eb, nb, tb = _reading(b.terms)
+    ea, na, ta = statement_reading(a.terms)
+    eb, nb, tb = statement_reading(b.terms)
     why: list[str] = []
     score = 0.0
     events = _overlap(ea, eb, weight)

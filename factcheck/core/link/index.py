@@ -15,7 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from factcheck.core.link.compare import Item, Pair
+from factcheck.core.link.compare import Item, Pair, statement_reading
 from factcheck.core.models import Kind
 from factcheck.core.text.concepts import catalogue
 
@@ -69,9 +69,7 @@ def blocking_keys(item: Item, weight: Mapping[str, float]) -> set[str]:
     if family == "time" and slot.event:
         out.add(f"s|w:t:{slot.event}")  # the date of an event meets statements of the event
     elif family == "statement" and item.mention.normalized.date:
-        kinds = catalogue()
-        out.update(f"s|w:{t}" for t in item.terms if t.startswith("t:")
-                   and (c := kinds.get(t[2:])) is not None and c.type == "event")
+        out.update("s|w:" + t for t in statement_reading(item.terms)[0])  # its events
     return out
 
 
@@ -106,12 +104,9 @@ def candidate_pairs(
                     if other != item.index and items[other].denies != item.denies:
                         pair = (min(item.index, other), max(item.index, other))
                         out.setdefault(pair, score(items[pair[0]], items[pair[1]]))
-    of_source: dict[str, list[int]] = defaultdict(list)
     source_of = [it.source_id for it in items]
     if len(set(source_of)) < 2:
         return out  # one article (a run-on page, say): no pairs across articles
-    for it in items:
-        of_source[it.source_id].append(it.index)
     for item in chosen:
         shared: Counter[int] = Counter()
         for key in keys_of[item.index]:
@@ -119,13 +114,8 @@ def candidate_pairs(
             if len(posting) <= MAX_POSTING:
                 # Counted in C: in a big story a key's posting holds hundreds of mentions.
                 shared.update(posting)
-        own = of_source[item.source_id]  # its own article's mentions are no candidates
-        if len(own) <= len(shared):
-            for other in own:
-                shared.pop(other, None)
-        else:  # one long article: fewer shared than its own mentions
-            for other in [o for o in shared if source_of[o] == item.source_id]:
-                del shared[other]
+        for other in [o for o in shared if source_of[o] == item.source_id]:
+            del shared[other]  # its own article's mentions are no candidates
         for other, _n in heapq.nsmallest(limit, shared.items(), key=lambda kv: (-kv[1], kv[0])):
             pair = (item.index, other) if item.index < other else (other, item.index)
             if pair not in out:

@@ -337,6 +337,17 @@ class Store:
             return []
         return [key for key, doc in self.raw(table).items() if not check(doc)]
 
+    def source_text(self, source_id: str) -> str:
+        """The cleaned text of one source, read from the corpus alone ("" when the source or
+        its text is missing). Offsets of passages and mentions point into it."""
+        return self.backend.source_text(source_id) or ""
+
+    def corpus_of(self, table: str, source_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored documents of the corpus table ``table`` (``passages`` or ``mentions``)
+        that belong to ``source_ids``, by id, reading only those sources' part of the corpus:
+        what a view of one claim or one article should use instead of the whole table."""
+        return self.backend.documents_of(table, source_ids)
+
     def get(self, table: str, doc_id: str) -> BaseModel | None:
         """One document of ``table`` as its model, or None."""
         doc = self.raw(table).get(doc_id)

@@ -252,6 +252,12 @@ class Runner:
         for key, name in (("mark_ms_median", "median"), ("mark_ms_p95", "p95")):
             self.add(out, "store", f"durable mark, {name}", label, key, unit="ms", target=target,
                      note=f"over {self.config.marks} marks{fsync}")
+        copy = self.stage(f"backup: {label}", "backup", store_path=str(path),
+                          target=str(path.with_name("backup.json")))
+        self.add(copy, "store", "what a copy holds", label, "mb", unit="MB",
+                 note="`factcheck backup`: one self-contained file, every review and the corpus")
+        self.add(copy, "store", "backup (consistent copy)", label, "seconds", unit="s",
+                 note="under the write lock; others wait only while it is written")
         updates = 3 if big else self.config.tinydb_updates
         tiny = self.stage(f"stock TinyDB: {label}", "tinydb_updates", store_path=str(path),
                           tinydb_path=str(path.with_name("tinydb.json")), count=updates)

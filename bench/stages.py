@@ -220,6 +220,22 @@ def marks(store_path: str, count: int) -> dict[str, Any]:
             "mark_ms_p95": _percentile(timings, 0.95), "mark_ms_max": max(timings)}
 
 
+def backup(store_path: str, target: str) -> dict[str, Any]:
+    """`Store.backup` (``factcheck backup``): a consistent, self-contained copy, and its size."""
+    from factcheck.core.store import Store
+
+    started = time.perf_counter()
+    with Store.open(store_path) as store:
+        opened = time.perf_counter()
+        written = store.backup(Path(target))
+    done = time.perf_counter()
+    size = sum(Path(p).stat().st_size for p in written)
+    for path in written:
+        Path(path).unlink()
+    return {"seconds": done - opened, "open_s": opened - started, "bytes": size,
+            "mb": size / 1024 / 1024}
+
+
 def tinydb_updates(store_path: str, tinydb_path: str, count: int) -> dict[str, Any]:
     """Stock TinyDB (`JSONStorage`) upserting one review, on a file with the same documents.
 

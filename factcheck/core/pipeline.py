@@ -229,7 +229,7 @@ def _store_one(store: Store, tx: Transaction, index: _SourceIndex,
                                            "manual": manual, **carried})
         if {"published", "language"} & set(manual):
             mentions = extract_claims(source, result.passages)
-        old = Source.model_validate(previous)
+        old = Source.model_validate({**previous, "text": store.source_text(previous_id or "")})
         tx.put("sources", old.model_copy(update={"superseded_by": source.id}))
         warnings.extend(_retire(store, tx, old.id, {p.id for p in result.passages}))
     index.current[source.file] = source.id
@@ -244,11 +244,11 @@ def _store_one(store: Store, tx: Transaction, index: _SourceIndex,
 
 def _retire(store: Store, tx: Transaction, old_source: str, kept: set[str]) -> list[str]:
     """Drop the old version's passages and mentions; report reviews left without a passage."""
-    gone = {pid for pid, p in store.raw("passages").items()
+    gone = {pid for pid, p in store.corpus_of("passages", [old_source]).items()
             if p.get("source_id") == old_source and pid not in kept}
     for pid in gone:
         tx.delete("passages", pid)
-    for mid, m in store.raw("mentions").items():
+    for mid, m in store.corpus_of("mentions", [old_source]).items():
         if m.get("source_id") == old_source:
             tx.delete("mentions", mid)
     warnings = []
@@ -272,7 +272,7 @@ def extract_all(store: Store, progress: Progress | None = None) -> int:
         mentions = extract_claims(source, passages)
         with store.transaction() as tx:
             keep = {m.id for m in mentions}
-            for mid, doc in store.raw("mentions").items():
+            for mid, doc in store.corpus_of("mentions", [source.id]).items():
                 if doc.get("source_id") == source.id and mid not in keep:
                     tx.delete("mentions", mid)
             for mention in mentions:

@@ -312,8 +312,9 @@ def is_reviewed(claim: Mapping[str, Any], review: Mapping[str, Any] | None) -> b
 
 def reviewed_claim_ids(store: Store) -> set[str]:
     """Ids of the claims that are reviewed (see `is_reviewed`)."""
+    claims = store.sound("claims")
     return {claim_id for claim_id, review in store.sound("reviews").items()
-            if is_reviewed(store.sound_doc("claims", claim_id) or {}, review)}
+            if is_reviewed(claims.get(claim_id) or {}, review)}
 
 
 __all__ = [

@@ -131,7 +131,7 @@ def claim_view(store: Store, claim_id: str) -> dict[str, Any] | None:
     for key, item in review_rows(claim.get("evidence", [])):
         passage = passages.get(item["passage_id"], {})
         source = sources.get(item.get("source_id", ""), {})
-        text = source.get("text", "")
+        text = store.source_text(item.get("source_id", ""))
         start, end = passage.get("start", 0), passage.get("end", 0)
         outlet = source.get("outlet") or source.get("file") or "unknown outlet"
         by_outlet.setdefault(outlet, []).append({

@@ -96,8 +96,9 @@ class ClaimData:
 Grouped = dict[str, tuple[list[int], list[str]]]
 """Source id -> (passage starts, passage ids), in text order."""
 
-SYNC_INDEX_LIMIT = 50_000
-"""Up to this many passages the index is built at once; above, by a worker (see the app)."""
+SYNC_SEARCH_LIMIT = 5_000
+"""Up to this many claims their search keys are made on the first search; above, by a worker
+as soon as the store opens (see the app)."""
 
 
 def group_passages(items: Iterable[tuple[str, Mapping[str, Any]]]) -> Grouped:
@@ -113,33 +114,29 @@ def group_passages(items: Iterable[tuple[str, Mapping[str, Any]]]) -> Grouped:
 
 
 class PassageIndex:
-    """Passages of each source in text order: the context shown around a passage."""
+    """Passages of each source in text order: the context shown around a passage. Each
+    source's passages are read (`Store.corpus_of`) the first time one of them is shown, and
+    kept until the store changes."""
+
+    KEPT_SOURCES = 512
 
     def __init__(self) -> None:
-        self._by_source: Grouped | None = None
-
-    @property
-    def ready(self) -> bool:
-        """True once built."""
-        return self._by_source is not None
+        self._by_source: Grouped = {}
 
     def clear(self) -> None:
-        """Forget the index (after the store changed on disk)."""
-        self._by_source = None
-
-    def load(self, grouped: Grouped) -> None:
-        """Use an index built elsewhere (by a worker)."""
-        self._by_source = grouped
+        """Forget what was read (after the store changed)."""
+        self._by_source.clear()
 
     def neighbours(self, store: Store, source_id: str, start: int) -> tuple[str | None, ...]:
-        """Ids of the passages just before and just after the one starting at ``start``
-        (None and None while a big store's index is still being built)."""
-        if self._by_source is None:
-            passages = store.raw("passages")
-            if len(passages) > SYNC_INDEX_LIMIT:
-                return None, None
-            self._by_source = group_passages(passages.items())
-        starts, ids = self._by_source.get(source_id, ([], []))
+        """Ids of the passages just before and just after the one starting at ``start``."""
+        found = self._by_source.get(source_id)
+        if found is None:
+            docs = store.corpus_of("passages", [source_id])
+            found = group_passages(docs.items()).get(source_id, ([], []))
+            if len(self._by_source) >= self.KEPT_SOURCES:
+                self._by_source.clear()
+            self._by_source[source_id] = found
+        starts, ids = found
         at = bisect.bisect_left(starts, start)
         before = ids[at - 1] if at > 0 else None
         after_at = at + 1 if at < len(starts) and starts[at] == start else at
@@ -156,9 +153,10 @@ def _passage(store: Store, index: PassageIndex, key: str, item: Mapping[str, Any
              review: Mapping[str, Any], conflicts: list[Mapping[str, Any]],
              notes: list[NoteData]) -> PassageData:
     pid = item.get("passage_id", "")
-    passage = store.raw("passages").get(pid, {})
-    source = store.raw("sources").get(item.get("source_id", ""), {})
-    mention = store.raw("mentions").get(item.get("mention_id", ""), {})
+    sid = str(item.get("source_id", ""))
+    passage = store.corpus_of("passages", [sid]).get(pid, {})
+    source = store.raw("sources").get(sid, {})
+    mention = store.corpus_of("mentions", [sid]).get(item.get("mention_id", ""), {})
     text = passage.get("text", "")
     offset = passage.get("start", 0)
     start = max(0, mention.get("start", offset) - offset)
@@ -167,7 +165,7 @@ def _passage(store: Store, index: PassageIndex, key: str, item: Mapping[str, Any
         start, end = 0, len(text)
     before, words, after, hidden_before, hidden_after = window(text, start, end, PASSAGE_LIMIT)
     prev_id, next_id = index.neighbours(store, item.get("source_id", ""), offset)
-    passages = store.raw("passages")
+    passages = store.corpus_of("passages", [sid])
     marks = {one_line(who, 40): str(m.get("stance", ""))
              for who, m in (review.get("marks", {}).get(key) or {}).items()}
     return PassageData(
@@ -221,8 +219,10 @@ def load_claim(store: Store, claim_id: str | None, index: PassageIndex) -> Claim
         conflicts=tuple((str(c.get("kind", "")), one_line(c.get("reason"), 300))
                         for c in conflicts),
         passages=passages,
-        timeline=figure_timeline(claim, store.raw("mentions"), store.raw("sources"),
-                                 review.get("marks")),
+        timeline=figure_timeline(
+            claim, store.corpus_of("mentions", {str(e.get("source_id", ""))
+                                                for e in claim.get("evidence", ())}),
+            store.raw("sources"), review.get("marks")),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.message import Message
 
@@ -47,9 +46,7 @@ class ExportDone(Message):
 
 @dataclass
 class StoreIndexed(Message):
-    """A worker indexed a big store: passages by article (a `claim_data.Grouped`) and the
-    claims' search keys, for the row model of ``generation``."""
+    """A worker made a big store's search keys, for the row model of ``generation``."""
 
-    grouped: dict[str, Any] | None
     search_keys: list[str]
     generation: int

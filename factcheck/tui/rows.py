@@ -8,7 +8,7 @@ Search keys and outlet sets are built on first use, so opening a big store does 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -120,6 +120,26 @@ def search_key(doc: Mapping[str, Any], passages: Mapping[str, Any] | None = None
     return fold(" ".join(p for p in parts if p))
 
 
+def search_keys(store: Store, claims: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The `search_key` of each claim, reading each source's passages once (a big store's
+    corpus is read per source: `Store.corpus_of`)."""
+    wanted: dict[str, set[str]] = {}
+    for doc in claims:
+        for item in doc.get("evidence") or ():
+            if isinstance(item, Mapping):
+                wanted.setdefault(str(item.get("source_id", "")), set()).add(
+                    str(item.get("passage_id", "")))
+    texts: dict[str, dict[str, str]] = {}
+    for sid, pids in wanted.items():
+        docs = store.corpus_of("passages", [sid])
+        for pid in pids:
+            found = docs.get(pid)
+            if found is not None:
+                texts[pid] = {"text": one_line(found.get("text"), PASSAGE_KEY_LIMIT)}
+    sources = store.raw("sources")
+    return [search_key(doc, texts, sources) for doc in claims]
+
+
 class RowModel:
     """Every tracked claim of a store, kept in step with the store.
 
@@ -182,8 +202,7 @@ class RowModel:
             else:
                 self.verdicts.pop(cid, None)
             if self._search_keys is not None:
-                self._search_keys[at] = search_key(doc, self.store.raw("passages"),
-                                                   self.store.raw("sources"))
+                self._search_keys[at] = search_keys(self.store, [doc])[0]
             if self._outlets is not None:
                 self._outlets[at] = self._outlets_of(doc)
         if len(self.store.raw("claims")) != len(self.ids):
@@ -246,8 +265,7 @@ class RowModel:
     def search_keys(self) -> list[str]:
         """Folded text of each claim (built on first search, or by a worker beforehand)."""
         if self._search_keys is None:
-            passages, sources = self.store.raw("passages"), self.store.raw("sources")
-            self._search_keys = [search_key(doc, passages, sources) for doc in self.docs]
+            self._search_keys = search_keys(self.store, self.docs)
         return self._search_keys
 
     def set_search_keys(self, keys: list[str], generation: int) -> None:

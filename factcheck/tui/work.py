@@ -20,9 +20,8 @@ from textual.worker import Worker, WorkerState
 from factcheck.core.report import ExportOptions, export_report
 from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import group_passages
 from factcheck.tui.messages import ExportDone, ExportProgress, StoreIndexed
-from factcheck.tui.rows import search_key
+from factcheck.tui.rows import search_keys
 from factcheck.tui.screens.error import ErrorScreen
 
 
@@ -68,15 +67,11 @@ class WorkingApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index",
           description="Indexing the store")
-    def index_store(self, passages: dict[str, dict[str, Any]] | None,
-                    claims: list[Mapping[str, Any]], generation: int,
-                    reply_to: MessagePump, texts: Mapping[str, Any] | None = None,
-                    sources: Mapping[str, Any] | None = None) -> None:
-        """Group a big store's passages by article (unless None) and make the claims' search
-        keys (in a thread, from copies of the tables), so neither waits for the reviewer."""
-        grouped = None if passages is None else group_passages(passages.items())
-        keys = [search_key(doc, texts, sources) for doc in claims]
-        reply_to.post_message(StoreIndexed(grouped, keys, generation))
+    def index_store(self, snapshot: Store, claims: list[Mapping[str, Any]], generation: int,
+                    reply_to: MessagePump) -> None:
+        """Make the claims' search keys (in a thread, from a snapshot of the store), so a
+        search on a big store does not wait."""
+        reply_to.post_message(StoreIndexed(search_keys(snapshot, claims), generation))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Turn any worker's failure into an error dialog."""

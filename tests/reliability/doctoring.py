@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from factcheck.core.store import Store
+from factcheck.core.store import Store, lined
 from tests.factories import build_store
 
 Data = dict[str, Any]
@@ -23,7 +23,7 @@ def healthy_store(path: Path) -> Path:
 
 def edit(path: Path, change: Callable[[Data], None]) -> None:
     """Change the main file's JSON in place (as a hand edit or a bad disk would)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = lined.logical(json.loads(path.read_text(encoding="utf-8")))  # sources with text...
     change(data)
     path.write_text(json.dumps(data), encoding="utf-8")
 

@@ -16,7 +16,7 @@ import orjson
 import pytest
 
 from factcheck.core.models import SCHEMA_VERSION
-from factcheck.core.store import Store
+from factcheck.core.store import Store, lined
 from factcheck.core.store.doctor import check, repair
 from tests.reliability.doctoring import (
     Data,
@@ -173,7 +173,7 @@ def test_repair_backs_up_quarantines_and_heals(db: Path, case: str) -> None:
 
 
 def test_repair_moves_a_passage_back_to_where_its_text_is(db: Path) -> None:
-    data = json.loads(db.read_text())
+    data = lined.logical(json.loads(db.read_text()))
     pid = evidence(data, "c-visit", 0)["passage_id"]
     right = (data["passages"][pid]["start"], data["passages"][pid]["end"])
     edit(db, _set(lambda d: d["passages"][pid], start=3, end=9))
@@ -290,7 +290,7 @@ def test_a_store_that_is_only_a_journal(tmp_path: Path) -> None:
     """A crash after a new store's first change but before its first compaction."""
     path = tmp_path / "claims.json"
     store = healthy_store(path)
-    data = json.loads(path.read_text())
+    data = lined.logical(json.loads(path.read_text()))  # the tables as the store has them
     data["_meta"]["store"]["generation"] = 0
     ops = [[table, doc_id, doc] for table, rows in data.items() for doc_id, doc in rows.items()]
     journal_of(path).write_bytes(orjson.dumps({"g": 0, "ops": ops}) + b"\n")

@@ -124,6 +124,14 @@ class Backend(ABC):
                 data["sources"][source_id] = {**doc, "text": text}
         return data
 
+    def frozen(self) -> Backend:
+        """A read-only copy of the data as it is now, for a worker thread: later writes here
+        do not change it. (This default copies everything into memory; a backend may share
+        what never changes in place, as the file backend shares its corpus file.)"""
+        from factcheck.core.store.files import MemoryBackend
+
+        return MemoryBackend(self.read_all())
+
     def snapshot(self) -> Data:
         """The review tables as they are now, copied one level deep, for a worker thread (the
         corpus is read through a backend of its own; see `factcheck.core.store.Store.snapshot`)."""

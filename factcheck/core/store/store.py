@@ -21,7 +21,8 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -140,6 +141,7 @@ class Store:
     def __init__(self, backend: Backend, path: Path | None = None) -> None:
         self.path = path
         self.backend = backend
+        self._sound: dict[str, tuple[Hashable, dict[str, dict[str, Any]]]] = {}
         self._check_and_migrate()
 
     # Opening --------------------------------------------------------------------------------
@@ -294,7 +296,7 @@ class Store:
         Tables are copied one level deep: a write always replaces a document, never changes it
         in place, so the copy stays consistent while the reviewer goes on working.
         """
-        copy = Store(MemoryBackend(self.backend.read_all()))
+        copy = Store(self.backend.frozen())
         copy.path = self.path
         return copy
 
@@ -322,7 +324,14 @@ class Store:
         check = _SHAPES.get(table)
         if check is None:
             return dict(docs)
-        return {key: doc for key, doc in docs.items() if check(doc)}
+        stamp = (self.backend.token(), id(docs), len(docs))
+        kept = self._sound.get(table)
+        if kept is None or kept[0] != stamp:
+            # Checked once per state of the store: a listing, its review counts and its
+            # verdicts all ask for the same table (100,000 claims take a second to check).
+            kept = self._sound[table] = (stamp, {key: doc for key, doc in docs.items()
+                                                 if check(doc)})
+        return dict(kept[1])
 
     def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
         """One document of ``table`` if its structure is intact (see `sound`), else None."""
@@ -368,6 +377,8 @@ class Store:
                 for doc in docs]
 
     def _validate(self, table: str, doc_id: str, doc: dict[str, Any]) -> BaseModel:
+        if table == "sources" and "text" not in doc:
+            doc = {**doc, "text": self.source_text(doc_id)}  # kept in the corpus
         try:
             return TABLES[table].model_validate(doc)
         except ValidationError as exc:
@@ -396,12 +407,8 @@ class Store:
 
     def passages(self, source_id: str | None = None) -> list[Passage]:
         """Passages of one source (in text order), or of all sources."""
-        rows = self.raw("passages")
-        docs = (
-            [(k, d) for k, d in rows.items() if d.get("source_id") == source_id]
-            if source_id
-            else list(rows.items())
-        )
+        rows = self.corpus_of("passages", [source_id]) if source_id else self.raw("passages")
+        docs = [(k, d) for k, d in rows.items() if not source_id or d.get("source_id") == source_id]
         models: list[Passage] = [self._validate("passages", k, d) for k, d in docs]  # type: ignore[misc]
         return sorted(models, key=lambda p: (p.source_id, p.start))
 
@@ -412,7 +419,7 @@ class Store:
             return self.all("mentions")
         wanted = {source_id} if source_id is not None else set(source_ids or ())
         return [
-            m for mid, doc in self.raw("mentions").items()
+            m for mid, doc in self.corpus_of("mentions", wanted).items()
             if doc.get("source_id") in wanted
             and isinstance(m := self._validate("mentions", mid, doc), Mention)
         ]
@@ -454,7 +461,8 @@ class Store:
 
 
 def _dicts(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    # map() keeps the loop in C: this runs for every claim and review of a listing.
+    return isinstance(value, list) and all(map(isinstance, value, repeat(dict)))
 
 
 def _sound_claim(doc: Any) -> bool:
@@ -468,8 +476,8 @@ def _sound_review(doc: Any) -> bool:
     if not isinstance(doc, dict):
         return False
     marks = doc.get("marks", {})
-    return (isinstance(marks, dict) and all(isinstance(v, dict) for v in marks.values())
-            and all(isinstance(m, dict) for v in marks.values() for m in v.values())
+    return (isinstance(marks, dict) and all(map(isinstance, marks.values(), repeat(dict)))
+            and all(all(map(isinstance, v.values(), repeat(dict))) for v in marks.values())
             and _dicts(doc.get("notes", []))
             and isinstance(doc.get("verdict") or {}, dict))
 

@@ -95,17 +95,17 @@ class ArticleScreen(ModalScreen[None]):
                          classes="dialog-keys")
 
     def _paragraphs(self) -> list[Static]:
-        source = self.store.raw("sources").get(self.source_id, {})
-        text = str(source.get("text", ""))
+        text = self.store.source_text(self.source_id)
         claim = self.store.sound_doc("claims", self.claim_id) or {}
         own = {e.get("mention_id") for e in claim.get("evidence", ())}
         current = self.get_component_rich_style("article--current")
         other = self.get_component_rich_style("article--claim")
         spans = sorted(
             ((int(m.get("start", 0)), int(m.get("end", 0)), current if mid in own else other)
-             for mid, m in self.store.raw("mentions").items()
+             for mid, m in self.store.corpus_of("mentions", [self.source_id]).items()
              if m.get("source_id") == self.source_id), key=lambda s: (s[0], s[1]))
-        passage = self.store.raw("passages").get(self.passage_id or "", {})
+        passage = self.store.corpus_of("passages", [self.source_id]).get(
+            self.passage_id or "", {})
         focus_at = passage.get("start")
         widgets: list[Static] = []
         shown = 0

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input
 
 from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import SYNC_INDEX_LIMIT, ClaimData, PassageIndex, load_claim
+from factcheck.tui.claim_data import SYNC_SEARCH_LIMIT, ClaimData, PassageIndex, load_claim
 from factcheck.tui.commands import ReviewCommands
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted, StoreIndexed
@@ -93,15 +93,14 @@ class MainScreen(ReviewActions):
         self.view = RowView(self.model)
         self.passage_index = PassageIndex()
         self.highlighted_passage: str | None = None
-        passages = store.raw("passages")
-        self._indexed: tuple[object, int] = (passages, len(passages))
-        """The passages table the index is for (a small store's is built on first use)."""
         self.claim_cache: LRUCache[str, ClaimData] = LRUCache(maxsize=CACHED_CLAIMS)
         """Claims loaded since the store last changed: going back to one reads nothing."""
         self.wanted_claim: str | None = None
         """The claim under the list's cursor (shown once no keys are waiting)."""
         self._settle_pending = False
-        self._changes_seen = len(store.raw("changes"))
+        self._changes_seen: int | None = None
+        """How many changes were logged when others' changes were last looked at (counted
+        the first time the store changes elsewhere: the log is not read to open the TUI)."""
         self.last_input = time.monotonic()
         """When the reviewer last pressed a key (the journal is folded in once idle)."""
         self.init_review_actions()
@@ -136,29 +135,19 @@ class MainScreen(ReviewActions):
         gc.freeze()
 
     def index_store(self) -> None:
-        """Index a big store in a worker (a small one is indexed on first use, i.e. by now);
-        passages are grouped again only when the passages table changed."""
-        passages = self.store.raw("passages")
-        changed = (passages is not self._indexed[0]) or len(passages) != self._indexed[1]
-        if changed:
-            self.passage_index.clear()
-            self._indexed = (passages, len(passages))
-        if len(passages) > SYNC_INDEX_LIMIT:
-            group = changed or not self.passage_index.ready
-            cast(WorkingApp, self.app).index_store(dict(passages) if group else None,
-                                                   list(self.model.docs),
-                                                   self.model.generation, self,
-                                                   dict(passages),
-                                                   dict(self.store.raw("sources")))
+        """Make a big store's search keys in a worker, from a snapshot, so a search need not
+        wait (a small store's are made on its first search); forget the passages read for
+        context, which may have changed."""
+        self.passage_index.clear()
+        if len(self.model) > SYNC_SEARCH_LIMIT:
+            cast(WorkingApp, self.app).index_store(self.store.snapshot(), list(self.model.docs),
+                                                   self.model.generation, self)
         else:
             self.call_after_refresh(self.settle_memory)
 
     def on_store_indexed(self, message: StoreIndexed) -> None:
-        """Context passages can be shown, and searches need not wait."""
-        if message.grouped is not None:
-            self.passage_index.load(message.grouped)
+        """Searches need not wait."""
         self.model.set_search_keys(message.search_keys, message.generation)
-        self.reload_claim()
         self.call_after_refresh(self.settle_memory)
 
     def settle_memory(self) -> None:
@@ -269,6 +258,8 @@ class MainScreen(ReviewActions):
             self.store.settle()
         if not self.is_current or not self.store.changed_elsewhere():
             return
+        if self._changes_seen is None:
+            self._changes_seen = len(self.store.raw("changes"))
         try:
             changed = self.store.refresh()
         except StoreError as exc:
@@ -286,7 +277,7 @@ class MainScreen(ReviewActions):
         """Tell this reviewer when someone else's verdict replaced theirs."""
         docs = list(self.store.raw("changes").values())
         me = self.settings.reviewer
-        for doc in docs[self._changes_seen:]:
+        for doc in docs[self._changes_seen or len(docs):]:
             before = doc.get("before")
             if doc.get("conflict") and doc.get("what") == "verdict" and doc.get("who") != me \
                     and isinstance(before, dict) and before.get("reviewer") == me:

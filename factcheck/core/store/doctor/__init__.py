@@ -24,10 +24,11 @@ from pathlib import Path
 
 import orjson
 
-from factcheck.core.store import Store, StoreError, atomic_write
+from factcheck.core.store import Store, StoreError, atomic_write, lined
 from factcheck.core.store.doctor import files
 from factcheck.core.store.doctor.documents import examine
 from factcheck.core.store.doctor.report import FATAL, DoctorReport, Problem
+from factcheck.core.store.files import atomic_write_chunks
 
 __all__ = ["FATAL", "DoctorReport", "Problem", "check", "check_database", "repair"]
 
@@ -117,7 +118,7 @@ def _set_aside(path: Path, report: DoctorReport, stamp: str) -> None:
             return
         _write_quarantine(path, report, stamp)
         try:
-            atomic_write(path, orjson.dumps(state.main))
+            atomic_write_chunks(path, lined.dump(state.main))
         except OSError as exc:
             raise StoreError(f"{path}: cannot write the store ({_why(exc)})") from exc
     report.actions.append(f"{path}: took {len(state.structural)} table(s) or document(s) of the "

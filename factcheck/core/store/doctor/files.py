@@ -21,7 +21,15 @@ from typing import Any
 import orjson
 
 from factcheck.core.models import SCHEMA_VERSION
-from factcheck.core.store import FORMAT_NAME, META_ID, META_TABLE, Data, apply_ops, migrations
+from factcheck.core.store import (
+    FORMAT_NAME,
+    META_ID,
+    META_TABLE,
+    Data,
+    apply_ops,
+    lined,
+    migrations,
+)
 from factcheck.core.store.doctor.report import Problem
 
 
@@ -90,7 +98,7 @@ def load(path: Path, problems: list[Problem]) -> StoredState | None:
         fatal("not-a-store", "empty file, not a factcheck store")
         return None
     try:
-        data = orjson.loads(raw)
+        data = lined.logical(orjson.loads(raw))
     except orjson.JSONDecodeError as exc:
         fatal("invalid-json", f"not valid JSON at byte {byte_offset(raw, exc.pos)} ({exc.msg})")
         return None

@@ -1,0 +1,351 @@
+"""The lined layout of ``claims.json``: one JSON document any JSON reader parses whole, written
+so that a reader can also find each part by its line and parse only what it needs.
+
+::
+
+    {"_meta":{"store":{"format":"factcheck","layout":2,...}}
+    ,"claims":{...every claim...}
+    ,"reviews":{...}
+    ...                                   one line per table of the reviewer's work
+    ,"corpus":{
+    "s-0f3c...":{"text":"...","passages":{...},"mentions":{...}}
+    ,"s-9a1e...":{...}                    one line per source: its text, passages and mentions
+    }
+    ,"corpus_ids":{"s-0f3c...":{"passages":[...],"mentions":[...]},...}
+    }
+
+What a reviewer works on (claims, reviews, decisions, stories, the sources' metadata) sits in
+TinyDB's layout, one table per line. What is bulky and read rarely, the corpus, is one line per
+source in the ``corpus`` table: opening the store reads where each line starts (`scan`) and
+parses a source's line only when something of that source is shown. ``corpus_ids`` lists which
+passage and mention ids each source holds (so a passage found by its id alone is found without
+reading the corpus). Tables read rarely (`LAZY_TABLES`: the change log, the key index) are
+parsed on first use.
+
+The *logical* tables the rest of factcheck sees are unchanged: ``passages`` and ``mentions`` by
+id, and ``sources`` whose documents hold ``text``; `split` and `join` convert between the two.
+A file in the older layout (one line, corpus inside ``passages``/``mentions``/``sources``) is
+read whole and written in this layout by the next write (after a backup).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from factcheck.core.store.backend import META_ID, META_TABLE, Data, StoreError
+
+LAYOUT = 2
+"""The ``layout`` the header of a lined file names (absent: the older one-line layout)."""
+
+CORPUS = "corpus"
+CORPUS_IDS = "corpus_ids"
+INDEX = "_index"
+INTERNAL_TABLES = (CORPUS, CORPUS_IDS, INDEX)
+"""Tables of the file that are not logical tables (the corpus, by source)."""
+
+LAZY_TABLES = frozenset({"changes", "article_keys", "key_postings", CORPUS_IDS})
+"""Tables parsed on first use rather than when the store opens."""
+
+Content = dict[str, Any]
+"""One source's corpus: ``{"text": str | None, "passages": {id: doc}, "mentions": {id: doc}}``."""
+
+ORPHANS = ""
+"""The corpus key of passages and mentions whose ``source_id`` is not a string."""
+
+
+def empty_content() -> Content:
+    """The corpus of a source that has none yet."""
+    return {"text": None, "passages": {}, "mentions": {}}
+
+
+def is_empty(content: Content) -> bool:
+    """True when a source's corpus holds nothing."""
+    return content.get("text") is None and not content.get("passages") \
+        and not content.get("mentions")
+
+
+def source_of(doc: Any) -> str:
+    """The corpus key of a passage or mention document."""
+    sid = doc.get("source_id") if isinstance(doc, dict) else None
+    return sid if isinstance(sid, str) else ORPHANS
+
+
+def split(data: Data) -> tuple[Data, dict[str, Content]]:
+    """Logical tables -> (the reviewer's tables, sources without their text; each source's
+    corpus). The input is not changed; documents are shared, not copied."""
+    review: Data = {name: rows for name, rows in data.items()
+                    if name not in ("passages", "mentions", *INTERNAL_TABLES)}
+    contents: dict[str, Content] = {}
+    sources = data.get("sources")
+    if isinstance(sources, dict):
+        stripped: dict[str, Any] = {}
+        for sid, doc in sources.items():
+            if isinstance(doc, dict) and "text" in doc:
+                text = doc["text"]
+                stripped[sid] = {k: v for k, v in doc.items() if k != "text"}
+                contents.setdefault(sid, empty_content())["text"] = \
+                    text if isinstance(text, str) else None
+            else:
+                stripped[sid] = doc
+        review["sources"] = stripped
+    for table in ("passages", "mentions"):
+        for doc_id, doc in (data.get(table) or {}).items():
+            contents.setdefault(source_of(doc), empty_content())[table][doc_id] = doc
+    return review, contents
+
+
+def join(review: Data, contents: Iterable[tuple[str, Content]]) -> Data:
+    """The inverse of `split`: logical tables, sources with their text. A new dictionary of
+    new tables (documents shared)."""
+    data: Data = {name: dict(rows) for name, rows in review.items()}
+    passages: dict[str, Any] = {}
+    mentions: dict[str, Any] = {}
+    sources = data.setdefault("sources", {})
+    for sid, content in contents:
+        passages.update(content.get("passages") or {})
+        mentions.update(content.get("mentions") or {})
+        text = content.get("text")
+        if isinstance(text, str) and isinstance(sources.get(sid), dict):
+            sources[sid] = {**sources[sid], "text": text}
+    if passages:
+        data["passages"] = passages
+    if mentions:
+        data["mentions"] = mentions
+    if not sources:
+        del data["sources"]
+    return data
+
+
+def logical(data: Any) -> Any:
+    """A whole store file as parsed -> its logical tables (`join`); a file in the older layout
+    (or not a store at all) is returned as it is."""
+    if not isinstance(data, dict) or not isinstance(data.get(CORPUS), dict):
+        return data
+    review = {name: rows for name, rows in data.items() if name not in INTERNAL_TABLES}
+    contents = [(sid, content) for sid, doc in data[CORPUS].items()
+                if (content := checked_content(doc)) is not None]
+    return join(review, contents)
+
+
+def checked_content(doc: Any) -> Content | None:
+    """A parsed corpus line as a `Content` (None when it is not one)."""
+    if not isinstance(doc, dict):
+        return None
+    text = doc.get("text")
+    content: Content = {"text": text if isinstance(text, str) else None}
+    for table in ("passages", "mentions"):
+        rows = doc.get(table)
+        content[table] = ({k: v for k, v in rows.items() if isinstance(v, dict)}
+                          if isinstance(rows, dict) else {})
+    return content
+
+
+def ids_of(content: Content) -> dict[str, list[str]]:
+    """The ``corpus_ids`` document of one source."""
+    return {"passages": list(content.get("passages") or ()),
+            "mentions": list(content.get("mentions") or ())}
+
+
+@dataclass
+class Scan:
+    """Where each part of a lined file is: byte ranges ``(offset, length)`` of each table's
+    JSON and of each source's corpus line."""
+
+    tables: dict[str, tuple[int, int]] = field(default_factory=dict)
+    corpus: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+# Writing ------------------------------------------------------------------------------------
+def stream(tables: Iterable[tuple[str, bytes]],
+           corpus: Iterable[tuple[str, bytes, dict[str, Any]]], at: Scan) -> Iterator[bytes]:
+    """The pieces of a lined file, recording in ``at`` where each part goes.
+
+    Args:
+        tables: (name, JSON of the table), the header first.
+        corpus: (source id, JSON of its corpus, its ``corpus_ids`` document).
+        at: Filled with the byte range of each table's and each corpus line's JSON.
+    """
+    offset = 0
+    for name, payload in tables:
+        lead = (b"\n," if offset else b"{") + orjson.dumps(name) + b":"
+        at.tables[name] = (offset + len(lead), len(payload))
+        offset += len(lead) + len(payload)
+        yield lead + payload
+    head = b"\n," + orjson.dumps(CORPUS) + b":{"
+    offset += len(head)
+    yield head
+    ids: dict[str, Any] = {}
+    for n, (sid, payload, held) in enumerate(corpus):
+        lead = (b"\n," if n else b"\n") + orjson.dumps(sid) + b":"
+        at.corpus[sid] = (offset + len(lead), len(payload))
+        offset += len(lead) + len(payload)
+        ids[sid] = held
+        yield lead + payload
+    tail = b"\n}\n," + orjson.dumps(CORPUS_IDS) + b":"
+    payload = orjson.dumps(ids)
+    at.tables[CORPUS_IDS] = (offset + len(tail), len(payload))
+    offset += len(tail) + len(payload)
+    yield tail + payload
+    index = orjson.dumps({"tables": {k: list(v) for k, v in at.tables.items()},
+                          "corpus": {k: list(v) for k, v in at.corpus.items()}})
+    last = b"\n," + orjson.dumps(INDEX) + b":{\"at\":" + index
+    end = b",\"size\":{\"bytes\":"
+    # The size counts itself: its digits are fixed by trying (one more digit at most).
+    size = offset + len(last) + len(end) + 4
+    while True:
+        closing = str(size).encode() + b"}}\n}\n"
+        if offset + len(last) + len(end) + len(closing) == size:
+            break
+        size = offset + len(last) + len(end) + len(closing)
+    yield last + end + closing
+
+
+def dump(data: Data) -> Iterator[bytes]:
+    """Logical tables as a lined file, piece by piece."""
+    review, contents = split(data)
+    names = [META_TABLE, *(n for n in review if n != META_TABLE)]
+    tables = ((name, orjson.dumps(review[name])) for name in names if name in review)
+    corpus = ((sid, orjson.dumps(c), ids_of(c)) for sid, c in contents.items()
+              if not is_empty(c))
+    return stream(tables, corpus, Scan())
+
+
+# Reading ------------------------------------------------------------------------------------
+CHUNK = 8 * 1024 * 1024
+
+
+def _iter_lines(fd: int, size: int) -> Iterator[tuple[int, bytes, int]]:
+    """(offset, line without its newline) of the file, reading it in chunks. Long lines (a
+    table) are not kept whole: only their first 256 bytes and their length matter here."""
+    offset = 0
+    pending_at, head, length = 0, b"", 0
+    while offset < size:
+        chunk = os.pread(fd, min(CHUNK, size - offset), offset)
+        if not chunk:
+            break
+        pos = 0
+        while True:
+            nl = chunk.find(b"\n", pos)
+            if nl < 0:
+                if length == 0:
+                    pending_at = offset + pos
+                if len(head) < 256:
+                    head += chunk[pos:pos + 256 - len(head)]
+                length += len(chunk) - pos
+                break
+            if length == 0:
+                pending_at = offset + pos
+            if len(head) < 256:
+                head += chunk[pos:min(nl, pos + 256 - len(head))]
+            length += nl - pos
+            yield pending_at, head, length
+            head, length = b"", 0
+            pos = nl + 1
+        offset += len(chunk)
+    if length:
+        yield pending_at, head, length
+
+
+def _key(head: bytes, start: int) -> tuple[str, int] | None:
+    """The JSON string key at ``head[start:]`` and the offset just past its colon."""
+    end = head.find(b'":', start + 1)
+    if end < 0 or head[start:start + 1] != b'"':
+        return None
+    try:
+        key = orjson.loads(head[start:end + 1])
+    except orjson.JSONDecodeError:
+        return None
+    return (key, end + 2) if isinstance(key, str) else None
+
+
+def scan(fd: int, size: int) -> Scan | None:
+    """The parts of a lined file, or None when the file is not in that layout (read it whole
+    then: a file another tool rewrote, or the older layout)."""
+    found = Scan()
+    in_corpus = False
+    ended = False
+    for at, head, length in _iter_lines(fd, size):
+        if ended:
+            if head.strip():
+                return None
+            continue
+        if in_corpus:
+            if head == b"}" and length == 1:
+                in_corpus = False
+                continue
+            start = 1 if head.startswith(b",") else 0
+            key = _key(head, start)
+            if key is None:
+                return None
+            found.corpus[key[0]] = (at + key[1], length - key[1])
+            continue
+        if head == b"}" and length == 1:
+            ended = True
+            continue
+        if not head.startswith((b"{", b",")):
+            return None
+        key = _key(head, 1)
+        if key is None:
+            return None
+        name, past = key
+        if name == INDEX:
+            continue
+        if name == CORPUS and length == past + 1:
+            in_corpus = True
+            continue
+        found.tables[name] = (at + past, length - past)
+    if not ended or in_corpus or META_TABLE not in found.tables:
+        return None
+    return found
+
+
+def read_index(fd: int, size: int) -> Scan | None:
+    """The parts of a lined file as its last line lists them, or None when that line is
+    missing, damaged or does not fit the file (then `scan` finds them)."""
+    tail = os.pread(fd, min(size, 1 << 16), max(0, size - (1 << 16)))
+    start = tail.rfind(b"\n," + orjson.dumps(INDEX) + b":")
+    want = 1 << 16
+    while start < 0 and want < size:
+        want = min(size, want * 8)
+        tail = os.pread(fd, want, size - want)
+        start = tail.rfind(b"\n," + orjson.dumps(INDEX) + b":")
+    if start < 0 or not tail.endswith(b"\n}\n"):
+        return None
+    try:
+        doc = orjson.loads(tail[start + len(INDEX) + 5:-3])
+        tables = {str(k): (int(v[0]), int(v[1])) for k, v in doc["at"]["tables"].items()}
+        corpus = {str(k): (int(v[0]), int(v[1])) for k, v in doc["at"]["corpus"].items()}
+        fits = doc["size"]["bytes"] == size
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
+        return None
+    if not fits or META_TABLE not in tables:
+        return None
+    found = Scan(tables, corpus)
+    for offset, length in [tables[META_TABLE], *list(corpus.values())[:1]]:
+        if length < 2 or os.pread(fd, 1, offset) != b"{":
+            return None
+    return found
+
+
+def read_range(fd: int, where: tuple[int, int], path: object, what: str) -> Any:
+    """Parse the JSON at ``where`` in the open file; `StoreError` naming ``what`` if damaged."""
+    offset, length = where
+    raw = os.pread(fd, length, offset)
+    try:
+        if len(raw) != length:
+            raise orjson.JSONDecodeError("the file is shorter than its index", "", 0)
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StoreError(f"{path}: {what} is damaged ({exc.args[0] if exc.args else exc}); "
+                         "run `factcheck doctor`") from exc
+
+
+def header_of(data: Data) -> dict[str, Any]:
+    """The header document (empty when missing)."""
+    meta = data.get(META_TABLE, {}).get(META_ID, {})
+    return meta if isinstance(meta, dict) else {}

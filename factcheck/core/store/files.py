@@ -228,13 +228,27 @@ class CorpusView(Mapping[str, dict[str, Any]]):
     iterating reads every source (linking, whole reports).
     """
 
+    SCATTERED = 2 * 256
+    """After lookups in this many sources, the rest are served from the whole table, read
+    once (a report or a pass over every claim looks passages up in every source)."""
+
     def __init__(self, backend: FileBackend, table: str) -> None:
         self._backend = backend
         self._table = table
+        self._seen: set[str] = set()
+        self._whole: dict[str, dict[str, Any]] | None = None
 
     def __getitem__(self, key: str) -> dict[str, Any]:
+        if self._whole is not None:
+            return self._whole[key]
         sid = self._backend.source_id_of(self._table, key)
-        content = None if sid is None else self._backend.content(sid)
+        if sid is None:
+            raise KeyError(key)
+        self._seen.add(sid)
+        if len(self._seen) > self.SCATTERED:
+            self._whole = dict(self.items())
+            return self._whole[key]
+        content = self._backend.content(sid)
         if content is None:
             raise KeyError(key)
         doc: dict[str, Any] = content[self._table][key]
@@ -244,8 +258,8 @@ class CorpusView(Mapping[str, dict[str, Any]]):
         return isinstance(key, str) and self.get(key) is not None
 
     def __iter__(self) -> Iterator[str]:
-        for _, content in self._backend.contents():
-            yield from content[self._table]
+        for docs in self.by_source():
+            yield from docs
 
     def __len__(self) -> int:
         return self._backend.corpus_count(self._table)
@@ -260,6 +274,9 @@ class CorpusView(Mapping[str, dict[str, Any]]):
 
     def by_source(self) -> Iterator[dict[str, dict[str, Any]]]:
         """The documents of each source in turn."""
+        if self._whole is not None:
+            yield self._whole
+            return
         for _, content in self._backend.contents():
             yield content[self._table]
 

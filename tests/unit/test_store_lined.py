@@ -1,0 +1,240 @@
+"""The lined layout of ``claims.json``: the reviewer's tables first, the corpus one line per
+source read only when shown, an index of where each part is; older files read whole and
+upgraded on the next write, with a backup."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.core.review import mark
+from factcheck.core.store import Store, lined
+from factcheck.tui.claim_data import PassageIndex, load_claim
+from factcheck.tui.rows import RowModel
+from tests.factories import build_store
+
+BUNDLED = Path(__file__).resolve().parents[2] / "claims.json"
+
+
+def _store(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.json"
+    with Store.open(path) as store:
+        build_store(store)
+        store.compact()
+    return path
+
+
+def _logical(path: Path) -> dict[str, Any]:
+    """What any JSON reader finds in the file, as the store's tables."""
+    data = lined.logical(json.loads(path.read_bytes()))
+    data.pop("_meta")
+    return data  # type: ignore[no-any-return]
+
+
+class _Reads:
+    """Counts the corpus lines parsed (and of which sources)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.what: list[str] = []
+        real = lined.read_range
+
+        def counted(fd: int, where: tuple[int, int], path: object, what: str) -> Any:
+            self.what.append(what)
+            return real(fd, where, path, what)
+
+        monkeypatch.setattr(lined, "read_range", counted)
+
+    @property
+    def corpus(self) -> list[str]:
+        return [w for w in self.what if w.startswith("the corpus of source")]
+
+
+def test_the_file_is_one_json_document_holding_every_table(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        everything = store.backend.read_all()
+        assert store.backend.lined  # type: ignore[attr-defined]
+    everything.pop("_meta")
+    assert _logical(path) == everything
+    assert everything["passages"] and everything["mentions"]
+    assert all(isinstance(s["text"], str) for s in everything["sources"].values())
+
+
+def test_the_index_line_names_the_parts_a_full_scan_finds(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(fd).st_size
+        indexed, scanned = lined.read_index(fd, size), lined.scan(fd, size)
+    finally:
+        os.close(fd)
+    assert indexed is not None and scanned is not None
+    assert indexed == scanned
+    assert set(scanned.corpus) == set(json.loads(path.read_bytes())["sources"])
+
+
+def test_an_index_that_no_longer_fits_the_file_is_not_trusted(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        before = store.backend.read_all()
+    data = json.loads(path.read_bytes())
+    # A hand edit that makes a source's text longer shifts everything after it.
+    sid = next(iter(data["corpus"]))
+    data["corpus"][sid]["text"] += " (edited)"
+    text = path.read_text(encoding="utf-8")
+    old = json.dumps(data["corpus"][sid]["text"][: -len(" (edited)")], ensure_ascii=False,
+                     separators=(",", ":"))
+    edited = text.replace(old, old[:-1] + ' (edited)"', 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert lined.read_index(fd, os.fstat(fd).st_size) is None
+    finally:
+        os.close(fd)
+    with Store.open(path) as store:  # found by scanning the lines instead
+        assert store.source_text(sid).endswith(" (edited)")
+        after = store.backend.read_all()
+    after["sources"][sid]["text"] = before["sources"][sid]["text"]
+    assert after == before
+
+
+def test_opening_and_listing_read_no_corpus_showing_a_claim_reads_its_sources(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _store(tmp_path)
+    reads = _Reads(monkeypatch)
+    store = Store.open(path)
+    model = RowModel(store)
+    assert len(model) > 1 and [model.row(i).text for i in range(len(model))]
+    assert reads.corpus == []
+    assert "table 'changes'" not in reads.what  # the change log waits until it is read
+    claim = store.raw("claims")["c-visit"]
+    loaded = load_claim(store, "c-visit", PassageIndex())
+    assert loaded is not None and loaded.passages
+    own = {e["source_id"] for e in claim["evidence"]}
+    assert {w.split("'")[1] for w in reads.corpus} == own
+    assert len(reads.corpus) == len(own)  # each source's line parsed once
+    store.close()
+
+
+def test_a_mark_before_the_change_log_is_read_is_logged_and_kept(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        logged = len(store.raw("changes"))
+    store = Store.open(path)
+    evidence = store.raw("claims")["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "contradicts", "rae")
+    snapshot = store.snapshot()
+    assert len(store.raw("changes")) == logged + 1
+    assert len(snapshot.raw("changes")) == logged + 1
+    store.compact()
+    store.close()
+    with Store.open(path) as again:
+        assert [c.who for c in again.changes()].count("rae") == 1
+
+
+def test_a_snapshot_keeps_the_corpus_it_saw(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    store = Store.open(path)
+    sid = next(iter(store.raw("sources")))
+    text = store.source_text(sid)
+    snapshot = store.snapshot()
+    with store.transaction() as tx:
+        tx.put("sources", {**store.raw("sources")[sid], "text": "replaced"}, doc_id=sid)
+    store.compact()
+    assert store.source_text(sid) == "replaced"
+    assert snapshot.source_text(sid) == text
+    store.close()
+
+
+def test_a_store_in_the_older_layout_opens_as_it_is_and_upgrades_on_write(
+        tmp_path: Path) -> None:
+    path = tmp_path / "claims.json"
+    with Store.open(path) as store:
+        build_store(store)
+        data = store.backend.read_all()
+    path.write_bytes(json.dumps(data).encode())  # one line, the corpus in its tables
+    for extra in tmp_path.glob("claims.json.*"):
+        extra.unlink()
+    original = path.read_bytes()
+    with Store.open(path) as store:
+        assert store.backend.read_all() == data
+    assert path.read_bytes() == original  # reading changes nothing
+    store = Store.open(path)
+    evidence = store.raw("claims")["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "supports", "ida")
+    store.settle()
+    store.close()
+    [backup] = tmp_path.glob("claims.json.layout1-*.bak")
+    assert backup.read_bytes() == original
+    upgraded = _logical(path)
+    assert upgraded["passages"] == data["passages"]
+    assert upgraded["mentions"] == data["mentions"]
+    assert upgraded["sources"] == data["sources"]
+    assert upgraded["reviews"]["c-visit"]["marks"][evidence[0]["passage_id"]]["ida"]
+    with Store.open(path) as store:
+        assert store.backend.lined  # type: ignore[attr-defined]
+
+
+def test_a_file_rewritten_by_another_json_tool_keeps_its_corpus(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    before = _logical(path)
+    path.write_text(json.dumps(json.loads(path.read_bytes()), indent=1), encoding="utf-8")
+    with Store.open(path) as store:
+        assert len(store.raw("passages")) == len(before["passages"])
+        now = store.backend.read_all()
+    now.pop("_meta")
+    assert now == before
+
+
+def test_a_damaged_corpus_line_hides_only_that_source(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        sids = list(store.raw("sources"))
+        texts = {sid: store.source_text(sid) for sid in sids}
+    raw = path.read_bytes()
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        found = lined.read_index(fd, len(raw))
+    finally:
+        os.close(fd)
+    assert found is not None
+    offset, length = found.corpus[sids[0]]
+    damaged = raw[:offset] + b"[" + raw[offset + 1:offset + length] + raw[offset + length:]
+    path.write_bytes(damaged)
+    with Store.open(path) as store:
+        assert store.source_text(sids[0]) == ""
+        assert store.corpus_of("passages", [sids[0]]) == {}
+        assert all(store.source_text(sid) == texts[sid] for sid in sids[1:])
+        RowModel(store)  # the listing opens
+
+
+def test_the_bundled_store_is_lined() -> None:
+    fd = os.open(BUNDLED, os.O_RDONLY)
+    try:
+        assert lined.read_index(fd, os.fstat(fd).st_size) is not None
+    finally:
+        os.close(fd)
+
+
+def test_a_backup_is_one_file_that_opens_with_everything(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    store = Store.open(path)
+    evidence = store.raw("claims")["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "denial", "uma")  # in the journal
+    written = store.backup(tmp_path / "copy.json")
+    everything = store.backend.read_all()
+    store.close()
+    assert written == [tmp_path / "copy.json"]
+    moved = tmp_path / "elsewhere" / "claims.json"
+    moved.parent.mkdir()
+    shutil.move(tmp_path / "copy.json", moved)
+    with Store.open(moved) as copy:
+        held = copy.backend.read_all()
+    held.pop("_meta"), everything.pop("_meta")
+    assert held == everything

@@ -33,10 +33,9 @@ Atomicity every backend promises:
 * `backup`: a consistent copy (as of one moment) while others go on writing.
 
 The backends: `factcheck.core.store.files.FileBackend` (``claims.json`` with its journal; it
-keeps every table in memory, corpus tables included, and serves the per-source reads from
-them), `factcheck.core.store.postgres.PostgresBackend` (a PostgreSQL database a desk of
-several machines shares) and `factcheck.core.store.files.MemoryBackend` (tests and scratch
-stores).
+keeps the review tables in memory and reads the corpus per source from the file),
+`factcheck.core.store.postgres.PostgresBackend` (a PostgreSQL database a desk of several
+machines shares) and `factcheck.core.store.files.MemoryBackend` (tests and scratch stores).
 """
 
 from __future__ import annotations

@@ -2,10 +2,16 @@
 
 The on-disk store is two files:
 
-* ``claims.json``: a TinyDB JSON document (``{table: {doc_id: document}}``) with a ``_meta``
-  table that names the format, the schema version and a *generation* number. It is only ever
-  replaced whole: written to a temporary file in the same folder, fsynced, then ``os.replace``d
-  over the old one, so a crash leaves either the old or the new file, never half of one.
+* ``claims.json``: one JSON document (``{table: {doc_id: document}}``, TinyDB's layout) with a
+  ``_meta`` table that names the format, the schema version and a *generation* number, written
+  in the lined layout (`factcheck.core.store.lined`): the reviewer's tables one per line, the
+  corpus one line per source, and an index of where each part is. Opening the store parses the
+  reviewer's tables; a source's text, passages and mentions are parsed when something of that
+  source is shown (`FileBackend.content`), the change log and the key index when first read.
+  The file is only ever replaced whole: written to a temporary file in the same folder,
+  fsynced, then ``os.replace``d over the old one, so a crash leaves either the old or the new
+  file, never half of one; the corpus lines of sources that did not change are copied as they
+  are, never parsed.
 * ``claims.json.journal``: an append-only log beside it. Each line is one transaction
   (``{"g": generation, "ops": [[table, doc_id, document or null], ...]}``), written and fsynced
   before the change is acknowledged. Opening the store replays the lines of the current
@@ -17,7 +23,7 @@ exclusive ``flock`` on ``claims.json.lock``; before writing, a process reads wha
 appended (or reloads, when another process compacted), so no update is lost.
 
 The backends here implement `factcheck.core.store.backend.Backend`; they are also TinyDB
-storages (``read`` hands TinyDB the live in-memory data), so the file stays in TinyDB's layout.
+storages (``read`` hands TinyDB the live in-memory data of the reviewer's tables).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import fcntl
 import os
 import shutil
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Hashable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from datetime import UTC, datetime
@@ -521,6 +528,10 @@ class FileBackend(MemoryBackend):
             return True
         return self._replay_journal()
 
+    def read(self) -> Data:
+        """The reviewer's tables, every one parsed (TinyDB's interface)."""
+        return {name: self._table(name) for name in list(self.data)}
+
     # The corpus -----------------------------------------------------------------------------
     def content(self, source_id: str) -> Content | None:
         """One source's corpus (text, passages, mentions), or None when it has none. Callers
@@ -719,6 +730,8 @@ class FileBackend(MemoryBackend):
         copy._thread_lock = threading.RLock()
         copy._depth = 0
         copy._lock_fd = None
+        copy.closing = (weakref.finalize(copy, _close_quietly, copy._fd)
+                        if copy._fd is not None else None)  # snapshots are rarely closed
         return copy
 
     # Locking --------------------------------------------------------------------------------
@@ -943,6 +956,15 @@ class FileBackend(MemoryBackend):
 class _FrozenFile(FileBackend):
     """A read-only copy of a file store's live view (`FileBackend.frozen`)."""
 
+    closing: Any
+    """Closes the copy's own handle of the main file, when closed or collected (once)."""
+
+    def close(self) -> None:
+        """Release the copy's handle of the main file."""
+        if self.closing is not None:
+            self.closing()
+        self._fd = None
+
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """A snapshot is never written."""
@@ -956,6 +978,11 @@ class _FrozenFile(FileBackend):
     def changed_elsewhere(self) -> bool:
         """A snapshot does not follow the store."""
         return False
+
+
+def _close_quietly(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
 
 
 def _copy_table(rows: Any) -> Any:

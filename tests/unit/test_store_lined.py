@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from factcheck.core.review import mark
-from factcheck.core.store import Store, lined
+from factcheck.core.store import Store, StoreError, lined
 from factcheck.tui.claim_data import PassageIndex, load_claim
 from factcheck.tui.rows import RowModel
 from tests.factories import build_store
@@ -238,3 +238,28 @@ def test_a_backup_is_one_file_that_opens_with_everything(tmp_path: Path) -> None
         held = copy.backend.read_all()
     held.pop("_meta"), everything.pop("_meta")
     assert held == everything
+
+
+def test_a_table_is_parsed_piece_by_piece_into_the_same_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _store(tmp_path)
+    whole = json.loads(path.read_bytes())
+    monkeypatch.setattr(lined, "PARSE_BYTES", 64)  # a piece of a document or two
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        found = lined.read_index(fd, os.fstat(fd).st_size)
+        assert found is not None
+        for name in ("claims", "reviews", "changes", "sources"):
+            assert lined.read_table(fd, found.tables[name], path, name) == whole[name], name
+    finally:
+        os.close(fd)
+
+
+def test_a_damaged_document_names_its_table(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    at = text.index('"c-visit":{')
+    path.write_text(text[:at] + '"c-visit":{"id":' + text[at + len('"c-visit":{'):],
+                    encoding="utf-8")
+    with pytest.raises(StoreError, match="claims"):
+        Store.open(path)

@@ -448,7 +448,7 @@ class FileBackend(MemoryBackend):
             if name in lined.LAZY_TABLES:
                 data[name] = _Unread(where)
                 continue
-            rows = lined.read_range(fd, where, self.path, f"table {name!r}")
+            rows = lined.read_table(fd, where, self.path, f"table {name!r}")
             data[name] = _checked_table(self.path, name, rows)
         meta = data.get(META_TABLE, {}).get(META_ID) if isinstance(data.get(META_TABLE),
                                                                   dict) else None
@@ -474,7 +474,7 @@ class FileBackend(MemoryBackend):
         """A reviewer's table, parsed now if it was not yet."""
         rows = self.data.get(table)
         if isinstance(rows, _Unread):
-            parsed = lined.read_range(self._main_fd(), rows.where, self.path,
+            parsed = lined.read_table(self._main_fd(), rows.where, self.path,
                                       f"table {table!r}")
             parsed = _checked_table(self.path, table, parsed)
             for doc_id, doc in rows.pending:
@@ -601,7 +601,7 @@ class FileBackend(MemoryBackend):
         if self._ids_where is None:
             return None
         try:
-            listed = lined.read_range(self._main_fd(), self._ids_where, self.path,
+            listed = lined.read_table(self._main_fd(), self._ids_where, self.path,
                                       "corpus_ids")
         except StoreError:
             return None
@@ -917,7 +917,7 @@ class FileBackend(MemoryBackend):
         listed = self._listed_ids() if any(sid not in self._overlay for sid in self._base) \
             else None
 
-        def tables() -> Iterator[tuple[str, bytes]]:
+        def tables() -> Iterator[tuple[str, lined.Members | bytes]]:
             for name in [META_TABLE, *(n for n in data if n != META_TABLE)]:
                 rows = data.get(name)
                 if isinstance(rows, _Unread) and rows.pending:
@@ -925,7 +925,7 @@ class FileBackend(MemoryBackend):
                 if isinstance(rows, _Unread):
                     yield name, os.pread(self._main_fd(), rows.where[1], rows.where[0])
                 elif rows is not None:
-                    yield name, orjson.dumps(rows)
+                    yield name, lined.members(rows)
 
         def corpus() -> Iterator[tuple[str, bytes, dict[str, Any]]]:
             for sid, where in self._base.items():

@@ -161,55 +161,99 @@ class Scan:
 
 
 # Writing ------------------------------------------------------------------------------------
-def stream(tables: Iterable[tuple[str, bytes]],
+Members = Iterable[tuple[str, bytes]]
+"""A table as (document id, JSON of the document) pairs."""
+
+
+class _Out:
+    """Pieces of the file being written, gathered into writes of about a megabyte, and the
+    offset reached."""
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self._pieces: list[bytes] = []
+        self._held = 0
+
+    def add(self, piece: bytes) -> None:
+        self._pieces.append(piece)
+        self.offset += len(piece)
+        self._held += len(piece)
+
+    def ready(self) -> bool:
+        return self._held >= 1 << 20
+
+    def take(self) -> bytes:
+        out = b"".join(self._pieces)
+        self._pieces, self._held = [], 0
+        return out
+
+
+def members(rows: dict[str, Any]) -> Members:
+    """A parsed table as (id, JSON) pairs."""
+    return ((key, orjson.dumps(doc)) for key, doc in rows.items())
+
+
+def stream(tables: Iterable[tuple[str, Members | bytes]],
            corpus: Iterable[tuple[str, bytes, dict[str, Any]]], at: Scan) -> Iterator[bytes]:
     """The pieces of a lined file, recording in ``at`` where each part goes.
 
     Args:
-        tables: (name, JSON of the table), the header first.
+        tables: (name, its documents, or the JSON of the table as it was), the header first.
+            Each document goes on a line of its own.
         corpus: (source id, JSON of its corpus, its ``corpus_ids`` document).
         at: Filled with the byte range of each table's and each corpus line's JSON.
     """
-    offset = 0
-    for name, payload in tables:
-        lead = (b"\n," if offset else b"{") + orjson.dumps(name) + b":"
-        at.tables[name] = (offset + len(lead), len(payload))
-        offset += len(lead) + len(payload)
-        yield lead + payload
-    head = b"\n," + orjson.dumps(CORPUS) + b":{"
-    offset += len(head)
-    yield head
+    out = _Out()
     ids: dict[str, Any] = {}
-    for n, (sid, payload, held) in enumerate(corpus):
-        lead = (b"\n," if n else b"\n") + orjson.dumps(sid) + b":"
-        at.corpus[sid] = (offset + len(lead), len(payload))
-        offset += len(lead) + len(payload)
-        ids[sid] = held
-        yield lead + payload
-    tail = b"\n}\n," + orjson.dumps(CORPUS_IDS) + b":"
-    payload = orjson.dumps(ids)
-    at.tables[CORPUS_IDS] = (offset + len(tail), len(payload))
-    offset += len(tail) + len(payload)
-    yield tail + payload
+
+    def corpus_members() -> Members:
+        for sid, payload, held in corpus:
+            ids[sid] = held
+            yield sid, payload
+
+    def table(name: str, value: Members | bytes, record: dict[str, tuple[int, int]] | None,
+              ) -> Iterator[bytes]:
+        out.add((b"\n," if out.offset else b"{") + orjson.dumps(name) + b":")
+        start = out.offset
+        if isinstance(value, bytes):
+            out.add(value)
+        else:
+            lead = b"{\n"
+            for key, payload in value:
+                out.add(lead + orjson.dumps(key) + b":")
+                if record is not None:
+                    record[key] = (out.offset, len(payload))
+                out.add(payload)
+                lead = b"\n,"
+                if out.ready():
+                    yield out.take()
+            out.add(b"{}" if lead == b"{\n" else b"\n}")
+        at.tables[name] = (start, out.offset - start)
+
+    for name, value in tables:
+        yield from table(name, value, None)
+    yield from table(CORPUS, corpus_members(), at.corpus)
+    del at.tables[CORPUS]
+    yield from table(CORPUS_IDS, members(ids), None)
     index = orjson.dumps({"tables": {k: list(v) for k, v in at.tables.items()},
                           "corpus": {k: list(v) for k, v in at.corpus.items()}})
-    last = b"\n," + orjson.dumps(INDEX) + b":{\"at\":" + index
-    end = b",\"size\":{\"bytes\":"
+    last = b"\n," + orjson.dumps(INDEX) + b":{\"at\":" + index + b",\"size\":{\"bytes\":"
     # The size counts itself: its digits are fixed by trying (one more digit at most).
-    size = offset + len(last) + len(end) + 4
+    size = out.offset + len(last)
     while True:
         closing = str(size).encode() + b"}}\n}\n"
-        if offset + len(last) + len(end) + len(closing) == size:
+        if out.offset + len(last) + len(closing) == size:
             break
-        size = offset + len(last) + len(end) + len(closing)
-    yield last + end + closing
+        size = out.offset + len(last) + len(closing)
+    out.add(last + closing)
+    yield out.take()
 
 
 def dump(data: Data) -> Iterator[bytes]:
     """Logical tables as a lined file, piece by piece."""
     review, contents = split(data)
     names = [META_TABLE, *(n for n in review if n != META_TABLE)]
-    tables = ((name, orjson.dumps(review[name])) for name in names if name in review)
+    tables = ((name, members(review[name])) for name in names if name in review)
     corpus = ((sid, orjson.dumps(c), ids_of(c)) for sid, c in contents.items()
               if not is_empty(c))
     return stream(tables, corpus, Scan())
@@ -267,22 +311,24 @@ def scan(fd: int, size: int) -> Scan | None:
     """The parts of a lined file, or None when the file is not in that layout (read it whole
     then: a file another tool rewrote, or the older layout)."""
     found = Scan()
-    in_corpus = False
+    table: tuple[str, int] | None = None
+    """The table whose documents are being read (its name and where its JSON starts)."""
     ended = False
     for at, head, length in _iter_lines(fd, size):
         if ended:
             if head.strip():
                 return None
             continue
-        if in_corpus:
+        if table is not None:
             if head == b"}" and length == 1:
-                in_corpus = False
+                found.tables[table[0]] = (table[1], at + 1 - table[1])
+                table = None
                 continue
-            start = 1 if head.startswith(b",") else 0
-            key = _key(head, start)
-            if key is None:
-                return None
-            found.corpus[key[0]] = (at + key[1], length - key[1])
+            if table[0] == CORPUS:
+                key = _key(head, 1 if head.startswith(b",") else 0)
+                if key is None:
+                    return None
+                found.corpus[key[0]] = (at + key[1], length - key[1])
             continue
         if head == b"}" and length == 1:
             ended = True
@@ -295,11 +341,12 @@ def scan(fd: int, size: int) -> Scan | None:
         name, past = key
         if name == INDEX:
             continue
-        if name == CORPUS and length == past + 1:
-            in_corpus = True
+        if length == past + 1:  # "name":{ then one document per line
+            table = (name, at + past)
             continue
         found.tables[name] = (at + past, length - past)
-    if not ended or in_corpus or META_TABLE not in found.tables:
+    found.tables.pop(CORPUS, None)
+    if not ended or table is not None or META_TABLE not in found.tables:
         return None
     return found
 
@@ -330,6 +377,33 @@ def read_index(fd: int, size: int) -> Scan | None:
         if length < 2 or os.pread(fd, 1, offset) != b"{":
             return None
     return found
+
+
+PARSE_BYTES = 1 << 20
+"""A table is parsed this many bytes at a time: parsing a big table at once costs several
+times its size in memory for a moment."""
+
+
+def read_table(fd: int, where: tuple[int, int], path: object, what: str) -> Any:
+    """Parse the table whose JSON is at ``where``, a megabyte of its lines at a time;
+    `StoreError` naming ``what`` if damaged."""
+    offset, length = where
+    raw = os.pread(fd, length, offset)
+    if len(raw) != length or not raw.startswith(b"{\n") or not raw.endswith(b"\n}"):
+        return read_range(fd, where, path, what)
+    rows: dict[str, Any] = {}
+    pos, end = 2, len(raw) - 2
+    try:
+        while pos < end:
+            cut = raw.find(b"\n", min(pos + PARSE_BYTES, end))
+            cut = end if cut < 0 or cut > end else cut
+            piece = raw[pos + 1:cut] if raw[pos:pos + 1] == b"," else raw[pos:cut]
+            rows.update(orjson.loads(b"{" + piece + b"}"))
+            pos = cut + 1
+    except orjson.JSONDecodeError as exc:
+        raise StoreError(f"{path}: {what} is damaged ({exc.args[0] if exc.args else exc}); "
+                         "run `factcheck doctor`") from exc
+    return rows
 
 
 def read_range(fd: int, where: tuple[int, int], path: object, what: str) -> Any:

@@ -253,7 +253,7 @@ class Runner:
             self.add(out, "store", f"durable mark, {name}", label, key, unit="ms", target=target,
                      note=f"over {self.config.marks} marks{fsync}")
         copy = self.stage(f"backup: {label}", "backup", store_path=str(path),
-                          target=str(path.with_name("backup.json")))
+                          copy_path=str(path.with_name("backup.json")))
         self.add(copy, "store", "what a copy holds", label, "mb", unit="MB",
                  note="`factcheck backup`: one self-contained file, every review and the corpus")
         self.add(copy, "store", "backup (consistent copy)", label, "seconds", unit="s",

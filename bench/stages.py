@@ -220,14 +220,14 @@ def marks(store_path: str, count: int) -> dict[str, Any]:
             "mark_ms_p95": _percentile(timings, 0.95), "mark_ms_max": max(timings)}
 
 
-def backup(store_path: str, target: str) -> dict[str, Any]:
+def backup(store_path: str, copy_path: str) -> dict[str, Any]:
     """`Store.backup` (``factcheck backup``): a consistent, self-contained copy, and its size."""
     from factcheck.core.store import Store
 
     started = time.perf_counter()
     with Store.open(store_path) as store:
         opened = time.perf_counter()
-        written = store.backup(Path(target))
+        written = store.backup(Path(copy_path))
     done = time.perf_counter()
     size = sum(Path(p).stat().st_size for p in written)
     for path in written:

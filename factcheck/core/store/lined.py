@@ -1,31 +1,37 @@
 """The lined layout of ``claims.json``: one JSON document any JSON reader parses whole, written
-so that a reader can also find each part by its line and parse only what it needs.
+so that factcheck can find each part by its line and parse only what it needs.
 
 ::
 
-    {"_meta":{"store":{"format":"factcheck","layout":2,...}}
-    ,"claims":{...every claim...}
-    ,"reviews":{...}
-    ...                                   one line per table of the reviewer's work
+    {"_meta":{
+    "store":{"format":"factcheck","layout":2,...}
+    }
+    ,"claims":{
+    "c-5e1a...":{...}                     every table: one document per line
+    ,"c-77f0...":{...}
+    }
+    ,"reviews":{ ... }
     ,"corpus":{
     "s-0f3c...":{"text":"...","passages":{...},"mentions":{...}}
-    ,"s-9a1e...":{...}                    one line per source: its text, passages and mentions
+    ,"s-9a1e...":{...}                    the corpus: one line per source
     }
-    ,"corpus_ids":{"s-0f3c...":{"passages":[...],"mentions":[...]},...}
+    ,"corpus_ids":{ ... }                 which passage and mention ids each source holds
+    ,"_index":{"at":{...},"size":{...}}   where each table and each source's line is
     }
 
-What a reviewer works on (claims, reviews, decisions, stories, the sources' metadata) sits in
-TinyDB's layout, one table per line. What is bulky and read rarely, the corpus, is one line per
-source in the ``corpus`` table: opening the store reads where each line starts (`scan`) and
-parses a source's line only when something of that source is shown. ``corpus_ids`` lists which
-passage and mention ids each source holds (so a passage found by its id alone is found without
-reading the corpus). Tables read rarely (`LAZY_TABLES`: the change log, the key index) are
-parsed on first use.
+What a reviewer works on (claims, reviews, decisions, stories, the sources' metadata) is parsed
+when the store opens, a megabyte of lines at a time (`read_table`). What is bulky and read
+rarely, the corpus, is one line per source: a source's line is parsed only when something of
+that source is shown. ``corpus_ids`` finds the source of a passage known by its id alone.
+Tables read rarely (`LAZY_TABLES`: the change log, the key index) are parsed on first use. The
+last line lists where every part is (`read_index`); when it does not fit the file (a hand edit),
+the lines are scanned instead (`scan`).
 
 The *logical* tables the rest of factcheck sees are unchanged: ``passages`` and ``mentions`` by
 id, and ``sources`` whose documents hold ``text``; `split` and `join` convert between the two.
-A file in the older layout (one line, corpus inside ``passages``/``mentions``/``sources``) is
-read whole and written in this layout by the next write (after a backup).
+A file in the older layout (one line, corpus inside ``passages``/``mentions``/``sources``) or
+rewritten by another JSON tool is read whole, and written in lines by the next write (after a
+backup).
 """
 
 from __future__ import annotations

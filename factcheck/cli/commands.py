@@ -25,9 +25,10 @@ from factcheck.core import pipeline
 from factcheck.core.ingest.address import is_address
 from factcheck.core.link.stories import INDEX_ID
 from factcheck.core.models import Change, utcnow
+from factcheck.core.readmodel import claim_rows, claim_view
 from factcheck.core.review import new_id
 from factcheck.core.store import StoreError
-from factcheck.core.views import claim_rows, claim_view, filter_rows, inert
+from factcheck.core.views import claim_json, filter_rows, inert
 
 EDITABLE_SOURCE_FIELDS = ("outlet", "title", "published", "updated", "language", "url")
 
@@ -253,39 +254,39 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UserError(f"claim {claim_id!r} cannot be read (run `factcheck doctor`)")
     short = lookup.short_passage_ids(store)
     if args.json:
-        print_json(view)
+        print_json(claim_json(view))
         return 0
-    norm = {k: v for k, v in view["normalized"].items() if v not in (None, "", "asserted")}
-    console.print(Text.assemble(("Claim ", "bold"), (view["id"], "cyan"), f"  [{view['kind']}]"))
-    console.print(Text(inert(view["text"])))
+    norm = {k: v for k, v in view.normalized.items() if v not in (None, "", "asserted")}
+    console.print(Text.assemble(("Claim ", "bold"), (view.id, "cyan"), f"  [{view.kind}]"))
+    console.print(Text(inert(view.text)))
     console.print(Text("  " + ", ".join(f"{k}: {inert(v)}" for k, v in norm.items()),
                        style="dim"))
-    console.print(f"  outlets: {view['outlets']}, independent origins: {view['origins']}"
-                  + ("  [red]disputed[/]" if view["disputed"] else ""))
-    verdict = view.get("verdict")
+    console.print(f"  outlets: {view.outlets}, independent origins: {view.origins}"
+                  + ("  [red]disputed[/]" if view.disputed else ""))
+    verdict = view.verdict
     if verdict:
-        console.print(Text(f"  verdict: {verdict['label']} by {inert(verdict['reviewer'])} "
-                           f"({verdict['at']}): {inert(verdict['explanation'])}",
+        console.print(Text(f"  verdict: {verdict.label} by {inert(verdict.reviewer)} "
+                           f"({verdict.at}): {inert(verdict.explanation)}",
                            style="bold"))
-    for conflict in view["conflicts"]:
-        console.print(Text(f"  ⚠ {conflict['kind']}: {inert(conflict['reason'])}",
+    for conflict in view.conflicts:
+        console.print(Text(f"  ⚠ {conflict.kind}: {inert(conflict.reason)}",
                            style="yellow"))
-    for outlet, items in view["by_outlet"].items():
+    for outlet, items in view.by_outlet():
         console.print(Text(f"\n{inert(outlet)}", style="bold underline"))
         for item in items:
-            passage = short.get(item["passage_id"], item["passage_id"])
-            console.print(Text(f"  {passage}  {inert(item['title'])} "
-                               f"({item['published'] or 'no date'}) "
-                               f"[{item['start']}:{item['end']}]", style="dim"))
+            passage = short.get(item.id, item.id)
+            console.print(Text(f"  {passage}  {inert(item.title)} "
+                               f"({item.published or 'no date'}) "
+                               f"[{item.start}:{item.end}]", style="dim"))
             line = Text("    ")
-            line.append(inert(item["before"]), style="dim")
-            line.append(inert(item["text"]), style="bold")
-            line.append(inert(item["after"]), style="dim")
+            line.append(inert(item.before), style="dim")
+            line.append(inert(item.text), style="bold")
+            line.append(inert(item.after), style="dim")
             console.print(line)
-            marks = ", ".join(f"{inert(r)}: {m}" for r, m in item["marks"].items()) or "none"
-            console.print(Text(f"    suggested: {item['suggested_stance']} ({item['link']}); "
+            marks = ", ".join(f"{inert(r)}: {m}" for r, m in item.by_reviewer.items()) or "none"
+            console.print(Text(f"    suggested: {item.suggested_stance} ({item.link}); "
                                f"marks: {marks}", style="italic"))
-    for note in view["notes"]:
-        console.print(Text(f"\nnote by {inert(note['author'])} ({note['at']}): "
-                           f"{inert(note['text'])}"))
+    for note in view.notes:
+        console.print(Text(f"\nnote by {inert(note.author)} ({note.at}): "
+                           f"{inert(note.text)}"))
     return 0

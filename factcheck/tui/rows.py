@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from factcheck.core.readmodel import ClaimRow
 from factcheck.core.review import is_reviewed, reviewed_claim_ids
 from factcheck.core.store import Store
 from factcheck.tui.text import fold, one_line
@@ -30,24 +31,6 @@ SORTS: dict[str, str] = {
     "unreviewed": "unreviewed first",
 }
 """Sort orders of the claim list: key -> what the reviewer sees."""
-
-
-@dataclass(slots=True)
-class Row:
-    """One tracked claim as the list shows it."""
-
-    id: str
-    kind: str
-    text: str
-    outlets: int
-    origins: int
-    conflicts: int
-    disputed: bool
-    verdict: str | None
-    reviewed: bool
-    score: float
-    story: str = ""
-    """The title of the claim's story (empty when it has none)."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +127,7 @@ class RowModel:
     """Every tracked claim of a store, kept in step with the store.
 
     Building it only copies references (claim ids and stored dictionaries) and reads the
-    reviews; a `Row` is made when a line is drawn.
+    reviews; a `ClaimRow` is made when a line is drawn.
     """
 
     def __init__(self, store: Store) -> None:
@@ -214,10 +197,10 @@ class RowModel:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def row(self, at: int) -> Row:
+    def row(self, at: int) -> ClaimRow:
         """The row of the claim at index ``at``."""
         doc, cid = self.docs[at], self.ids[at]
-        return Row(
+        return ClaimRow(
             id=cid,
             kind=str(doc.get("kind", "other")),
             text=row_text(doc),
@@ -231,7 +214,7 @@ class RowModel:
             story=self.story_titles.get(str(doc.get("story_id")), ""),
         )
 
-    def get(self, claim_id: str) -> Row | None:
+    def get(self, claim_id: str) -> ClaimRow | None:
         """The row of one claim."""
         at = self.index.get(claim_id)
         return None if at is None else self.row(at)
@@ -325,7 +308,7 @@ class RowView:
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def row(self, position: int) -> Row:
+    def row(self, position: int) -> ClaimRow:
         """The row shown at ``position``."""
         return self.model.row(self.indexes[position])
 

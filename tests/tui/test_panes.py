@@ -139,7 +139,7 @@ def test_a_dispute_is_told_once(store_path: Path) -> None:
             await pilot.press("j")
         data = app.screen.claim_data
         assert data is not None and data.conflicts
-        texts["reason"] = data.conflicts[0][1]
+        texts["reason"] = data.conflicts[0].reason
         texts["detail"] = pane_text(app, "#detail")
         texts["passages"] = pane_text(app, "#passages")
 

@@ -226,7 +226,7 @@ def test_a_mark_changed_in_another_window_is_not_taken_for_the_one_shown(
         await pilot.press("tab")
         passages = app.screen.query_one(Passages)
         for _ in range(len(passages.shown)):
-            if passages.current is not None and passages.current.passage_id == tempo:
+            if passages.current is not None and passages.current.id == tempo:
                 break
             await pilot.press("j")
         await pilot.press("a")  # supports

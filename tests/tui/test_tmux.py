@@ -91,11 +91,17 @@ class Terminal:
         raise AssertionError(f"the app did not quit:\n{self.screen()}")
 
 
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "FACTCHECK_"))}
     env.update(XDG_CONFIG_HOME=str(tmp_path / "config"), TERM="xterm-256color",
                LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    # The `factcheck` script runs this checkout's package, not whichever checkout the
+    # virtualenv's editable install points at (a store written by other code would be tested).
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CHECKOUT), env.get("PYTHONPATH")) if p)
     term = Terminal(f"factcheck-test-{os.getpid()}-{tmp_path.name}", env)
     try:
         yield term

@@ -81,12 +81,12 @@ def test_the_tui_marks_each_row_of_the_sentence(db: tuple[Path, str, str]) -> No
 
     async def steps(pilot: Pilot[Any]) -> None:
         for _ in range(10):
-            if app.screen.claim_data and app.screen.claim_data.claim_id == claim_id:
+            if app.screen.claim_data and app.screen.claim_data.id == claim_id:
                 break
             await pilot.press("j")
         await pilot.press("tab")
         passages = app.screen.query_one(Passages)
-        keys = [p.mark_key for p in passages.shown]
+        keys = [p.key for p in passages.shown]
         assert sorted(keys).count(passage) == 1 and passage + DENIED_SUFFIX in keys
         for _ in range(keys.index(passage)):
             await pilot.press("j")

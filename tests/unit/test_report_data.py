@@ -33,8 +33,8 @@ def _passage_id(store: Store, needle: str) -> str:
 
 def test_gather_has_every_claim_with_reviewed_flags(store: Store, settings: Settings) -> None:
     report = gather(store, settings)
-    assert [c["id"] for c in report.claims] == ["c-visit", "c-arms", "c-hostile"]
-    reviewed = {c["id"]: c["reviewed"] for c in report.claims}
+    assert [c.id for c in report.claims] == ["c-visit", "c-arms", "c-hostile"]
+    reviewed = {c.id: c.reviewed for c in report.claims}
     assert reviewed == {"c-visit": True, "c-arms": True, "c-hostile": False}
     assert {c for c, r in reviewed.items() if r} == reviewed_claim_ids(store)
     assert report.total_claims == 3 and report.reviewed_total == 2
@@ -46,51 +46,51 @@ def test_passages_are_verbatim_with_offsets(store: Store, settings: Settings) ->
     passages = {p.id: p for p in store.passages()}
     sources = {s.id: s for s in store.sources()}
     for claim in report.claims:
-        for row in claim["passages"]:
-            passage = passages[row["id"]]
-            assert row["text"] == passage.text
-            assert (row["start"], row["end"]) == (passage.start, passage.end)
-            assert sources[row["source"]].text[row["start"]:row["end"]] == row["text"]
-            assert row["file"] == sources[row["source"]].file
+        for row in claim.passages:
+            passage = passages[row.id]
+            assert row.text == passage.text
+            assert (row.start, row.end) == (passage.start, passage.end)
+            assert sources[row.source_id].text[row.start:row.end] == row.text
+            assert row.file == sources[row.source_id].file
 
 
 def test_effective_stance_is_the_latest_mark(store: Store, settings: Settings) -> None:
     p20 = _passage_id(store, "20 tahun")
     visit = gather(store, settings).claims[0]
-    row = next(p for p in visit["passages"] if p["id"] == p20)
+    row = next(p for p in visit.passages if p.id == p20)
     # rina marked "contradicts", then budi "supports": budi's is the latest.
-    assert [(m["reviewer"], m["stance"]) for m in row["marks"]] == [
+    assert [(m.shown_reviewer, m.stance) for m in row.marks] == [
         ("rina", "contradicts"), ("budi", "supports")]
-    assert row["stance"] == "supports"
-    assert row["suggested_stance"] == "contradicts"
+    assert row.stance == "supports"
+    assert row.suggested_stance == "contradicts"
 
     mark(store, "c-visit", p20, Stance.CONTRADICTS, "rina")  # rina changes her mind last
-    row = next(p for p in gather(store, settings).claims[0]["passages"] if p["id"] == p20)
-    assert row["stance"] == "contradicts"
-    assert [m["reviewer"] for m in row["marks"]] == ["budi", "rina"]
+    row = next(p for p in gather(store, settings).claims[0].passages if p.id == p20)
+    assert row.stance == "contradicts"
+    assert [m.shown_reviewer for m in row.marks] == ["budi", "rina"]
 
 
 def test_unmarked_passages_keep_only_the_suggestion(store: Store, settings: Settings) -> None:
     arms = gather(store, settings).claims[1]
-    assert all(p["stance"] is None and p["marks"] == [] for p in arms["passages"])
-    assert [p["suggested_stance"] for p in arms["passages"]] == [
+    assert all(p.stance is None and p.marks == () for p in arms.passages)
+    assert [p.suggested_stance for p in arms.passages] == [
         "supports", "supports", "denial", "denial"]
 
 
 def test_verdict_labels_and_ratings_come_from_the_scale(store: Store, settings: Settings) -> None:
     claims = gather(store, settings, ExportOptions(lang="id")).claims
-    assert claims[0]["verdict"] is not None
-    assert (claims[0]["verdict"]["label_text"], claims[0]["verdict"]["rating"]) == ("Benar", 5)
-    assert claims[1]["verdict"] is not None
-    assert (claims[1]["verdict"]["label_text"], claims[1]["verdict"]["rating"]) == (
+    assert claims[0].verdict is not None
+    assert (claims[0].verdict.label_text, claims[0].verdict.rating) == ("Benar", 5)
+    assert claims[1].verdict is not None
+    assert (claims[1].verdict.label_text, claims[1].verdict.rating) == (
         "Diperdebatkan", 3)
-    assert claims[2]["verdict"] is None
+    assert claims[2].verdict is None
 
 
 def test_matrix_cells(store: Store, settings: Settings) -> None:
     report = gather(store, settings)
     assert report.outlets == ["Tempo", "Kabar Harian", "World Wire"]
-    rows = {c["id"]: matrix_cells(c, report.outlets) for c in report.claims}
+    rows = {c.id: matrix_cells(c, report.outlets) for c in report.claims}
     assert rows["c-visit"] == [[("supports", True)], [("supports", True)], [("supports", True)]]
     assert rows["c-arms"] == [[("supports", False), ("denial", False)], [("denial", False)],
                               [("supports", False)]]
@@ -100,7 +100,7 @@ def test_matrix_cells(store: Store, settings: Settings) -> None:
 def test_a_passage_marked_unrelated_is_not_a_mention(store: Store, settings: Settings) -> None:
     mark(store, "c-hostile", _passage_id(store, "<script>"), Stance.UNRELATED, "rina")
     report = gather(store, settings)
-    hostile = next(c for c in report.claims if c["id"] == "c-hostile")
+    hostile = next(c for c in report.claims if c.id == "c-hostile")
     assert matrix_cells(hostile, report.outlets) == [[], [], []]
 
 
@@ -146,9 +146,9 @@ def test_agreement_is_pairwise_over_passages_both_marked() -> None:
 
 def test_reviewed_only_and_claim_filters(store: Store, settings: Settings) -> None:
     only = gather(store, settings, ExportOptions(reviewed_only=True))
-    assert [c["id"] for c in only.claims] == ["c-visit", "c-arms"]
+    assert [c.id for c in only.claims] == ["c-visit", "c-arms"]
     picked = gather(store, settings, ExportOptions(claim_ids=("c-hostile", "c-arms")))
-    assert [c["id"] for c in picked.claims] == ["c-arms", "c-hostile"]
+    assert [c.id for c in picked.claims] == ["c-arms", "c-hostile"]
     both = gather(store, settings, ExportOptions(reviewed_only=True, claim_ids=("c-hostile",)))
     assert both.claims == []
     # The store-wide counts do not depend on the filter.

@@ -41,7 +41,8 @@ from typing import Any
 
 import orjson
 
-from factcheck.core.report.data import ClaimRow, Report, outlet_name
+from factcheck.core.readmodel import ClaimView
+from factcheck.core.report.data import Report, outlet_name
 from factcheck.core.report.text import json_text, one_line, shorten
 from factcheck.core.text.languages import load
 from factcheck.settings import Settings
@@ -82,12 +83,12 @@ def _when(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _appearances(report: Report, claim: ClaimRow) -> list[tuple[datetime | None, dict[str, Any]]]:
+def _appearances(report: Report, claim: ClaimView) -> list[tuple[datetime | None, dict[str, Any]]]:
     found: dict[str, tuple[datetime | None, dict[str, Any]]] = {}
-    for passage in claim["passages"]:
-        if passage["source"] in found:
+    for passage in claim.passages:
+        if passage.source_id in found:
             continue
-        source = report.source_by_id.get(passage["source"], {})
+        source = report.source_by_id.get(passage.source_id, {})
         work: dict[str, Any] = {"@type": "NewsArticle"}
         url = one_line(source.get("url"))
         if url.lower().startswith(("http://", "https://")):
@@ -97,40 +98,40 @@ def _appearances(report: Report, claim: ClaimRow) -> list[tuple[datetime | None,
         if source.get("published"):
             work["datePublished"] = one_line(source["published"])
         work["publisher"] = {"@type": "Organization", "name": one_line(outlet_name(passage))}
-        found[passage["source"]] = (_when(source.get("published")), work)
+        found[passage.source_id] = (_when(source.get("published")), work)
     return list(found.values())
 
 
-def claim_reviewed(claim: ClaimRow) -> str:
+def claim_reviewed(claim: ClaimView) -> str:
     """What ``claimReviewed`` says: the claim's sentence when it fits in `CLAIM_LIMIT`
     characters; else its normalized reading (what, value, who, as of when: "dead: at least 11
     (BNPB)"), which the reports show beside the claim; else the sentence cut on a word
     boundary. The whole sentence is ``itemReviewed.text`` in every case."""
-    said = one_line(claim["text"])
+    said = one_line(claim.text)
     if len(said) <= CLAIM_LIMIT:
         return said
-    return shorten(one_line(claim["reading"]) or said, CLAIM_LIMIT)
+    return shorten(one_line(claim.reading) or said, CLAIM_LIMIT)
 
 
-def claim_review(report: Report, claim: ClaimRow, settings: Settings) -> dict[str, Any] | None:
+def claim_review(report: Report, claim: ClaimView, settings: Settings) -> dict[str, Any] | None:
     """The ClaimReview object of one claim; None when the claim has no verdict."""
-    verdict = claim["verdict"]
+    verdict = claim.verdict
     if verdict is None:
         return None
     rating: dict[str, Any] = {"@type": "Rating"}
-    if verdict["rating"] is not None:
-        rating.update(ratingValue=verdict["rating"], bestRating=5, worstRating=1)
-    rating["alternateName"] = one_line(verdict["label_text"])
-    if verdict["explanation"]:
-        rating["ratingExplanation"] = one_line(verdict["explanation"])
+    if verdict.rating is not None:
+        rating.update(ratingValue=verdict.rating, bestRating=5, worstRating=1)
+    rating["alternateName"] = one_line(verdict.label_text)
+    if verdict.explanation:
+        rating["ratingExplanation"] = one_line(verdict.explanation)
 
     appearances = _appearances(report, claim)
     dated = [(when, work) for when, work in appearances if when is not None]
     dated.sort(key=lambda a: a[0])
     first = dated[0][1] if dated else (appearances[0][1] if appearances else None)
-    speaker = one_line(claim["normalized"].get("speaker"))
+    speaker = one_line(claim.normalized.get("speaker"))
     item: dict[str, Any] = {"@type": "Claim"}
-    said = one_line(claim["text"])
+    said = one_line(claim.text)
     if said:
         item["text"] = said  # the whole sentence; `claimReviewed` may state its reading
     if speaker:
@@ -152,11 +153,11 @@ def claim_review(report: Report, claim: ClaimRow, settings: Settings) -> dict[st
         "reviewRating": rating,
         "itemReviewed": item,
         "author": author,
-        "datePublished": one_line(verdict["at"]),
+        "datePublished": one_line(verdict.at),
     }
     if organization.url:
         author["url"] = organization.url
-        review["url"] = f"{organization.url.rstrip('#')}#{claim['id']}"
+        review["url"] = f"{organization.url.rstrip('#')}#{claim.id}"
     return review
 
 

@@ -19,7 +19,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.core.report.data import ClaimRow, PassageRow, Report
+from factcheck.core.readmodel import ClaimView, PassageView
+from factcheck.core.report.data import Report
 from factcheck.core.report.text import clean
 
 BOM = "\ufeff"
@@ -67,9 +68,9 @@ def render(report: Report, progress: Callable[[int, int], None] | None = None) -
     total = len(report.claims)
     for done, claim in enumerate(report.claims, start=1):
         head = _claim_cells(claim)
-        if not claim["passages"]:
+        if not claim.passages:
             writer.writerow([cell(v) for v in head] + [""] * (len(COLUMNS) - len(head)))
-        for passage in claim["passages"]:
+        for passage in claim.passages:
             values = head + _passage_cells(report, claim, passage)
             writer.writerow([cell(v) for v in values])
         if progress is not None:
@@ -77,32 +78,29 @@ def render(report: Report, progress: Callable[[int, int], None] | None = None) -
     return buffer.getvalue()
 
 
-def _claim_cells(claim: ClaimRow) -> list[Any]:
-    verdict = claim["verdict"]
+def _claim_cells(claim: ClaimView) -> list[Any]:
+    verdict = claim.verdict
     decided: list[Any] = [None] * 6
     if verdict is not None:
-        decided = [verdict["label"], verdict["label_text"], verdict["rating"],
-                   verdict["explanation"], verdict["reviewer"], verdict["at"]]
+        decided = [verdict.label, verdict.label_text, verdict.rating,
+                   verdict.explanation, verdict.shown_reviewer, verdict.at]
     # Notes on the claim as a whole (a passage's notes go with its row): on every row of the
     # claim, so a filtered spreadsheet never hides them.
-    notes = "; ".join(f"{n['author']}: {n['text']}" for n in claim["notes"]
-                      if not n["passage_id"])
+    notes = "; ".join(f"{n.shown_author}: {n.text}" for n in claim.notes if not n.passage_id)
     return [
-        claim["id"], claim["text"], claim["kind"], round(claim["score"], 4), claim["outlets"],
-        claim["origins"], claim["disputed"], claim["reviewed"], *decided, notes,
+        claim.id, claim.text, claim.kind, round(claim.score, 4), claim.outlets,
+        claim.origins, claim.disputed, claim.reviewed, *decided, notes,
     ]
 
 
-def _passage_cells(report: Report, claim: ClaimRow, passage: PassageRow) -> list[Any]:
-    source = report.source_by_id.get(passage["source"], {})
-    marks = "; ".join(f"{m['reviewer']}: {m['stance']} ({m['at']})" for m in passage["marks"])
-    conflicts = "; ".join(f"{c['kind']}: {c['reason']}" for c in claim["conflicts"]
-                          if passage["id"] in c["passages"])
-    notes = "; ".join(f"{n['author']}: {n['text']}" for n in claim["notes"]
-                      if n["passage_id"] == passage["id"])
+def _passage_cells(report: Report, claim: ClaimView, passage: PassageView) -> list[Any]:
+    source = report.source_by_id.get(passage.source_id, {})
+    marks = "; ".join(f"{m.shown_reviewer}: {m.stance} ({m.at})" for m in passage.marks)
+    conflicts = "; ".join(f"{c.kind}: {c.reason}" for c in claim.conflicts_of(passage.id))
+    notes = "; ".join(f"{n.shown_author}: {n.text}" for n in claim.notes_on(passage.id))
     return [
-        passage["id"], passage["source"], passage["file"], passage["outlet"],
-        source.get("title"), source.get("published"), source.get("url"), passage["start"],
-        passage["end"], passage["role"], passage["link"], passage["suggested_stance"],
-        passage["stance"], marks, conflicts, notes, passage["text"],
+        passage.id, passage.source_id, passage.file or "", passage.outlet,
+        source.get("title"), source.get("published"), source.get("url"), passage.start,
+        passage.end, passage.role, passage.link, passage.suggested_stance,
+        passage.stance, marks, conflicts, notes, passage.text,
     ]

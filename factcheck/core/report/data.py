@@ -1,9 +1,8 @@
 """What a report shows, gathered from a store once and shared by every format.
 
-`gather` reads the store's raw documents (``Store.raw``) rather than validating each one through
-pydantic: a 10,000-claim store is gathered in well under a second. The rows it builds have the
-field names of the JSON export (`factcheck.core.report.json_out` defines that shape as pydantic
-models and ``schema.json``), so the JSON format is these rows as they are.
+The claims are the read model's (`factcheck.core.readmodel.claim_views`: each table read once,
+a 10,000-claim store is gathered in well under a second); the JSON export writes them in the
+shape `factcheck.core.report.json_out` defines.
 
 The *effective stance* of a passage is the most recent reviewer mark on it (ties in the mark's
 second broken by the change log's order); the tool's suggestion is kept apart
@@ -12,19 +11,18 @@ second broken by the change log's order); the tool's suggestion is kept apart
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
-
-from pydantic import ValidationError
+from typing import Any
 
 from factcheck import __version__
-from factcheck.core.models import Slot, review_rows, utcnow
+from factcheck.core.models import utcnow
+from factcheck.core.readmodel import ClaimView, PassageView, claim_views
 from factcheck.core.report.agreement import Agreement, agreement
 from factcheck.core.review import reviewed_claim_ids
 from factcheck.core.store import Store
-from factcheck.core.timeline import Timeline, figure_timeline
-from factcheck.core.values import reading
-from factcheck.settings import Settings, reviewer_name
+from factcheck.core.timeline import Timeline
+from factcheck.settings import Settings
 
 LANGUAGES = ("en", "id")
 
@@ -48,82 +46,6 @@ class ExportOptions:
 DEFAULT_OPTIONS = ExportOptions()
 
 
-class MarkRow(TypedDict):
-    """One reviewer's mark on a passage."""
-
-    reviewer: str
-    stance: str
-    at: str
-
-
-class PassageRow(TypedDict):
-    """One outlet's passage in a tracked claim."""
-
-    id: str
-    source: str
-    file: str
-    outlet: str | None
-    start: int
-    end: int
-    text: str
-    role: str
-    link: str
-    suggested_stance: str
-    polarity: str
-    """``denied`` for the row of a sentence that reports the claim's denial."""
-    stance: str | None
-    marks: list[MarkRow]
-
-
-class ConflictRow(TypedDict):
-    """Passages of a claim that appear to disagree."""
-
-    passages: list[str]
-    kind: str
-    reason: str
-
-
-class VerdictRow(TypedDict):
-    """A claim's verdict with its label and rating from the settings' scale."""
-
-    label: str
-    label_text: str
-    rating: int | None
-    explanation: str
-    reviewer: str
-    at: str
-
-
-class NoteRow(TypedDict):
-    """A reviewer's note."""
-
-    id: str
-    text: str
-    author: str
-    at: str
-    passage_id: str | None
-
-
-class ClaimRow(TypedDict):
-    """A tracked claim with everything reviewers and the tool said about it."""
-
-    id: str
-    kind: str
-    text: str
-    normalized: dict[str, Any]
-    reading: str
-    """The normalized reading in a few words (`factcheck.core.values.reading`), or ``""``."""
-    score: float
-    outlets: int
-    origins: int
-    disputed: bool
-    reviewed: bool
-    passages: list[PassageRow]
-    conflicts: list[ConflictRow]
-    verdict: VerdictRow | None
-    notes: list[NoteRow]
-
-
 _SOURCE_FIELDS: dict[str, Any] = {
     "id": "", "file": "", "outlet": None, "title": None, "published": None, "updated": None,
     "language": None, "byline": {}, "sha256": "", "url": None, "version": 1,
@@ -141,7 +63,8 @@ class Report:
     options: ExportOptions
     sources: list[dict[str, Any]]
     """Current sources (and older versions that evidence still points to), ingest order."""
-    claims: list[ClaimRow]
+    claims: list[ClaimView]
+    """The exported claims in context (`factcheck.core.readmodel`), in the store's order."""
     agreement: Agreement
     reviewers: list[str]
     total_claims: int
@@ -205,28 +128,30 @@ def glance(report: Report) -> Glance:
     """What an editor reads first about ``report`` (verdicts in the scale's order)."""
     counts: dict[str, tuple[str, int]] = {}
     for claim in report.claims:
-        verdict = claim["verdict"]
+        verdict = claim.verdict
         if verdict is not None:
-            label, n = counts.get(verdict["label"], (verdict["label_text"], 0))
-            counts[verdict["label"]] = (label, n + 1)
+            label, n = counts.get(verdict.label, (verdict.label_text, 0))
+            counts[verdict.label] = (label, n + 1)
     rank = {key: i for i, key in enumerate(report.verdict_order)}
     verdicts = [counts[k] for k in sorted(counts, key=lambda k: (rank.get(k, len(rank)), k))]
     disputed, differing = [], []
     for claim in report.claims:
-        for conflict in claim["conflicts"]:
-            entry = (claim["id"], claim["text"], conflict["reason"])
-            if conflict["kind"] == "denial":
+        for conflict in claim.conflicts:
+            entry = (claim.id, claim.text, conflict.reason)
+            if conflict.kind == "denial":
                 disputed.append(entry)
-            elif conflict["kind"] in ("number", "date", "status", "update", "internal"):
+            elif conflict.kind in ("number", "date", "status", "update", "internal"):
                 differing.append(entry)
-    open_claims = sorted((c for c in report.claims if c["verdict"] is None),
-                         key=lambda c: (-c["score"], -c["outlets"], c["id"]))
+    open_claims = sorted((c for c in report.claims if c.verdict is None),
+                         key=lambda c: (-c.score, -c.outlets, c.id))
     return Glance(verdicts=verdicts, without_verdict=len(open_claims), disputed=disputed,
-                  differing=differing, open=[(c["id"], c["text"]) for c in open_claims])
+                  differing=differing, open=[(c.id, c.text) for c in open_claims])
 
 
-def outlet_name(row: dict[str, Any] | PassageRow) -> str:
-    """The outlet of a source or passage row, or its file name when the outlet is unknown."""
+def outlet_name(row: Mapping[str, Any] | PassageView) -> str:
+    """The outlet of a source or passage, or its file name when the outlet is unknown."""
+    if isinstance(row, PassageView):
+        return row.outlet or row.file or "?"
     return row.get("outlet") or row.get("file") or "?"
 
 
@@ -260,40 +185,28 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
         if (not wanted or cid in wanted) and (not options.reviewed_only or cid in reviewed)
     ]
     sources_raw = store.raw("sources")
-    passages_raw = store.raw("passages")
-    reviews_raw = store.sound("reviews")
-    order = _mark_order(store) if reviews_raw else {}
     scale = {v.key: v for v in settings.verdicts}
-
+    claims = claim_views(store, {cid for cid, _ in chosen}, scale=scale, lang=options.lang,
+                         timelines=True)
     sources: dict[str, dict[str, Any]] = {}
     for sid, doc in sources_raw.items():
         if not doc.get("superseded_by"):
             sources[sid] = _source_row(sid, doc)
-    claims: list[ClaimRow] = []
     items: list[dict[str, str]] = []
-    for cid, doc in chosen:
-        review = reviews_raw.get(cid) or {}
-        row = _claim_row(cid, doc, review, cid in reviewed, sources_raw, passages_raw, order,
-                         scale, options.lang, items)
-        for passage in row["passages"]:
-            sid = passage["source"]
+    for claim in claims:
+        for passage in claim.passages:
+            sid = passage.source_id
             if sid not in sources and sid in sources_raw:
                 sources[sid] = _source_row(sid, sources_raw[sid])
-        claims.append(row)
+            if len(passage.marks) > 1:
+                items.append({m.shown_reviewer: m.stance for m in passage.marks})
     reviewers = sorted({
-        *(m["reviewer"] for c in claims for p in c["passages"] for m in p["marks"]),
-        *(c["verdict"]["reviewer"] for c in claims if c["verdict"]),
-        *(n["author"] for c in claims for n in c["notes"]),
+        *(m.shown_reviewer for c in claims for p in c.passages for m in p.marks),
+        *(c.verdict.shown_reviewer for c in claims if c.verdict),
+        *(n.shown_author for c in claims for n in c.notes),
     })
     ordered = [sources[sid] for sid in sources_raw if sid in sources]
-    timelines: dict[str, Timeline] = {}
-    if any(doc.get("kind") == "quantity" for _, doc in chosen):
-        mentions_raw = store.raw("mentions")
-        for cid, doc in chosen:
-            made = figure_timeline(doc, mentions_raw, sources_raw,
-                                   (reviews_raw.get(cid) or {}).get("marks"))
-            if made is not None:
-                timelines[cid] = made
+    timelines = {c.id: c.timeline for c in claims if c.timeline is not None}
     header = store.header()
     return Report(
         factcheck_version=__version__,
@@ -313,143 +226,25 @@ def gather(store: Store, settings: Settings, options: ExportOptions = DEFAULT_OP
     )
 
 
-def _mark_order(store: Store) -> dict[tuple[str, str, str], str]:
-    """(claim, passage, reviewer) -> id of the latest mark change (ids are time-ordered)."""
-    latest: dict[tuple[str, str, str], str] = {}
-    for cid, change in store.raw("changes").items():
-        if change.get("what") != "mark":
-            continue
-        key = (change.get("target", ""), change.get("detail", ""), change.get("who", ""))
-        if cid > latest.get(key, ""):
-            latest[key] = cid
-    return latest
-
-
 def _source_row(sid: str, doc: dict[str, Any]) -> dict[str, Any]:
     row = {name: doc.get(name, default) for name, default in _SOURCE_FIELDS.items()}
     row["id"] = sid
     return row
 
 
-def _claim_row(
-    cid: str,
-    doc: dict[str, Any],
-    review: dict[str, Any],
-    reviewed: bool,
-    sources_raw: Any,
-    passages_raw: Any,
-    order: dict[tuple[str, str, str], str],
-    scale: dict[str, Any],
-    lang: str,
-    items: list[dict[str, str]],
-) -> ClaimRow:
-    marks_by_passage: dict[str, dict[str, Any]] = review.get("marks") or {}
-    passages: list[PassageRow] = []
-    for key, evidence in review_rows(doc.get("evidence", ())):
-        pid = evidence.get("passage_id", "")
-        passage = passages_raw.get(pid)
-        if passage is None:
-            continue  # a dangling reference: `factcheck doctor` reports it
-        sid = passage.get("source_id") or evidence.get("source_id", "")
-        source = sources_raw.get(sid) or {}
-        marks = _marks(cid, key, marks_by_passage.get(key) or {}, order)
-        if len(marks) > 1:
-            items.append({m["reviewer"]: m["stance"] for m in marks})
-        passages.append(PassageRow(
-            id=pid,
-            source=sid,
-            file=source.get("file", ""),
-            outlet=source.get("outlet"),
-            start=passage.get("start", 0),
-            end=passage.get("end", 0),
-            text=passage.get("text", ""),
-            role=passage.get("role", "body"),
-            link=evidence.get("link", "auto"),
-            suggested_stance=evidence.get("suggested_stance", "supports"),
-            polarity=str(evidence.get("polarity", "asserted")),
-            stance=marks[-1]["stance"] if marks else None,
-            marks=marks,
-        ))
-    normalized = dict(doc.get("normalized") or {})
-    verdict = review.get("verdict")
-    verdict_row: VerdictRow | None = None
-    if verdict:
-        option = scale.get(verdict.get("label", ""))
-        verdict_row = VerdictRow(
-            label=verdict.get("label", ""),
-            label_text=option.label(lang) if option else verdict.get("label", ""),
-            rating=option.rating if option else None,
-            explanation=verdict.get("explanation", ""),
-            reviewer=shown_name(verdict.get("reviewer", "")),
-            at=verdict.get("at", ""),
-        )
-    return ClaimRow(
-        id=cid,
-        kind=doc.get("kind", "other"),
-        text=doc.get("text", ""),
-        normalized=normalized,
-        reading=_reading(doc.get("slot"), normalized.get("speaker")),
-        score=doc.get("score", 0.0),
-        outlets=doc.get("outlets", 0),
-        origins=doc.get("origins", 0),
-        disputed=bool(doc.get("disputed", False)),
-        reviewed=reviewed,
-        passages=passages,
-        conflicts=[ConflictRow(passages=list(c.get("passages", [])), kind=c.get("kind", ""),
-                               reason=c.get("reason", ""))
-                   for c in doc.get("conflicts", ())],
-        verdict=verdict_row,
-        notes=[NoteRow(id=n.get("id", ""), text=n.get("text", ""),
-                       author=shown_name(n.get("author", "")), at=n.get("at", ""),
-                       passage_id=n.get("passage_id"))
-               for n in review.get("notes", ())],
-    )
-
-
-def _reading(slot: Any, speaker: Any) -> str:
-    if not isinstance(slot, dict):
-        return ""
-    try:
-        return reading(Slot.model_validate(slot), speaker if isinstance(speaker, str) else None)
-    except ValidationError:
-        return ""  # a damaged slot: `factcheck doctor` reports it; the sentence still reads
-
-
-def shown_name(name: Any) -> str:
-    """A stored reviewer name as reports show and count it: the spelling `reviewer_name` gives
-    (names stored before it existed: "alice " and "ali\u200bce" are "alice"); a name it
-    refuses (mixed alphabets) is shown with its odd letters escaped, so it never passes for
-    another reviewer."""
-    text = str(name or "")
-    try:
-        return reviewer_name(text)
-    except ValueError:
-        return text.encode("ascii", "backslashreplace").decode("ascii") or "(no name)"
-
-
-def _marks(cid: str, pid: str, by_reviewer: dict[str, Any],
-           order: dict[tuple[str, str, str], str]) -> list[MarkRow]:
-    """The marks on one passage, oldest first (so the last one is the effective stance)."""
-    rows = [MarkRow(reviewer=shown_name(who), stance=m.get("stance", ""), at=m.get("at", ""))
-            for who, m in by_reviewer.items()]
-    if len(rows) > 1:
-        rows.sort(key=lambda m: (m["at"], order.get((cid, pid, m["reviewer"]), "")))
-    return rows
-
-
-def matrix_cells(claim: ClaimRow, outlets: list[str]) -> list[list[tuple[str, bool]]]:
+def matrix_cells(claim: ClaimView, outlets: list[str]) -> list[list[tuple[str, bool]]]:
     """The claim x outlet matrix row: for each outlet, its passages' (stance, marked) pairs.
 
     ``marked`` is False for the tool's suggestion. A passage a reviewer marked *unrelated* does
     not count; an empty list means the outlet does not mention the claim.
     """
     cells: dict[str, list[tuple[str, bool]]] = {o: [] for o in outlets}
-    for passage in claim["passages"]:
+    for passage in claim.passages:
         cell = cells.get(outlet_name(passage))
         if cell is None:
             continue
-        stance = passage["stance"]
-        entry = (stance, True) if stance else (passage["suggested_stance"], False)
+        stance = passage.stance
+        entry = (stance, True) if stance else (passage.suggested_stance, False)
         if entry[0] != "unrelated" and entry not in cell:
             cell.append(entry)
     return [cells[o] for o in outlets]

@@ -5,9 +5,11 @@ and must be kept); ``schema.json`` beside this module is generated from them::
 
     python -c 'from factcheck.core.report import json_out; json_out.write_schema()'
 
-and a test checks that the committed file is up to date. The document itself is written from
-the rows `factcheck.core.report.data.gather` builds (validating 10,000 claims through these
-models would only slow the export down); a test validates exports against the schema.
+and a test checks that the committed file is up to date. These models are the export's schema
+and nothing more: the document is written from the read model's claims
+(`factcheck.core.readmodel.ClaimView`, gathered by `factcheck.core.report.data.gather`) by
+`claim_out`, the one conversion between the two (validating 10,000 claims through these models
+would only slow the export down); a test validates exports against the schema.
 
 Text is exact: a passage's ``text`` is ``Source.text[start:end]`` as stored, only JSON-escaped
 (control, bidi and zero-width characters are written as ``\\uXXXX``, see
@@ -25,6 +27,7 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.core.models import ConflictKind, Kind, LinkState, Normalized, Polarity, Role, Stance
+from factcheck.core.readmodel import ClaimView, PassageView
 from factcheck.core.report.data import Report
 from factcheck.core.report.text import json_text
 
@@ -216,13 +219,53 @@ def schema_text() -> str:
     return json.dumps(schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def claim_out(claim: ClaimView) -> dict[str, Any]:
+    """A claim of the read model in the export's shape (`ClaimOut`), reviewers' names as
+    reports show them."""
+    verdict = claim.verdict
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "normalized": claim.normalized,
+        "reading": claim.reading,
+        "score": claim.score,
+        "outlets": claim.outlets,
+        "origins": claim.origins,
+        "disputed": claim.disputed,
+        "reviewed": claim.reviewed,
+        "passages": [_passage_out(p) for p in claim.passages],
+        "conflicts": [{"passages": list(c.passages), "kind": c.kind, "reason": c.reason}
+                      for c in claim.conflicts],
+        "verdict": None if verdict is None else {
+            "label": verdict.label, "label_text": verdict.label_text, "rating": verdict.rating,
+            "explanation": verdict.explanation, "reviewer": verdict.shown_reviewer,
+            "at": verdict.at},
+        "notes": [{"id": n.id, "text": n.text, "author": n.shown_author, "at": n.at,
+                   "passage_id": n.passage_id} for n in claim.notes],
+    }
+
+
+def _passage_out(passage: PassageView) -> dict[str, Any]:
+    return {
+        "id": passage.id, "source": passage.source_id, "file": passage.file or "",
+        "outlet": passage.outlet, "start": passage.start, "end": passage.end,
+        "text": passage.text, "role": passage.role, "link": passage.link,
+        "suggested_stance": passage.suggested_stance, "polarity": passage.polarity,
+        "stance": passage.stance,
+        "marks": [{"reviewer": m.shown_reviewer, "stance": m.stance, "at": m.at}
+                  for m in passage.marks],
+    }
+
+
 def render(report: Report, progress: Callable[[int, int], None] | None = None) -> str:
     """The JSON document (2-space indented, UTF-8 text, exact passage texts)."""
     total = len(report.claims)
     parts: list[bytes] = []
     for done, claim in enumerate(report.claims, start=1):
         # Each claim is serialized alone so progress can be reported; nested two levels deep.
-        parts.append(b"    " + orjson.dumps(claim, option=_INDENT).replace(b"\n", b"\n    "))
+        written = orjson.dumps(claim_out(claim), option=_INDENT)
+        parts.append(b"    " + written.replace(b"\n", b"\n    "))
         if progress is not None:
             progress(done, total)
     head = orjson.dumps({

@@ -28,8 +28,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from factcheck.core.readmodel import ClaimView
 from factcheck.core.report.chart import summary, timeline_svg, timeline_table
-from factcheck.core.report.data import ClaimRow, Report, glance, matrix_cells, outlet_name
+from factcheck.core.report.data import Report, glance, matrix_cells, outlet_name
 from factcheck.core.report.text import WORD_KEYS, one_line, shorten, stance_word, word
 from factcheck.core.timeline import Timeline
 
@@ -82,14 +83,14 @@ class _Words:
         return self.__dict__[key]  # type: ignore[no-any-return]
 
 
-def passage_numbers(claim: ClaimRow) -> dict[str, int]:
+def passage_numbers(claim: ClaimView) -> dict[str, int]:
     """Each passage id of ``claim`` -> its number in the report (1, 2, ...)."""
-    return {p["id"]: i for i, p in enumerate(claim["passages"], start=1)}
+    return {p.id: i for i, p in enumerate(claim.passages, start=1)}
 
 
-def normalized_fields(claim: ClaimRow) -> list[tuple[str, Any]]:
+def normalized_fields(claim: ClaimView) -> list[tuple[str, Any]]:
     """The claim's normalized reading as (field, value) pairs, empty fields left out."""
-    return [(k, v) for k, v in claim["normalized"].items() if v not in (None, "")]
+    return [(k, v) for k, v in claim.normalized.items() if v not in (None, "")]
 
 
 def role(value: str) -> str:
@@ -101,7 +102,7 @@ def _cut(text: Any, limit: int) -> str:
     return shorten(one_line(text), limit)
 
 
-def _counted(claims: list[ClaimRow], progress: Progress | None) -> Iterator[ClaimRow]:
+def _counted(claims: list[ClaimView], progress: Progress | None) -> Iterator[ClaimView]:
     """The claims, calling ``progress(done, total)`` once each one has been rendered."""
     total = len(claims)
     for number, claim in enumerate(claims, start=1):
@@ -152,10 +153,10 @@ def render(fmt: Format, report: Report, progress: Progress | None = None, **extr
         """A stance's word, escaped once (the matrix shows one per outlet and claim)."""
         return once(stance_word(stance, lang))
 
-    def sources(claim: ClaimRow) -> list[dict[str, Any]]:
+    def sources(claim: ClaimView) -> list[dict[str, Any]]:
         seen: dict[str, dict[str, Any]] = {}
-        for passage in claim["passages"]:
-            source = report.source_by_id.get(passage["source"])
+        for passage in claim.passages:
+            source = report.source_by_id.get(passage.source_id)
             if source is not None:
                 seen.setdefault(source["id"], source)
         return list(seen.values())
@@ -195,9 +196,9 @@ def render(fmt: Format, report: Report, progress: Progress | None = None, **extr
         stance_word=stance_label,
         outlets=report.outlets,
         seen=glance(report),
-        shared=[c for c in claims if len({outlet_name(p) for p in c["passages"]}) > 1],
+        shared=[c for c in claims if len({outlet_name(p) for p in c.passages}) > 1],
         total=len(claims),
-        reviewed=sum(1 for c in claims if c["reviewed"]),
+        reviewed=sum(1 for c in claims if c.reviewed),
         claims=_counted(claims, progress),
         sources=sources,
         svg=svg,

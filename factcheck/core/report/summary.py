@@ -57,7 +57,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _verdicts(report: Report, settings: Settings, lang: str) -> Table:
-    counts = Counter(c["verdict"]["label"] if c["verdict"] else None for c in report.claims)
+    counts = Counter(c.verdict.label if c.verdict else None for c in report.claims)
     table = _table("Claims by verdict", "Verdict", "Rating", "Claims")
     for option in settings.verdicts:
         table.add_row(_t(option.label(lang)), str(option.rating), str(counts.pop(option.key, 0)))
@@ -72,10 +72,10 @@ def _conflicts(report: Report) -> Table:
     kinds: Counter[str] = Counter()
     with_conflicts = 0
     for claim in report.claims:
-        if claim["conflicts"]:
+        if claim.conflicts:
             with_conflicts += 1
-            kinds.update({c["kind"] for c in claim["conflicts"]})  # claims, not conflicts
-    disputed = sum(1 for c in report.claims if c["disputed"])
+            kinds.update({c.kind for c in claim.conflicts})  # claims, not conflicts
+    disputed = sum(1 for c in report.claims if c.disputed)
     table = _table("Conflicts", "", "Claims")
     table.add_row("claims with conflicts", str(with_conflicts))
     for kind, count in sorted(kinds.items()):
@@ -90,10 +90,10 @@ def _outlets(report: Report) -> Table:
     passages: Counter[str] = Counter()
     marked: Counter[str] = Counter()
     for claim in report.claims:
-        claims.update({outlet_name(p) for p in claim["passages"]})
-        for passage in claim["passages"]:
+        claims.update({outlet_name(p) for p in claim.passages})
+        for passage in claim.passages:
             passages[outlet_name(passage)] += 1
-            marked[outlet_name(passage)] += bool(passage["marks"])
+            marked[outlet_name(passage)] += bool(passage.marks)
     table = _table("Outlets", "Outlet", "Articles", "Claims", "Passages marked")
     for outlet in report.outlets:
         table.add_row(_t(outlet), str(articles[outlet]), str(claims[outlet]),
@@ -106,10 +106,10 @@ def _reviewers(report: Report) -> RenderableType:
     verdicts: Counter[str] = Counter()
     notes: Counter[str] = Counter()
     for claim in report.claims:
-        marks.update(m["reviewer"] for p in claim["passages"] for m in p["marks"])
-        if claim["verdict"]:
-            verdicts[claim["verdict"]["reviewer"]] += 1
-        notes.update(n["author"] for n in claim["notes"])
+        marks.update(m.shown_reviewer for p in claim.passages for m in p.marks)
+        if claim.verdict:
+            verdicts[claim.verdict.shown_reviewer] += 1
+        notes.update(n.shown_author for n in claim.notes)
     if not report.reviewers:
         return Text("No reviewer has marked a passage or given a verdict yet.", style="dim")
     table = _table("Reviewers", "Reviewer", "Marks", "Verdicts", "Notes")

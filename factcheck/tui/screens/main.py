@@ -19,9 +19,10 @@ from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
+from factcheck.core.readmodel import ClaimView
 from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import SYNC_SEARCH_LIMIT, ClaimData, PassageIndex, load_claim
+from factcheck.tui.claim_data import SYNC_SEARCH_LIMIT, PassageIndex, load_claim
 from factcheck.tui.commands import ReviewCommands
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import ClaimHighlighted, PassageHighlighted, StoreIndexed
@@ -93,7 +94,7 @@ class MainScreen(ReviewActions):
         self.view = RowView(self.model)
         self.passage_index = PassageIndex()
         self.highlighted_passage: str | None = None
-        self.claim_cache: LRUCache[str, ClaimData] = LRUCache(maxsize=CACHED_CLAIMS)
+        self.claim_cache: LRUCache[str, ClaimView] = LRUCache(maxsize=CACHED_CLAIMS)
         """Claims loaded since the store last changed: going back to one reads nothing."""
         self.wanted_claim: str | None = None
         """The claim under the list's cursor (shown once no keys are waiting)."""

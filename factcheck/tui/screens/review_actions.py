@@ -17,10 +17,11 @@ from textual.screen import Screen
 from factcheck.core import decisions, review
 from factcheck.core.models import Change
 from factcheck.core.pipeline import claim_candidates
+from factcheck.core.readmodel import ClaimView, PassageView
 from factcheck.core.review import Outcome, ReviewError
 from factcheck.core.store import Store, StoreError
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import ClaimData, PassageData
+from factcheck.tui.claim_data import passage_window
 from factcheck.tui.rows import RowModel, RowView
 from factcheck.tui.screens.article import ArticleScreen
 from factcheck.tui.screens.candidates import CandidatesScreen
@@ -48,7 +49,7 @@ class ReviewActions(Screen[None]):
     # every cursor step; the panes bound to them redraw themselves.
     highlighted_claim: reactive[str | None] = reactive(None, init=False, repaint=False)
     """Id of the claim under the list's cursor."""
-    claim_data: reactive[ClaimData | None] = reactive(None, init=False, repaint=False)
+    claim_data: reactive[ClaimView | None] = reactive(None, init=False, repaint=False)
     """Everything shown about the highlighted claim."""
 
     store: Store
@@ -110,7 +111,7 @@ class ReviewActions(Screen[None]):
         """Who is reviewing."""
         return self.settings.reviewer
 
-    def current_passage(self) -> PassageData | None:
+    def current_passage(self) -> PassageView | None:
         """The passage under the passage cursor."""
         return self.passages.current if self.is_mounted and self.claim_data else None
 
@@ -175,15 +176,15 @@ class ReviewActions(Screen[None]):
         if claim is None or passage is None:
             return
         value = stance or None
-        if self._stored_mark(claim.claim_id, passage.mark_key) == value:
+        if self._stored_mark(claim.id, passage.key) == value:
             self.passages.cursor += 1
             return
-        outcome = self.attempt(lambda: review.mark(self.store, claim.claim_id,
-                                                   passage.mark_key, value, self.reviewer))
+        outcome = self.attempt(lambda: review.mark(self.store, claim.id,
+                                                   passage.key, value, self.reviewer))
         if outcome is None:
             return
         self.remember(outcome)
-        self.rows_changed([claim.claim_id])
+        self.rows_changed([claim.id])
         if value:
             self.passages.cursor += 1
 
@@ -192,7 +193,7 @@ class ReviewActions(Screen[None]):
         claim = self.claim_data
         if claim is None:
             return
-        seen = claim.verdict
+        seen = dict(claim.verdict.stored) if claim.verdict else None
         picker = VerdictScreen(self.settings, claim.text, seen, cursor_blink=self.cursor_blink)
 
         def chosen(key: str | None) -> None:
@@ -201,12 +202,12 @@ class ReviewActions(Screen[None]):
             label = key or None
             keys = {v.key for v in self.settings.verdicts}
             outcome = self.attempt(lambda: review.set_verdict(
-                self.store, claim.claim_id, label, self.reviewer,
+                self.store, claim.id, label, self.reviewer,
                 picker.explanation if label else "", valid_labels=keys, seen=seen))
             if outcome is None:
                 return
             self.remember(outcome)
-            self.rows_changed([claim.claim_id])
+            self.rows_changed([claim.id])
 
         self.app.push_screen(picker, chosen)
 
@@ -216,18 +217,18 @@ class ReviewActions(Screen[None]):
         if claim is None:
             return
         passage = self.current_passage() if self.passages.has_focus else None
-        about = (f"On the passage ({passage.outlet}): {passage.before}{passage.words}"
-                 f"{passage.after}" if passage else f"On the claim: {claim.text}")
+        about = (f"On the passage ({passage.outlet}): {''.join(passage_window(passage)[:3])}"
+                 if passage else f"On the claim: {claim.text}")
 
         def written(text: str | None) -> None:
             if text is None:
                 return
             outcome = self.attempt(lambda: review.add_note(
-                self.store, claim.claim_id, text, self.reviewer,
-                passage.passage_id if passage else None))
+                self.store, claim.id, text, self.reviewer,
+                passage.id if passage else None))
             if outcome is not None:
                 self.remember(outcome)
-                self.rows_changed([claim.claim_id])
+                self.rows_changed([claim.id])
                 self.notify("Note saved.", timeout=2, markup=False)
 
         self.app.push_screen(NoteScreen(about, cursor_blink=self.cursor_blink), written)
@@ -278,9 +279,9 @@ class ReviewActions(Screen[None]):
         claim, passage = self.claim_data, self.current_passage()
         if claim is None or passage is None:
             return
-        outcome = self.attempt(lambda: decide(self.store, claim.claim_id, passage.passage_id,
+        outcome = self.attempt(lambda: decide(self.store, claim.id, passage.id,
                                               self.reviewer))
-        self._decided(outcome, [claim.claim_id], message)
+        self._decided(outcome, [claim.id], message)
 
     def action_confirm_link(self) -> None:
         """The suggested passage belongs to the claim."""
@@ -309,7 +310,7 @@ class ReviewActions(Screen[None]):
             if target:
                 then(target)
 
-        self.app.push_screen(LinkScreen(title, about, self.model, claim.claim_id,
+        self.app.push_screen(LinkScreen(title, about, self.model, claim.id,
                                         self.verdict_label, cursor_blink=self.cursor_blink),
                              picked)
 
@@ -318,8 +319,8 @@ class ReviewActions(Screen[None]):
         claim = self.claim_data
         if claim is None:
             return
-        found = claim_candidates(self.store, claim.claim_id, CANDIDATES_SHOWN)
-        claim_id = claim.claim_id
+        found = claim_candidates(self.store, claim.id, CANDIDATES_SHOWN)
+        claim_id = claim.id
 
         def attach(passage_id: str | None) -> None:
             if not passage_id:
@@ -340,11 +341,11 @@ class ReviewActions(Screen[None]):
 
         def link(target: str) -> None:
             outcome = self.attempt(lambda: decisions.link_passage(
-                self.store, passage.passage_id, target, self.reviewer))
-            self._decided(outcome, [claim.claim_id, target], "Passage moved to the chosen claim.")
+                self.store, passage.id, target, self.reviewer))
+            self._decided(outcome, [claim.id, target], "Passage moved to the chosen claim.")
 
         self._pick_claim("Link the passage to which claim?",
-                         f"{passage.outlet}: {passage.words}", link)
+                         f"{passage.outlet}: {passage_window(passage)[1]}", link)
 
     def action_merge(self) -> None:
         """Merge another claim into this one."""
@@ -354,8 +355,8 @@ class ReviewActions(Screen[None]):
 
         def merge(other: str) -> None:
             outcome = self.attempt(lambda: decisions.merge_claims(
-                self.store, claim.claim_id, other, self.reviewer))
-            self._decided(outcome, [claim.claim_id, other], "Claims merged.")
+                self.store, claim.id, other, self.reviewer))
+            self._decided(outcome, [claim.id, other], "Claims merged.")
 
         self._pick_claim("Merge which claim into this one?", claim.text, merge)
 
@@ -363,7 +364,7 @@ class ReviewActions(Screen[None]):
     def action_history(self) -> None:
         """Show the claim's change log."""
         if (claim := self.claim_data) is not None:
-            self.app.push_screen(HistoryScreen(self.store, self.settings, claim.claim_id,
+            self.app.push_screen(HistoryScreen(self.store, self.settings, claim.id,
                                                claim.text))
 
     def action_open_article(self) -> None:
@@ -372,8 +373,8 @@ class ReviewActions(Screen[None]):
         if claim is None or not claim.passages:
             return
         passage = self.current_passage() or claim.passages[0]
-        self.app.push_screen(ArticleScreen(self.store, passage.source_id, claim.claim_id,
-                                           passage.passage_id))
+        self.app.push_screen(ArticleScreen(self.store, passage.source_id, claim.id,
+                                           passage.id))
 
     def action_export(self) -> None:
         """Open the export dialog (the report is written by a worker)."""

@@ -8,9 +8,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 
+from factcheck.core.readmodel import ClaimView, NoteView
 from factcheck.core.timeline import Timeline
 from factcheck.settings import Settings
-from factcheck.tui.claim_data import ClaimData, NoteData
 from factcheck.tui.text import one_line, short_date
 from factcheck.tui.widgets.blocks import Block, BlockView
 
@@ -23,7 +23,7 @@ def _value(value: Any) -> str:
     return one_line(value, 80) if value not in (None, "") else "—"
 
 
-def note_line(note: NoteData, text: Text, note_style: Style | str = "") -> None:
+def note_line(note: NoteView, text: Text, note_style: Style | str = "") -> None:
     """Append one note (author, time, first lines of text) to ``text``."""
     text.append("✎ ", note_style)
     text.append(note.author, "bold")
@@ -68,7 +68,7 @@ class ClaimDetail(BlockView):
     GUTTER = 1
     MORE = " ▼ more "
 
-    claim: reactive[ClaimData | None] = reactive(None, init=False)
+    claim: reactive[ClaimView | None] = reactive(None, init=False)
     """The highlighted claim (bound to the screen's `claim_data`)."""
 
     def __init__(self, settings: Settings, *, id: str | None = None) -> None:
@@ -79,7 +79,7 @@ class ClaimDetail(BlockView):
         """Show the claim (or the empty state)."""
         self.watch_claim(self.claim)
 
-    def watch_claim(self, claim: ClaimData | None) -> None:
+    def watch_claim(self, claim: ClaimView | None) -> None:
         """Show a claim (its text is made once per loaded claim, see `BlockView.show`)."""
         self.show(claim, lambda: [Block(self.describe(claim), gap=False)])
 
@@ -92,7 +92,7 @@ class ClaimDetail(BlockView):
         option = self.settings.verdict(key)
         return option.label(self.settings.language) if option else one_line(key, 40)
 
-    def describe(self, claim: ClaimData | None) -> Text:
+    def describe(self, claim: ClaimView | None) -> Text:
         """The pane's text for ``claim``."""
         if claim is None:
             return Text("No claim to show. Change the filter or search, or ingest and link "
@@ -118,22 +118,22 @@ class ClaimDetail(BlockView):
         text.append("verdict ", label)
         verdict = claim.verdict
         if verdict:
-            text.append(self.verdict_label(str(verdict.get("label", ""))),
+            text.append(self.verdict_label(verdict.label),
                         self.component_style("claim-detail--verdict"))
-            text.append(f"  by {one_line(verdict.get('reviewer'), 40)} "
-                        f"{short_date(verdict.get('at'))}", "dim")
-            explanation = one_line(verdict.get("explanation"), 600)
+            text.append(f"  by {one_line(verdict.reviewer, 40)} "
+                        f"{short_date(verdict.at)}", "dim")
+            explanation = one_line(verdict.explanation, 600)
             if explanation:
                 text.append(f"\n  {explanation}", "italic")
         else:
             text.append("none yet", "dim")
-        for kind, reason in claim.conflicts:
-            text.append(f"\n⚠ {kind}: ", conflict)
-            text.append(reason)
+        for item in claim.conflicts:
+            text.append(f"\n⚠ {item.kind}: ", conflict)
+            text.append(item.reason)
         if claim.timeline is not None:
             timeline_lines(claim.timeline, text, label)
         note_style = self.component_style("claim-detail--note")
-        for note in claim.notes:
+        for note in claim.notes_on(None):
             text.append("\n")
             note_line(note, text, note_style)
         return text

@@ -25,9 +25,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from factcheck.core.readmodel import ClaimRow
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import ClaimChosen, ClaimHighlighted
-from factcheck.tui.rows import Row, RowView
+from factcheck.tui.rows import RowView
 from factcheck.tui.text import one_line
 from factcheck.tui.widgets.scrollbar import OwnScrollbar
 
@@ -134,7 +135,7 @@ class ClaimList(ScrollView, OwnScrollbar, can_focus=True):
 
     # Data ------------------------------------------------------------------------------------
     @property
-    def highlighted(self) -> Row | None:
+    def highlighted(self) -> ClaimRow | None:
         """The row under the cursor."""
         return self.view.row(self.cursor) if 0 <= self.cursor < len(self.view) else None
 
@@ -297,7 +298,7 @@ class ClaimList(ScrollView, OwnScrollbar, can_focus=True):
             strip = cached
         return Strip([*strip, bar[y]], width + 1) if y < len(bar) else strip
 
-    def _render_row(self, row: Row, width: int, is_cursor: bool) -> Strip:
+    def _render_row(self, row: ClaimRow, width: int, is_cursor: bool) -> Strip:
         style = self._style
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append("✓ " if row.reviewed else "  ", style("claim-list--reviewed"))

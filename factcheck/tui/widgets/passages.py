@@ -11,7 +11,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from factcheck.tui.claim_data import ClaimData, PassageData, grouped
+from factcheck.core.readmodel import ClaimView, PassageView
+from factcheck.tui.claim_data import passage_window
 from factcheck.tui.keys import bind
 from factcheck.tui.messages import PassageHighlighted
 from factcheck.tui.text import short_date
@@ -49,17 +50,17 @@ class Passages(BlockView, can_focus=True):
         bind("split", "screen.split", "Split off", show=False),
     ]
 
-    claim: reactive[ClaimData | None] = reactive(None, init=False)
+    claim: reactive[ClaimView | None] = reactive(None, init=False)
     """The highlighted claim (bound to the screen's `claim_data`)."""
 
     def __init__(self, reviewer: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reviewer = reviewer
-        self.shown: tuple[PassageData, ...] = ()
+        self.shown: tuple[PassageView, ...] = ()
         """The passages in the order they are shown (the cursor's order)."""
 
     @property
-    def current(self) -> PassageData | None:
+    def current(self) -> PassageView | None:
         """The passage under the cursor."""
         return self.shown[self.cursor] if 0 <= self.cursor < len(self.shown) else None
 
@@ -67,13 +68,13 @@ class Passages(BlockView, can_focus=True):
         """Show the claim's passages."""
         self.watch_claim(None, self.claim)
 
-    def watch_claim(self, old: ClaimData | None, new: ClaimData | None) -> None:
+    def watch_claim(self, old: ClaimView | None, new: ClaimView | None) -> None:
         """Show the claim's passages; the cursor stays on the same passage of the same claim."""
-        same_claim = old is not None and new is not None and old.claim_id == new.claim_id
-        keep = self.current.mark_key if same_claim and self.current else None
+        same_claim = old is not None and new is not None and old.id == new.id
+        keep = self.current.key if same_claim and self.current else None
         self.shown = new.passages if new else ()
-        self.show(new, lambda: self.make_blocks(self.shown), keep_scroll=same_claim)
-        ids = [p.mark_key for p in self.shown]
+        self.show(new, lambda: self.make_blocks(new), keep_scroll=same_claim)
+        ids = [p.key for p in self.shown]
         if keep in ids:
             position = ids.index(keep)
         else:  # a new claim starts at the top; a passage that left leaves the cursor in place
@@ -87,14 +88,16 @@ class Passages(BlockView, can_focus=True):
         """The theme changed: describe the passages again in its colours."""
         self.watch_claim(self.claim, self.claim)
 
-    def make_blocks(self, passages: tuple[PassageData, ...]) -> list[Block]:
+    def make_blocks(self, claim: ClaimView | None) -> list[Block]:
         """A heading per outlet, then a block per passage."""
         blocks: list[Block] = []
-        for outlet, items in grouped(passages):
+        if claim is None:
+            return [Block(Text("No passages.", style="dim"))]
+        for outlet, items in claim.by_outlet():
             plural = "s" if len(items) > 1 else ""
             blocks.append(Block(Text(f"{outlet} · {len(items)} passage{plural}"), heading=True,
                                 gap=False))
-            blocks.extend(Block(self.describe(data), selectable=True) for data in items)
+            blocks.extend(Block(self.describe(claim, data), selectable=True) for data in items)
         if not blocks:
             blocks.append(Block(Text("No passages.", style="dim")))
         return blocks
@@ -106,14 +109,14 @@ class Passages(BlockView, can_focus=True):
 
     def _announce(self) -> None:
         current = self.current
-        self.post_message(PassageHighlighted(current.passage_id if current else None))
+        self.post_message(PassageHighlighted(current.id if current else None))
 
     def action_cursor(self, step: int) -> None:
         """Move to the next or previous passage."""
         self.cursor += step
 
-    def describe(self, data: PassageData) -> Text:
-        """The text of one passage."""
+    def describe(self, claim: ClaimView, data: PassageView) -> Text:
+        """The text of one passage of ``claim``."""
         style = self.component_style
         meta = style("passages--meta")
         context = style("passages--context")
@@ -130,31 +133,32 @@ class Passages(BlockView, can_focus=True):
         if data.previous and data.previous != data.title:  # the headline is already shown
             text.append(f"\n{data.previous}", context)
         text.append("\n")
-        if data.hidden[0]:
-            text.append(f"…(+{data.hidden[0]:,} chars) ", meta)
-        text.append(data.before)
-        text.append(data.words, style("passages--words"))
-        text.append(data.after)
-        if data.hidden[1]:
-            text.append(f" …(+{data.hidden[1]:,} chars)", meta)
+        before, words, after, hidden = passage_window(data)
+        if hidden[0]:
+            text.append(f"…(+{hidden[0]:,} chars) ", meta)
+        text.append(before)
+        text.append(words, style("passages--words"))
+        text.append(after)
+        if hidden[1]:
+            text.append(f" …(+{hidden[1]:,} chars)", meta)
         if data.following:
             text.append(f"\n{data.following}", context)
         text.append("\n")
         link_style = style("passages--suggested-link") if data.link == "suggested" else meta
         text.append(f"link {data.link}", link_style)
-        text.append(f" · suggested: {stance_word(data.suggested)}", meta)
-        mine = data.marks.get(self.reviewer)
+        text.append(f" · suggested: {stance_word(data.suggested_stance)}", meta)
+        mine = data.by_reviewer.get(self.reviewer)
         text.append(" · you: ", meta)
         text.append(stance_word(mine) if mine else "—", style("passages--mine") if mine else meta)
-        for who, stance in sorted(data.marks.items()):
+        for who, stance in sorted(data.by_reviewer.items()):
             if who != self.reviewer:
                 text.append(f" · {who}: {stance_word(stance)}", meta)
-        for kind in dict.fromkeys(kind for kind, _ in data.conflicts):
+        for kind in dict.fromkeys(c.kind for c in claim.conflicts_of(data.id)):
             # The dispute is told once, in the claim's detail; here only that this passage is
             # one of its sides.
             text.append(f"\n⚠ a side of the {kind} conflict (see the claim)",
                         style("passages--conflict"))
-        for note in data.notes:
+        for note in claim.notes_on(data.id):
             text.append("\n")
             note_line(note, text, style("passages--note"))
         return text

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -391,7 +391,7 @@ def _grow(store: Store, new: frozenset[str],
         doc for cid, doc in claims_raw.items()
         if doc.get("story_id") in stories or doc.get("story_id") is None or cid in decided))
     mentions = _story_mentions(store, members, previous, placing.read)
-    passages_raw = store.raw("passages")
+    passages_raw = store.corpus_of("passages", {m.source_id for m in mentions})
     passages = {p.id: p for p in store.validated("passages", (
         passages_raw[pid] for pid in {m.passage_id for m in mentions} if pid in passages_raw))}
     held = {c.id for c in previous}
@@ -426,12 +426,12 @@ def _grow(store: Store, new: frozenset[str],
     return result.claims
 
 
-def _mentions_by_source(store: Store, sources: Container[str]
+def _mentions_by_source(store: Store, sources: Collection[str]
                         ) -> dict[str, list[dict[str, Any]]]:
-    """The stored mention documents of each of ``sources`` that has any, as stored (one pass
-    over every mention)."""
+    """The stored mention documents of each of ``sources`` that has any, as stored (only
+    those sources' part of the corpus is read)."""
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for doc in store.raw("mentions").values():
+    for doc in store.corpus_of("mentions", sources).values():
         if doc.get("source_id") in sources:
             by_source[doc["source_id"]].append(doc)
     return by_source
@@ -501,8 +501,8 @@ def _place_on_kept_index(
             or any(sid not in previous_stories for sid in placed)):
         return None
     wanted = [sid for sid in new if sid in current]
-    raw = store.raw("mentions")
     if given is not None and all(sid in given for sid in wanted):  # just stored by the caller
+        raw = store.corpus_of("mentions", wanted)
         docs = {sid: [raw[mid] for mid in given[sid] if mid in raw] for sid in wanted}
         read = {sid: mine for sid, mine in docs.items() if mine}  # no mentions: in no story
     else:
@@ -578,8 +578,8 @@ def _story_mentions(store: Store, members: set[str], claims: Sequence[Claim],
     """The mentions of a story's articles: those already read (``read``: the new articles'),
     the others found through the story's claims, since every mention of a linked article is
     in one claim. An article whose claims hold another number of mentions than its kept keys
-    were read from is looked up among all mentions."""
-    raw = store.raw("mentions")
+    were read from is read again whole."""
+    raw = store.corpus_of("mentions", members)
     ids_of: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for e in claim.evidence:

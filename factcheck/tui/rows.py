@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from factcheck.core.readmodel import ClaimRow
-from factcheck.core.review import is_reviewed, reviewed_claim_ids
+from factcheck.core.review import is_reviewed
 from factcheck.core.store import Store
 from factcheck.tui.text import fold, one_line
 
@@ -104,23 +104,17 @@ def search_key(doc: Mapping[str, Any], passages: Mapping[str, Any] | None = None
 
 
 def search_keys(store: Store, claims: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The `search_key` of each claim, reading each source's passages once (a big store's
-    corpus is read per source: `Store.corpus_of`)."""
-    wanted: dict[str, set[str]] = {}
-    for doc in claims:
-        for item in doc.get("evidence") or ():
-            if isinstance(item, Mapping):
-                wanted.setdefault(str(item.get("source_id", "")), set()).add(
-                    str(item.get("passage_id", "")))
-    texts: dict[str, dict[str, str]] = {}
-    for sid, pids in wanted.items():
-        docs = store.corpus_of("passages", [sid])
-        for pid in pids:
-            found = docs.get(pid)
-            if found is not None:
-                texts[pid] = {"text": one_line(found.get("text"), PASSAGE_KEY_LIMIT)}
+    """The `search_key` of each claim. A big store's corpus is read per source
+    (`Store.corpus_of`): claims are taken story by story, so the sources a story's claims
+    share are read once, and no passage text is held beyond its claims' keys."""
     sources = store.raw("sources")
-    return [search_key(doc, texts, sources) for doc in claims]
+    keys = [""] * len(claims)
+    for at in sorted(range(len(claims)), key=lambda i: str(claims[i].get("story_id") or "")):
+        doc = claims[at]
+        held = {str(e.get("source_id", "")) for e in doc.get("evidence") or ()
+                if isinstance(e, Mapping)}
+        keys[at] = search_key(doc, store.corpus_of("passages", held), sources)
+    return keys
 
 
 class RowModel:
@@ -152,10 +146,13 @@ class RowModel:
         self.ids = list(claims.keys())
         self.docs = list(claims.values())
         self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        self.reviewed_ids = reviewed_claim_ids(self.store)
-        self.verdicts = {cid: str(r["verdict"].get("label"))
-                         for cid, r in self.store.sound("reviews").items()
-                         if isinstance(r.get("verdict"), dict)}
+        self.reviewed_ids, self.verdicts = set(), {}
+        for cid, review in self.store.sound("reviews").items():  # one pass for both
+            verdict = review.get("verdict")
+            if isinstance(verdict, dict):
+                self.verdicts[cid] = str(verdict.get("label"))
+            if cid in claims and is_reviewed(claims[cid], review):
+                self.reviewed_ids.add(cid)
         self.story_titles = {sid: one_line(doc.get("title") or sid, 50)
                              for sid, doc in self.store.raw("stories").items()}
         held = {doc.get("story_id") for doc in self.docs}

@@ -213,3 +213,16 @@ def test_failed_journal_write_changes_nothing(tmp_path: Path,
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert store.review("c-arms") is None  # memory unchanged
     assert Store.open(path).review("c-arms") is None  # disk unchanged
+
+
+def test_the_memory_backend_reads_a_source_s_passages_as_they_are_now() -> None:
+    store = Store.memory()
+    with store.transaction() as tx:
+        tx.put("passages", {"id": "p-1", "source_id": "s-a", "start": 0, "end": 1, "text": "x",
+                            "role": "body", "paragraph": 0}, doc_id="p-1")
+    assert list(store.corpus_of("passages", ["s-a"])) == ["p-1"]
+    with store.transaction() as tx:  # moved to another source: the grouping is made anew
+        tx.put("passages", {"id": "p-1", "source_id": "s-b", "start": 0, "end": 1, "text": "x",
+                            "role": "body", "paragraph": 0}, doc_id="p-1")
+    assert store.corpus_of("passages", ["s-a"]) == {}
+    assert list(store.corpus_of("passages", ["s-b"])) == ["p-1"]

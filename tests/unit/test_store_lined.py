@@ -263,3 +263,44 @@ def test_a_damaged_document_names_its_table(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(StoreError, match="claims"):
         Store.open(path)
+
+
+def test_rarely_read_tables_parse_only_the_documents_looked_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _store(tmp_path)
+    store = Store.open(path)
+    changes = store.raw("changes")
+    assert isinstance(changes, lined.Rows) and len(changes) > 1
+    parsed: list[bytes] = []
+    real = lined.Rows._parse
+
+    def counted(self: lined.Rows, raw: bytes) -> Any:
+        parsed.append(raw)
+        return real(self, raw)
+
+    monkeypatch.setattr(lined.Rows, "_parse", counted)
+    first = next(iter(changes))
+    assert changes[first]["id"] == first
+    assert len(parsed) == 1
+    evidence = store.raw("claims")["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "supports", "vic")
+    store.compact()  # the lines not read are copied as they were
+    assert len(parsed) == 1
+    store.close()
+    with Store.open(path) as again:
+        assert [c.who for c in again.changes()].count("vic") == 1
+        assert dict(again.raw("changes"))[first] == dict(changes)[first]
+
+
+def test_a_damaged_document_of_a_rarely_read_table_is_named_when_read(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        victim = next(iter(store.raw("changes")))
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f'"{victim}":{{')
+    path.write_text(text[:at] + f'"{victim}":[1]' + text[text.index("\n", at):],
+                    encoding="utf-8")
+    with Store.open(path) as store:  # opens: the change log is read when shown
+        assert store.raw("claims")
+        with pytest.raises(StoreError, match="changes"):
+            store.changes()

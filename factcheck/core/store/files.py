@@ -84,6 +84,8 @@ class MemoryBackend(Backend, Storage):
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._writes = 0
+        """Bumped by every change to ``data``."""
+        self._by_source: dict[str, tuple[Hashable, dict[Any, dict[str, dict[str, Any]]]]] = {}
         self.last_refresh_changed = False
 
     # TinyDB's interface --------------------------------------------------------------------
@@ -94,6 +96,7 @@ class MemoryBackend(Backend, Storage):
     def write(self, data: Data) -> None:
         """Replace the data wholesale (TinyDB's bulk path); persisted by the next `compact`."""
         self.data = data
+        self._writes += 1
 
     # Reading --------------------------------------------------------------------------------
     def documents(self, table: str) -> Mapping[str, dict[str, Any]]:
@@ -101,10 +104,21 @@ class MemoryBackend(Backend, Storage):
         return self.data.get(table, {})
 
     def documents_of(self, table: str, source_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The documents of ``table`` that belong to ``source_ids``."""
-        wanted = set(source_ids)
-        return {key: doc for key, doc in self.documents(table).items()
-                if doc.get("source_id") in wanted}
+        """The documents of ``table`` that belong to ``source_ids`` (grouped by source once
+        per state of the table, so a view reading source after source does not scan it
+        whole each time)."""
+        rows = self.documents(table)
+        stamp = (id(rows), len(rows), self._writes)
+        kept = self._by_source.get(table)
+        if kept is None or kept[0] != stamp:
+            grouped: dict[Any, dict[str, dict[str, Any]]] = {}
+            for key, doc in rows.items():
+                grouped.setdefault(doc.get("source_id"), {})[key] = doc
+            kept = self._by_source[table] = (stamp, grouped)
+        result: dict[str, dict[str, Any]] = {}
+        for sid in dict.fromkeys(source_ids):
+            result.update(kept[1].get(sid, {}))
+        return result
 
     def source_text(self, source_id: str) -> str | None:
         """The text of one source."""
@@ -149,12 +163,13 @@ class MemoryBackend(Backend, Storage):
     def commit_bulk(self, ops: Sequence[Op]) -> None:
         """Apply ``ops`` in memory, then rewrite the main file atomically; on failure the live
         data is read back from disk and the error raised, leaving both as they were."""
-        apply_ops(self.data, ops)
+        self.apply(ops)
         self._rewrite()
 
     def replace_all(self, data: Data) -> None:
         """Replace every table, then rewrite the main file atomically."""
         self.data = data
+        self._writes += 1
         self._rewrite()
 
     def _rewrite(self) -> None:
@@ -168,7 +183,12 @@ class MemoryBackend(Backend, Storage):
 
     def append(self, ops: list[Op]) -> None:
         """Make ``ops`` durable and apply them to the live data (caller holds the lock)."""
+        self.apply(ops)
+
+    def apply(self, ops: Iterable[Op] | Iterable[list[Any]]) -> None:
+        """Apply operations to the live data."""
         apply_ops(self.data, ops)
+        self._writes += 1
 
     # Other writers --------------------------------------------------------------------------
     def token(self) -> Hashable:
@@ -448,6 +468,9 @@ class FileBackend(MemoryBackend):
             if name in lined.LAZY_TABLES:
                 data[name] = _Unread(where)
                 continue
+            if name in lined.ROW_TABLES:
+                data[name] = lined.read_rows(fd, where, self.path, name)
+                continue
             rows = lined.read_table(fd, where, self.path, f"table {name!r}")
             data[name] = _checked_table(self.path, name, rows)
         meta = data.get(META_TABLE, {}).get(META_ID) if isinstance(data.get(META_TABLE),
@@ -474,15 +497,13 @@ class FileBackend(MemoryBackend):
         """A reviewer's table, parsed now if it was not yet."""
         rows = self.data.get(table)
         if isinstance(rows, _Unread):
-            parsed = lined.read_table(self._main_fd(), rows.where, self.path,
-                                      f"table {table!r}")
-            parsed = _checked_table(self.path, table, parsed)
+            parsed = lined.read_rows(self._main_fd(), rows.where, self.path, table)
             for doc_id, doc in rows.pending:
                 if doc is None:
                     parsed.pop(doc_id, None)
                 else:
                     parsed[doc_id] = doc
-            rows = self.data[table] = parsed
+            rows = self.data[table] = cast(Any, parsed)
         return rows if rows is not None else {}
 
     def _replay_journal(self) -> bool:
@@ -991,6 +1012,8 @@ def _copy_table(rows: Any) -> Any:
         copy = _Unread(rows.where)
         copy.pending = list(rows.pending)
         return copy
+    if isinstance(rows, lined.Rows):
+        return rows.copy()
     return dict(rows)
 
 

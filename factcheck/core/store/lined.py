@@ -37,7 +37,7 @@ backup).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +55,12 @@ INTERNAL_TABLES = (CORPUS, CORPUS_IDS, INDEX)
 """Tables of the file that are not logical tables (the corpus, by source)."""
 
 LAZY_TABLES = frozenset({"changes", "article_keys", "key_postings", CORPUS_IDS})
-"""Tables parsed on first use rather than when the store opens."""
+"""Tables not read when the store opens; on first use their documents are found, and each is
+parsed when looked up (`Rows`)."""
+
+ROW_TABLES = frozenset({"sources"})
+"""Tables whose documents are found when the store opens, each parsed when looked up (a
+listing needs the sources of the claims it shows, not all of them)."""
 
 Content = dict[str, Any]
 """One source's corpus: ``{"text": str | None, "passages": {id: doc}, "mentions": {id: doc}}``."""
@@ -194,8 +199,10 @@ class _Out:
         return out
 
 
-def members(rows: dict[str, Any]) -> Members:
-    """A parsed table as (id, JSON) pairs."""
+def members(rows: Mapping[str, Any]) -> Members:
+    """A table as (id, JSON) pairs."""
+    if isinstance(rows, Rows):
+        return rows.members()
     return ((key, orjson.dumps(doc)) for key, doc in rows.items())
 
 
@@ -383,6 +390,93 @@ def read_index(fd: int, size: int) -> Scan | None:
         if length < 2 or os.pread(fd, 1, offset) != b"{":
             return None
     return found
+
+
+class Rows(MutableMapping[str, dict[str, Any]]):
+    """A table of a lined file whose documents are parsed one by one, when looked up: opening
+    it only finds where each document's line is. Written documents replace their lines."""
+
+    def __init__(self, raw: bytes, path: object, name: str) -> None:
+        self._raw = raw
+        self._path, self._name = path, name
+        self._entries: dict[str, tuple[int, int] | dict[str, Any]] = {}
+        self._parsed: dict[tuple[int, int], dict[str, Any]] = {}
+        """Documents parsed from their lines, shared with copies (the bytes never change)."""
+        pos, end = 2, len(raw) - 2
+        while pos < end:
+            cut = raw.find(b"\n", pos, end)
+            cut = end if cut < 0 else cut
+            start = pos + 1 if raw[pos:pos + 1] == b"," else pos
+            colon = raw.find(b'":', start, cut)
+            if colon < 0 or b"\\" in raw[start:colon] or raw[start:start + 1] != b'"':
+                self._entries.update(self._parse(b"{" + raw[start:cut] + b"}"))
+            else:
+                self._entries[raw[start + 1:colon].decode()] = (colon + 2, cut)
+            pos = cut + 1
+
+    def _parse(self, raw: bytes) -> Any:
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise StoreError(f"{self._path}: table {self._name!r} is damaged "
+                             f"({exc.args[0] if exc.args else exc}); run `factcheck doctor`"
+                             ) from exc
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        entry = self._entries[key]
+        if not isinstance(entry, tuple):
+            return entry
+        doc = self._parsed.get(entry)
+        if doc is None:
+            doc = self._parse(self._raw[entry[0]:entry[1]])
+            if not isinstance(doc, dict):
+                raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} is "
+                                 "damaged (not an object); run `factcheck doctor`")
+            self._parsed[entry] = doc
+        return doc
+
+    def __setitem__(self, key: str, doc: dict[str, Any]) -> None:
+        self._entries[key] = doc
+
+    def __delitem__(self, key: str) -> None:
+        del self._entries[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def members(self) -> Members:
+        """(id, JSON) of every document: a line not read is copied as it is."""
+        for key, entry in self._entries.items():
+            yield key, (self._raw[entry[0]:entry[1]] if isinstance(entry, tuple)
+                        else orjson.dumps(entry))
+
+    def copy(self) -> Rows:
+        """A copy one level deep (documents and the file's bytes shared)."""
+        twin = Rows.__new__(Rows)
+        twin._raw, twin._path, twin._name = self._raw, self._path, self._name
+        twin._entries = dict(self._entries)
+        twin._parsed = self._parsed
+        return twin
+
+
+def read_rows(fd: int, where: tuple[int, int], path: object, name: str) -> Rows:
+    """The table at ``where`` as `Rows` (a one-line table is parsed at once)."""
+    offset, length = where
+    raw = os.pread(fd, length, offset)
+    if len(raw) == length and raw.startswith(b"{\n") and raw.endswith(b"\n}"):
+        return Rows(raw, path, name)
+    rows = Rows(b"{\n\n}", path, name)
+    parsed = read_range(fd, where, path, f"table {name!r}")
+    if not isinstance(parsed, dict):
+        raise StoreError(f"{path}: table {name!r} is damaged (wrong types); left untouched")
+    rows.update(parsed)
+    return rows
 
 
 PARSE_BYTES = 1 << 20

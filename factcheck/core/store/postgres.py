@@ -35,7 +35,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import orjson
 
-from factcheck.core.store.backend import Data, Op, StoreError, apply_ops
+from factcheck.core.store.backend import Data, Op, StoreError
 from factcheck.core.store.files import MemoryBackend
 
 SQL_VERSION = 1
@@ -192,6 +192,7 @@ class PostgresBackend(MemoryBackend):
                 except orjson.JSONDecodeError:
                     rows[doc_id] = self._decode(table, doc_id, doc)  # raises, naming it
         self.data, self._generation, self._seq = data, generation, seq
+        self._writes += 1
 
     def _decode(self, table: str, doc_id: str, doc: str) -> Any:
         try:
@@ -224,7 +225,7 @@ class PostgresBackend(MemoryBackend):
             return True
         ops: list[Op] = [(table, doc_id, None if doc is None
                           else self._decode(table, doc_id, doc)) for table, doc_id, doc in rows]
-        apply_ops(self.data, ops)
+        self.apply(ops)
         self._seq = seq
         return True
 
@@ -286,8 +287,7 @@ class PostgresBackend(MemoryBackend):
         if not ops:
             return
         self._write(ops, replace=False, doing="save the change")
-        apply_ops(self.data, ops)
-        self._writes += 1
+        self.apply(ops)
 
     def append(self, ops: list[Op]) -> None:
         """The file backend's name for `commit` (kept for callers of the memory backend)."""

@@ -321,13 +321,19 @@ def _link_everything(store: Store, only: Iterable[str] | None = None, *, grow: b
                      ) -> list[Claim]:
     """`link_all` reading and validating every document (a whole re-link; also the reference
     the incremental path is tested against)."""
-    sources = {s.id: s for s in store.sources()}
-    passages: dict[str, Passage] = {p.id: p for p in store.passages() if p.source_id in sources}
-    mentions = [m for m in store.mentions() if m.source_id in sources]
+    corpus = store.whole_corpus()  # one read of the whole corpus
+    sources = {s.id: s for s in store.sources(texts=corpus.texts)}
+    passages: dict[str, Passage] = {p.id: p for p in store.validated(
+        "passages", (d for d in corpus.passages.values() if d.get("source_id") in sources))}
+    docs = [d for d in corpus.mentions.values() if d.get("source_id") in sources]
+    mentions: list[Mention] = store.validated("mentions", docs)
     stories: list[Story] = store.all("stories")
     previous_stories = {sid: story.id for story in stories for sid in story.sources}
     story_decisions = store.all("story_decisions")
-    articles, fresh_keys, gone_keys = _article_keys(store, _mentions_by_source(store, sources))
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in docs:
+        by_source[doc["source_id"]].append(doc)
+    articles, fresh_keys, gone_keys = _article_keys(store, by_source)
     placed = place_articles(articles, {sid: s.file for sid, s in sources.items()},
                             previous_stories, story_decisions)
     result = link_claims(
@@ -656,15 +662,19 @@ def claim_candidates(store: Store, claim_id: str, limit: int = 10) -> list[Candi
     claim = store.claim(claim_id)
     if claim is None:
         return []
-    sources = {s.id: s for s in store.sources()}
-    story_sources = _story_sources(store, claim, sources)
+    current = {sid: doc for sid, doc in store.raw("sources").items()
+               if not doc.get("superseded_by")}
+    story_sources = _story_sources(store, claim, current)
+    sources = {s.id: s for sid in story_sources if isinstance(s := store.source(sid), Source)}
     mentions = [m for sid in story_sources for m in store.mentions(source_id=sid)]
     passages = {p.id: p for sid in story_sources for p in store.passages(sid)}
-    claim_of = {e.mention_id: c.id for c in store.claims() for e in c.evidence}
+    held = {m.id for m in mentions}
+    claim_of = {e["mention_id"]: cid for cid, doc in store.sound("claims").items()
+                for e in doc.get("evidence", ()) if e.get("mention_id") in held}
     return rank_candidates(claim, mentions, sources, passages, claim_of, limit)
 
 
-def _story_sources(store: Store, claim: Claim, sources: dict[str, Source]) -> list[str]:
+def _story_sources(store: Store, claim: Claim, sources: Mapping[str, object]) -> list[str]:
     """The current sources of a claim's story (its own sources when it has no story)."""
     own = sorted({e.source_id for e in claim.evidence})
     if claim.story_id:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -40,6 +41,10 @@ from factcheck.settings import VerdictOption, reviewer_name
 CONTEXT_CHARS = 160
 """Characters of the article shown before and after a passage (`PassageView.before`)."""
 
+WHOLE_CORPUS_FROM = 500
+"""A report on claims from more sources than this reads the whole corpus once; on fewer, only
+their sources' part."""
+
 Neighbours = Callable[[str, int], tuple[str | None, str | None]]
 """(source id, passage start) -> ids of the passages just before and after it in the article."""
 
@@ -47,16 +52,20 @@ MarkOrder = Mapping[tuple[str, str, str], str]
 """(claim, review key, reviewer) -> id of the latest mark change (ids are time-ordered)."""
 
 
+@lru_cache(maxsize=4096)
+def _shown(text: str) -> str:
+    try:
+        return reviewer_name(text)
+    except ValueError:
+        return text.encode("ascii", "backslashreplace").decode("ascii") or "(no name)"
+
+
 def shown_name(name: Any) -> str:
     """A stored reviewer name as reports show and count it: the spelling `reviewer_name` gives
     (names stored before it existed: "alice " and "ali\u200bce" are "alice"); a name it
     refuses (mixed alphabets) is shown with its odd letters escaped, so it never passes for
     another reviewer."""
-    text = str(name or "")
-    try:
-        return reviewer_name(text)
-    except ValueError:
-        return text.encode("ascii", "backslashreplace").decode("ascii") or "(no name)"
+    return _shown(str(name or ""))  # a desk has a handful of names, marked thousands of times
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,11 +347,18 @@ def claim_views(store: Store, claim_ids: Collection[str] | None = None, *,
     claims = store.sound("claims")
     reviews = store.sound("reviews")
     sources = store.raw("sources")
-    passages = store.raw("passages")
     order = mark_order(store) if reviews else {}
     chosen = [(cid, doc) for cid, doc in claims.items() if claim_ids is None or cid in claim_ids]
-    mentions = (store.raw("mentions")
-                if timelines and any(d.get("kind") == "quantity" for _, d in chosen) else None)
+    held = {str(e.get("source_id", "")) for _, doc in chosen for e in doc.get("evidence", ())}
+    if len(held) > WHOLE_CORPUS_FROM:  # one read of the whole corpus
+        passages, every_mention, _ = store.whole_corpus()
+    else:
+        passages = store.corpus_of("passages", held)
+        every_mention = None
+    mentions: Mapping[str, Any] | None = None
+    if timelines and any(d.get("kind") == "quantity" for _, d in chosen):
+        mentions = (every_mention if every_mention is not None
+                    else store.corpus_of("mentions", held))
     views = []
     for cid, doc in chosen:
         review = reviews.get(cid) or {}

@@ -105,6 +105,15 @@ class Backend(ABC):
     def source_text(self, source_id: str) -> str | None:
         """The cleaned text of one source (None when the source or its text is missing)."""
 
+    def corpus(self) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]],
+                              dict[str, str]]:
+        """The whole corpus in one read: every passage and every mention by id, and every
+        source's text (a whole re-link, a report of every claim). The result belongs to the
+        caller."""
+        texts = {sid: text for sid in self.documents("sources")
+                 if (text := self.source_text(sid)) is not None}
+        return dict(self.documents("passages")), dict(self.documents("mentions")), texts
+
     @abstractmethod
     def table_names(self) -> list[str]:
         """The names of the tables that hold documents (including `META_TABLE`)."""

@@ -603,7 +603,7 @@ class FileBackend(MemoryBackend):
         for sid in self._base:
             if sid in self._overlay:
                 continue
-            held = listed.get(sid) if listed is not None else None
+            held = _ids_entry(listed, sid)
             if held is None:
                 content = self._read_content(sid)
                 held = lined.ids_of(content) if content is not None else {}
@@ -617,16 +617,15 @@ class FileBackend(MemoryBackend):
         self._ids = ids
         return ids
 
-    def _listed_ids(self) -> dict[str, Any] | None:
-        """The ``corpus_ids`` table of the main file (None when missing or damaged)."""
+    def _listed_ids(self) -> lined.Rows | None:
+        """The ``corpus_ids`` table of the main file, each source's entry parsed when looked up
+        (None when missing or damaged)."""
         if self._ids_where is None:
             return None
         try:
-            listed = lined.read_table(self._main_fd(), self._ids_where, self.path,
-                                      "corpus_ids")
+            return lined.read_rows(self._main_fd(), self._ids_where, self.path, "corpus_ids")
         except StoreError:
             return None
-        return listed if isinstance(listed, dict) else None
 
     def source_id_of(self, table: str, doc_id: str) -> str | None:
         """The source a passage or mention belongs to, or None when there is no such one."""
@@ -722,6 +721,19 @@ class FileBackend(MemoryBackend):
         content = self.content(source_id)
         text = content.get("text") if content is not None else None
         return text if isinstance(text, str) else None
+
+    def corpus(self) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]],
+                              dict[str, str]]:
+        """The whole corpus, each source's line read once."""
+        passages: dict[str, dict[str, Any]] = {}
+        mentions: dict[str, dict[str, Any]] = {}
+        texts: dict[str, str] = {}
+        for sid, content in self.contents():
+            passages.update(content["passages"])
+            mentions.update(content["mentions"])
+            if isinstance(content.get("text"), str):
+                texts[sid] = content["text"]
+        return passages, mentions, texts
 
     def table_names(self) -> list[str]:
         """The logical tables that hold documents."""
@@ -948,12 +960,13 @@ class FileBackend(MemoryBackend):
                 elif rows is not None:
                     yield name, lined.members(rows)
 
-        def corpus() -> Iterator[tuple[str, bytes, dict[str, Any]]]:
+        def corpus() -> Iterator[tuple[str, bytes, dict[str, Any] | bytes]]:
             for sid, where in self._base.items():
                 if sid in self._overlay:
                     continue
-                held = listed.get(sid) if listed is not None else None
-                if not isinstance(held, dict):
+                held: dict[str, Any] | bytes | None = (
+                    listed.line_of(sid) if listed is not None else None)
+                if held is None:
                     content = self._read_content(sid)
                     held = lined.ids_of(content) if content is not None else None
                 if held is None:
@@ -999,6 +1012,15 @@ class _FrozenFile(FileBackend):
     def changed_elsewhere(self) -> bool:
         """A snapshot does not follow the store."""
         return False
+
+
+def _ids_entry(listed: lined.Rows | None, sid: str) -> dict[str, Any] | None:
+    """One source's ``corpus_ids`` entry, or None (missing, or not an object)."""
+    try:
+        held = listed.get(sid) if listed is not None else None
+    except StoreError:
+        return None
+    return held if isinstance(held, dict) else None
 
 
 def _close_quietly(fd: int) -> None:

@@ -37,9 +37,9 @@ backup).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, MutableMapping, ValuesView
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -200,20 +200,22 @@ class _Out:
 
 
 def members(rows: Mapping[str, Any]) -> Members:
-    """A table as (id, JSON) pairs."""
+    """A table as (id, JSON) pairs (a document given as bytes is its JSON already)."""
     if isinstance(rows, Rows):
         return rows.members()
-    return ((key, orjson.dumps(doc)) for key, doc in rows.items())
+    return ((key, doc if isinstance(doc, bytes) else orjson.dumps(doc))
+            for key, doc in rows.items())
 
 
 def stream(tables: Iterable[tuple[str, Members | bytes]],
-           corpus: Iterable[tuple[str, bytes, dict[str, Any]]], at: Scan) -> Iterator[bytes]:
+           corpus: Iterable[tuple[str, bytes, dict[str, Any] | bytes]],
+           at: Scan) -> Iterator[bytes]:
     """The pieces of a lined file, recording in ``at`` where each part goes.
 
     Args:
         tables: (name, its documents, or the JSON of the table as it was), the header first.
             Each document goes on a line of its own.
-        corpus: (source id, JSON of its corpus, its ``corpus_ids`` document).
+        corpus: (source id, JSON of its corpus, its ``corpus_ids`` document or its JSON).
         at: Filled with the byte range of each table's and each corpus line's JSON.
     """
     out = _Out()
@@ -449,6 +451,38 @@ class Rows(MutableMapping[str, dict[str, Any]]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._entries
+
+    def items(self) -> ItemsView[str, dict[str, Any]]:
+        """Every (id, document), the lines not read yet parsed together, a megabyte at a
+        time (a whole pass: the change log of a report)."""
+        self._read_all()
+        return cast(ItemsView[str, dict[str, Any]], self._entries.items())
+
+    def values(self) -> ValuesView[dict[str, Any]]:
+        """Every document (see `items`)."""
+        self._read_all()
+        return cast(ValuesView[dict[str, Any]], self._entries.values())
+
+    def _read_all(self) -> None:
+        unread = [(key, entry) for key, entry in self._entries.items()
+                  if isinstance(entry, tuple)]
+        for start in range(0, len(unread), 2000):
+            part = unread[start:start + 2000]
+            docs = self._parse(b"[" + b",".join(self._raw[a:b] for _, (a, b) in part) + b"]")
+            for (key, entry), doc in zip(part, docs, strict=True):
+                if not isinstance(doc, dict):
+                    raise StoreError(f"{self._path}: document {key!r} of table "
+                                     f"{self._name!r} is damaged (not an object); run "
+                                     "`factcheck doctor`")
+                self._parsed[entry] = doc
+                self._entries[key] = doc
+
+    def line_of(self, key: str) -> bytes | None:
+        """The JSON of one document as its line holds it (written ones serialized), or None."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        return self._raw[entry[0]:entry[1]] if isinstance(entry, tuple) else orjson.dumps(entry)
 
     def members(self) -> Members:
         """(id, JSON) of every document: a line not read is copied as it is."""

@@ -24,7 +24,7 @@ import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -357,6 +357,12 @@ class Store:
         what a view of one claim or one article should use instead of the whole table."""
         return self.backend.documents_of(table, source_ids)
 
+    def whole_corpus(self) -> Corpus:
+        """Every passage and mention (stored documents, by id) and every source's text, read
+        in one pass: what a whole re-link or a report of every claim needs, instead of
+        reading the corpus once per table."""
+        return Corpus(*self.backend.corpus())
+
     def get(self, table: str, doc_id: str) -> BaseModel | None:
         """One document of ``table`` as its model, or None."""
         doc = self.raw(table).get(doc_id)
@@ -394,9 +400,16 @@ class Store:
         """One source by id."""
         return self.get("sources", source_id)  # type: ignore[return-value]
 
-    def sources(self, *, current_only: bool = True) -> list[Source]:
-        """Sources in ingest order; by default only the current version of each article."""
-        result: list[Source] = self.all("sources")
+    def sources(self, *, current_only: bool = True,
+                texts: Mapping[str, str] | None = None) -> list[Source]:
+        """Sources in ingest order; by default only the current version of each article.
+        ``texts`` (from `whole_corpus`) saves reading each source's text again."""
+        if texts is None:
+            result: list[Source] = self.all("sources")
+        else:
+            result = [self._validate("sources", sid, {**doc, "text": texts.get(sid, "")}
+                                     if "text" not in doc else doc)  # type: ignore[misc]
+                      for sid, doc in self.raw("sources").items()]
         if current_only:
             result = [s for s in result if s.superseded_by is None]
         return result
@@ -480,6 +493,15 @@ def _sound_review(doc: Any) -> bool:
             and all(all(map(isinstance, v.values(), repeat(dict))) for v in marks.values())
             and _dicts(doc.get("notes", []))
             and isinstance(doc.get("verdict") or {}, dict))
+
+
+class Corpus(NamedTuple):
+    """The whole corpus as stored (`Store.whole_corpus`)."""
+
+    passages: dict[str, dict[str, Any]]
+    mentions: dict[str, dict[str, Any]]
+    texts: dict[str, str]
+    """Source id -> cleaned text."""
 
 
 class _Lazy(Mapping[str, Any]):

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from factcheck.core.review import mark
-from factcheck.core.store import Store, StoreError, lined
+from factcheck.core.store import Store, StoreError, files, lined
 from factcheck.tui.claim_data import PassageIndex, load_claim
 from factcheck.tui.rows import RowModel
 from tests.factories import build_store
@@ -304,3 +304,22 @@ def test_a_damaged_document_of_a_rarely_read_table_is_named_when_read(tmp_path: 
         assert store.raw("claims")
         with pytest.raises(StoreError, match="changes"):
             store.changes()
+
+
+def test_a_table_written_to_before_it_is_read_is_copied_line_by_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        before = dict(store.raw("changes"))
+    monkeypatch.setattr(lined, "PARSE_BYTES", 100)  # lines cut across many reads
+    store = Store.open(path)
+    evidence = store.raw("claims")["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "denial", "wes")  # logged, not read
+    assert isinstance(store.backend.data["changes"], files._Unread)  # type: ignore[attr-defined]
+    store.compact()
+    store.close()
+    with Store.open(path) as again:
+        after = dict(again.raw("changes"))
+    added = {k: v for k, v in after.items() if k not in before}
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert [doc["who"] for doc in added.values()] == ["wes"]

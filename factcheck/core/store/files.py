@@ -947,14 +947,17 @@ class FileBackend(MemoryBackend):
         """Write the live view as a lined store file at ``path`` (atomically); where its parts
         are."""
         at = lined.Scan()
-        listed = self._listed_ids() if any(sid not in self._overlay for sid in self._base) \
-            else None
+        listed = _IdsLines(self._main_fd(), self._ids_where, self.path) \
+            if self._ids_where is not None and any(sid not in self._overlay
+                                                   for sid in self._base) else None
 
         def tables() -> Iterator[tuple[str, lined.Members | bytes]]:
             for name in [META_TABLE, *(n for n in data if n != META_TABLE)]:
                 rows = data.get(name)
                 if isinstance(rows, _Unread) and rows.pending:
-                    rows = self._table(name) if data is self.data else rows
+                    yield name, lined.stream_members(self._main_fd(), rows.where, self.path,
+                                                     name, dict(rows.pending))
+                    continue
                 if isinstance(rows, _Unread):
                     yield name, os.pread(self._main_fd(), rows.where[1], rows.where[0])
                 elif rows is not None:
@@ -1012,6 +1015,29 @@ class _FrozenFile(FileBackend):
     def changed_elsewhere(self) -> bool:
         """A snapshot does not follow the store."""
         return False
+
+
+class _IdsLines:
+    """The ``corpus_ids`` lines of the main file read in the order they were written (the
+    corpus's order), a megabyte at a time, so a copy of the store never holds them all; a
+    source out of that order is looked up in the whole table."""
+
+    def __init__(self, fd: int, where: tuple[int, int], path: Path) -> None:
+        self._fd, self._where, self._path = fd, where, path
+        self._lines = lined.stream_members(fd, where, path, "corpus_ids", {})
+        self._rows: lined.Rows | None = None
+
+    def line_of(self, sid: str) -> bytes | None:
+        """The JSON of ``sid``'s entry, or None."""
+        if self._rows is None:
+            for key, payload in self._lines:
+                if key == sid:
+                    return payload
+            try:
+                self._rows = lined.read_rows(self._fd, self._where, self._path, "corpus_ids")
+            except StoreError:
+                return None
+        return self._rows.line_of(sid)
 
 
 def _ids_entry(listed: lined.Rows | None, sid: str) -> dict[str, Any] | None:

@@ -499,6 +499,61 @@ class Rows(MutableMapping[str, dict[str, Any]]):
         return twin
 
 
+def stream_members(fd: int, where: tuple[int, int], path: object, name: str,
+                   changes: Mapping[str, dict[str, Any] | None]) -> Members:
+    """The documents of the table at ``where`` with ``changes`` made (a document, or None to
+    drop it), read a megabyte at a time: a table is copied into a new file without being held
+    or parsed whole (only the lines of changed documents are left out)."""
+    offset, length = where
+    head = os.pread(fd, 2, offset)
+    if head != b"{\n":
+        rows = read_rows(fd, where, path, name)
+        rows.update({k: v for k, v in changes.items() if v is not None})
+        for key in [k for k, v in changes.items() if v is None]:
+            rows.pop(key, None)
+        yield from rows.members()
+        return
+    end = offset + length - 2  # before "\n}"
+    pos, carry = offset + 2, b""
+
+    def kept(lines: list[bytes]) -> Members:
+        for line in lines:
+            body = line[1:] if line.startswith(b",") else line
+            if not body:
+                continue
+            colon = body.find(b'":')
+            if colon < 0 or b"\\" in body[:colon]:
+                for key, doc in read_range_bytes(b"{" + body + b"}", path, name).items():
+                    if key not in changes:
+                        yield key, orjson.dumps(doc)
+                continue
+            key = body[1:colon].decode()
+            if key not in changes:
+                yield key, body[colon + 2:]
+
+    while pos < end:
+        chunk = os.pread(fd, min(PARSE_BYTES, end - pos), pos)
+        if not chunk:
+            break
+        pos += len(chunk)
+        lines = (carry + chunk).split(b"\n")
+        carry = lines.pop()  # a line cut by the chunk's end (or the table's last line)
+        yield from kept(lines)
+    yield from kept([carry])
+    for key, doc in changes.items():
+        if doc is not None:
+            yield key, orjson.dumps(doc)
+
+
+def read_range_bytes(raw: bytes, path: object, name: str) -> Any:
+    """Parse ``raw`` (part of table ``name``); `StoreError` if damaged."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StoreError(f"{path}: table {name!r} is damaged "
+                         f"({exc.args[0] if exc.args else exc}); run `factcheck doctor`") from exc
+
+
 def read_rows(fd: int, where: tuple[int, int], path: object, name: str) -> Rows:
     """The table at ``where`` as `Rows` (a one-line table is parsed at once)."""
     offset, length = where

@@ -371,29 +371,52 @@ def claim_views(store: Store, claim_ids: Collection[str] | None = None, *,
     return views
 
 
+def claim_row(claim_id: str, claim: Mapping[str, Any], *, verdict: str | None,
+              reviewed: bool, text: str | None = None, story: str = "",
+              sources: Mapping[str, Mapping[str, Any]] | None = None) -> ClaimRow:
+    """One claim as a listing row: the one place a row is made (`claim_rows`, the TUI's list).
+
+    Args:
+        claim_id: The claim.
+        claim: Its stored (sound) document.
+        verdict: The key of its verdict, or None.
+        reviewed: Whether it counts as reviewed (`is_reviewed`).
+        text: The wording to show (the stored text when None).
+        story: The title of its story, when the listing names stories.
+        sources: The stored sources, to name each claim's outlets (none named without).
+    """
+    norm = claim.get("normalized") or {}
+    source_ids: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    if sources is not None:
+        source_ids = tuple(dict.fromkeys(e.get("source_id", "")
+                                         for e in claim.get("evidence", ())))
+        outlets = tuple(dict.fromkeys(
+            sources.get(sid, {}).get("outlet") or sources.get(sid, {}).get("file") or sid
+            for sid in source_ids))
+    counted = claim.get("outlets")
+    return ClaimRow(
+        id=claim_id, kind=str(claim.get("kind", "other")),
+        text=claim.get("text", "") if text is None else text,
+        value=_value(norm), speaker=norm.get("speaker") or "",
+        outlets=int(counted) if counted is not None else len(outlets),
+        origins=int(claim.get("origins") or 0), conflicts=len(claim.get("conflicts") or ()),
+        disputed=bool(claim.get("disputed")), verdict=verdict, reviewed=reviewed,
+        score=float(claim.get("score") or 0.0), story=story,
+        source_ids=source_ids, outlet_names=outlets,
+    )
+
+
 def claim_rows(store: Store) -> list[ClaimRow]:
     """Every tracked claim as a listing row, best (highest score) first."""
     sources = store.raw("sources")
     reviews = store.sound("reviews")
     rows = []
     for claim_id, claim in store.sound("claims").items():
-        norm = claim.get("normalized") or {}
-        evidence = claim.get("evidence", [])
-        source_ids = tuple(dict.fromkeys(e.get("source_id", "") for e in evidence))
-        outlets = tuple(dict.fromkeys(
-            sources.get(sid, {}).get("outlet") or sources.get(sid, {}).get("file") or sid
-            for sid in source_ids))
         review = reviews.get(claim_id)
         verdict = (review or {}).get("verdict") or {}
-        rows.append(ClaimRow(
-            id=claim_id, kind=claim.get("kind", "other"), text=claim.get("text", ""),
-            value=_value(norm), speaker=norm.get("speaker") or "",
-            outlets=int(claim.get("outlets", len(outlets))),
-            origins=int(claim.get("origins", 0)), conflicts=len(claim.get("conflicts", [])),
-            disputed=bool(claim.get("disputed")), verdict=verdict.get("label"),
-            reviewed=is_reviewed(claim, review), score=float(claim.get("score", 0.0)),
-            source_ids=source_ids, outlet_names=outlets,
-        ))
+        rows.append(claim_row(claim_id, claim, verdict=verdict.get("label"),
+                              reviewed=is_reviewed(claim, review), sources=sources))
     rows.sort(key=lambda r: (-r.score, -r.outlets, r.id))
     return rows
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from factcheck.core.readmodel import ClaimRow
+from factcheck.core.readmodel import ClaimRow, claim_row
 from factcheck.core.review import is_reviewed
 from factcheck.core.store import Store
 from factcheck.tui.text import fold, one_line
@@ -197,19 +197,9 @@ class RowModel:
     def row(self, at: int) -> ClaimRow:
         """The row of the claim at index ``at``."""
         doc, cid = self.docs[at], self.ids[at]
-        return ClaimRow(
-            id=cid,
-            kind=str(doc.get("kind", "other")),
-            text=row_text(doc),
-            outlets=int(doc.get("outlets") or 0),
-            origins=int(doc.get("origins") or 0),
-            conflicts=len(doc.get("conflicts") or ()),
-            disputed=bool(doc.get("disputed")),
-            verdict=self.verdicts.get(cid),
-            reviewed=cid in self.reviewed_ids,
-            score=float(doc.get("score") or 0.0),
-            story=self.story_titles.get(str(doc.get("story_id")), ""),
-        )
+        return claim_row(cid, doc, verdict=self.verdicts.get(cid),
+                         reviewed=cid in self.reviewed_ids, text=row_text(doc),
+                         story=self.story_titles.get(str(doc.get("story_id")), ""))
 
     def get(self, claim_id: str) -> ClaimRow | None:
         """The row of one claim."""

@@ -85,11 +85,15 @@ def test_many_claims_read_the_scale_and_order_marks_like_one(store: Store) -> No
     assert views["c-hostile"].verdict is None and not views["c-hostile"].reviewed
 
 
-def test_a_damaged_review_is_left_out_not_a_crash(store: Store) -> None:
-    review = dict(store.raw("reviews")["c-visit"])
-    review["marks"] = "not a list"
+def _damage(store: Store, table: str, field: str) -> None:
+    """Store ``c-visit``'s document of ``table`` with ``field`` of the wrong type."""
+    doc = {**store.raw(table)["c-visit"], field: "not a list"}
     with store.transaction() as tx:
-        tx.put("reviews", review, doc_id="c-visit")
+        tx.put(table, doc, doc_id="c-visit")
+
+
+def test_a_damaged_review_is_left_out_not_a_crash(store: Store) -> None:
+    _damage(store, "reviews", "marks")
     view = claim_view(store, "c-visit")
     assert view is not None
     assert view.verdict is None and view.notes == () and not view.reviewed
@@ -99,10 +103,7 @@ def test_a_damaged_review_is_left_out_not_a_crash(store: Store) -> None:
 
 
 def test_a_damaged_claim_is_left_out_not_a_crash(store: Store) -> None:
-    claim = dict(store.raw("claims")["c-visit"])
-    claim["evidence"] = "not a list"
-    with store.transaction() as tx:
-        tx.put("claims", claim, doc_id="c-visit")
+    _damage(store, "claims", "evidence")
     assert claim_view(store, "c-visit") is None
     assert [v.id for v in claim_views(store)] == ["c-arms", "c-hostile"]
     assert "c-visit" not in {r.id for r in claim_rows(store)}

@@ -43,7 +43,7 @@ from typing import Any, cast
 
 import orjson
 
-from factcheck.core.store.backend import META_ID, META_TABLE, Data, StoreError
+from factcheck.core.store.backend import META_TABLE, Backend, Data, StoreError
 
 LAYOUT = 2
 """The ``layout`` the header of a lined file names (absent: the older one-line layout)."""
@@ -97,10 +97,8 @@ def split(data: Data) -> tuple[Data, dict[str, Content]]:
         stripped: dict[str, Any] = {}
         for sid, doc in sources.items():
             if isinstance(doc, dict) and "text" in doc:
-                text = doc["text"]
-                stripped[sid] = {k: v for k, v in doc.items() if k != "text"}
-                contents.setdefault(sid, empty_content())["text"] = \
-                    text if isinstance(text, str) else None
+                stripped[sid], text = Backend.split_source(doc)
+                contents.setdefault(sid, empty_content())["text"] = text
             else:
                 stripped[sid] = doc
         review["sources"] = stripped
@@ -417,12 +415,7 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             pos = cut + 1
 
     def _parse(self, raw: bytes) -> Any:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise StoreError(f"{self._path}: table {self._name!r} is damaged "
-                             f"({exc.args[0] if exc.args else exc}); run `factcheck doctor`"
-                             ) from exc
+        return parse(raw, self._path, f"table {self._name!r}")
 
     def __getitem__(self, key: str) -> dict[str, Any]:
         entry = self._entries[key]
@@ -523,7 +516,7 @@ def stream_members(fd: int, where: tuple[int, int], path: object, name: str,
                 continue
             colon = body.find(b'":')
             if colon < 0 or b"\\" in body[:colon]:
-                for key, doc in read_range_bytes(b"{" + body + b"}", path, name).items():
+                for key, doc in parse(b"{" + body + b"}", path, f"table {name!r}").items():
                     if key not in changes:
                         yield key, orjson.dumps(doc)
                 continue
@@ -545,13 +538,13 @@ def stream_members(fd: int, where: tuple[int, int], path: object, name: str,
             yield key, orjson.dumps(doc)
 
 
-def read_range_bytes(raw: bytes, path: object, name: str) -> Any:
-    """Parse ``raw`` (part of table ``name``); `StoreError` if damaged."""
+def parse(raw: bytes, path: object, what: str) -> Any:
+    """Parse ``raw`` (``what`` of the store at ``path``); `StoreError` naming it if damaged."""
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path}: table {name!r} is damaged "
-                         f"({exc.args[0] if exc.args else exc}); run `factcheck doctor`") from exc
+        raise StoreError(f"{path}: {what} is damaged ({exc.args[0] if exc.args else exc}); "
+                         "run `factcheck doctor`") from exc
 
 
 def read_rows(fd: int, where: tuple[int, int], path: object, name: str) -> Rows:
@@ -561,7 +554,7 @@ def read_rows(fd: int, where: tuple[int, int], path: object, name: str) -> Rows:
     if len(raw) == length and raw.startswith(b"{\n") and raw.endswith(b"\n}"):
         return Rows(raw, path, name)
     rows = Rows(b"{\n\n}", path, name)
-    parsed = read_range(fd, where, path, f"table {name!r}")
+    parsed = read_range(fd, where, path, f"table {name!r}", raw)
     if not isinstance(parsed, dict):
         raise StoreError(f"{path}: table {name!r} is damaged (wrong types); left untouched")
     rows.update(parsed)
@@ -579,36 +572,25 @@ def read_table(fd: int, where: tuple[int, int], path: object, what: str) -> Any:
     offset, length = where
     raw = os.pread(fd, length, offset)
     if len(raw) != length or not raw.startswith(b"{\n") or not raw.endswith(b"\n}"):
-        return read_range(fd, where, path, what)
+        return read_range(fd, where, path, what, raw)
     rows: dict[str, Any] = {}
     pos, end = 2, len(raw) - 2
-    try:
-        while pos < end:
-            cut = raw.find(b"\n", min(pos + PARSE_BYTES, end))
-            cut = end if cut < 0 or cut > end else cut
-            piece = raw[pos + 1:cut] if raw[pos:pos + 1] == b"," else raw[pos:cut]
-            rows.update(orjson.loads(b"{" + piece + b"}"))
-            pos = cut + 1
-    except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path}: {what} is damaged ({exc.args[0] if exc.args else exc}); "
-                         "run `factcheck doctor`") from exc
+    while pos < end:
+        cut = raw.find(b"\n", min(pos + PARSE_BYTES, end))
+        cut = end if cut < 0 or cut > end else cut
+        piece = raw[pos + 1:cut] if raw[pos:pos + 1] == b"," else raw[pos:cut]
+        rows.update(parse(b"{" + piece + b"}", path, what))
+        pos = cut + 1
     return rows
 
 
-def read_range(fd: int, where: tuple[int, int], path: object, what: str) -> Any:
-    """Parse the JSON at ``where`` in the open file; `StoreError` naming ``what`` if damaged."""
+def read_range(fd: int, where: tuple[int, int], path: object, what: str,
+               raw: bytes | None = None) -> Any:
+    """Parse the JSON at ``where`` in the open file (``raw``: its bytes, already read);
+    `StoreError` naming ``what`` if damaged."""
     offset, length = where
-    raw = os.pread(fd, length, offset)
-    try:
-        if len(raw) != length:
-            raise orjson.JSONDecodeError("the file is shorter than its index", "", 0)
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise StoreError(f"{path}: {what} is damaged ({exc.args[0] if exc.args else exc}); "
-                         "run `factcheck doctor`") from exc
-
-
-def header_of(data: Data) -> dict[str, Any]:
-    """The header document (empty when missing)."""
-    meta = data.get(META_TABLE, {}).get(META_ID, {})
-    return meta if isinstance(meta, dict) else {}
+    raw = os.pread(fd, length, offset) if raw is None else raw
+    if len(raw) != length:
+        raise StoreError(f"{path}: {what} is damaged (the file is shorter than its index); "
+                         "run `factcheck doctor`")
+    return parse(raw, path, what)

@@ -344,11 +344,19 @@ def claim_views(store: Store, claim_ids: Collection[str] | None = None, *,
         lang: Language of the verdicts' labels.
         timelines: Also make the figure timeline of each tracked quantity.
     """
-    claims = store.sound("claims")
-    reviews = store.sound("reviews")
+    chosen: list[tuple[str, dict[str, Any]]]
+    if claim_ids is None:
+        chosen = list(store.sound("claims").items())
+        reviews = store.sound("reviews")
+    else:  # only these are read (a big store's claims are parsed when read)
+        wanted = set(claim_ids)
+        found = ((cid, store.sound_doc("claims", cid)) for cid in store.raw("claims")
+                 if cid in wanted)
+        chosen = [(cid, doc) for cid, doc in found if doc is not None]
+        reviews = {cid: review for cid, _ in chosen
+                   if (review := store.sound_doc("reviews", cid)) is not None}
     sources = store.raw("sources")
     order = mark_order(store) if reviews else {}
-    chosen = [(cid, doc) for cid, doc in claims.items() if claim_ids is None or cid in claim_ids]
     held = {str(e.get("source_id", "")) for _, doc in chosen for e in doc.get("evidence", ())}
     if len(held) > WHOLE_CORPUS_FROM:  # one read of the whole corpus
         passages, every_mention, _ = store.whole_corpus()
@@ -391,9 +399,7 @@ def claim_row(claim_id: str, claim: Mapping[str, Any], *, verdict: str | None,
     if sources is not None:
         source_ids = tuple(dict.fromkeys(e.get("source_id", "")
                                          for e in claim.get("evidence", ())))
-        outlets = tuple(dict.fromkeys(
-            sources.get(sid, {}).get("outlet") or sources.get(sid, {}).get("file") or sid
-            for sid in source_ids))
+        outlets = tuple(dict.fromkeys(_outlet(sources.get(sid) or {}, sid) for sid in source_ids))
     counted = claim.get("outlets")
     return ClaimRow(
         id=claim_id, kind=str(claim.get("kind", "other")),
@@ -525,6 +531,10 @@ def _reading(slot: Any, speaker: Any) -> str:
         return reading(Slot.model_validate(slot), speaker if isinstance(speaker, str) else None)
     except ValidationError:
         return ""  # a damaged slot: `factcheck doctor` reports it; the sentence still reads
+
+
+def _outlet(source: Mapping[str, Any], source_id: str) -> str:
+    return str(source.get("outlet") or source.get("file") or source_id)
 
 
 def _value(norm: Mapping[str, Any]) -> str:

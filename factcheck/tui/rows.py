@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from factcheck.core.memory import collector_paused
 from factcheck.core.readmodel import ClaimRow, claim_row
 from factcheck.core.review import is_reviewed
 from factcheck.core.store import Store
@@ -103,31 +104,47 @@ def search_key(doc: Mapping[str, Any], passages: Mapping[str, Any] | None = None
     return fold(" ".join(p for p in parts if p))
 
 
-def search_keys(store: Store, claims: Sequence[Mapping[str, Any]]) -> list[str]:
-    """The `search_key` of each claim. A big store's corpus is read per source
+def search_keys(store: Store, claims: Sequence[tuple[str, Mapping[str, Any]]]) -> list[str]:
+    """The `search_key` of each claim, given as (id, its `listing` or stored document): the
+    stored claim is read for its passages. A big store's corpus is read per source
     (`Store.corpus_of`): claims are taken story by story, so the sources a story's claims
-    share are read once, and no passage text is held beyond its claims' keys."""
+    share are read once, and no claim or passage text is held beyond its key."""
     sources = store.raw("sources")
+    stored = store.raw("claims")
     keys = [""] * len(claims)
-    for at in sorted(range(len(claims)), key=lambda i: str(claims[i].get("story_id") or "")):
-        doc = claims[at]
+    for at in sorted(range(len(claims)), key=lambda i: str(claims[i][1].get("story_id") or "")):
+        cid, listed = claims[at]
+        doc = stored.get(cid) or listed
         held = {str(e.get("source_id", "")) for e in doc.get("evidence") or ()
                 if isinstance(e, Mapping)}
         keys[at] = search_key(doc, store.corpus_of("passages", held), sources)
     return keys
 
 
+LISTED = ("kind", "text", "normalized", "score", "outlets", "origins", "story_id", "disputed",
+          "conflicts")
+"""What the claim list reads of a stored claim (`listing`)."""
+
+
+def listing(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What the claim list keeps of a stored claim (`LISTED`: not its evidence, which is most
+    of it: at 100,000 claims the stored documents took some 350 MB). The rest is read again
+    when a claim is opened, searched or filtered by outlet."""
+    return {key: doc[key] for key in LISTED if key in doc}
+
+
 class RowModel:
     """Every tracked claim of a store, kept in step with the store.
 
-    Building it only copies references (claim ids and stored dictionaries) and reads the
-    reviews; a `ClaimRow` is made when a line is drawn.
+    Building it reads each claim and review once, keeping what the list needs (`listing`),
+    the verdicts and which claims are reviewed; a `ClaimRow` is made when a line is drawn.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.ids: list[str] = []
         self.docs: list[Mapping[str, Any]] = []
+        """The `listing` of each claim."""
         self.index: dict[str, int] = {}
         self.reviewed_ids: set[str] = set()
         self.verdicts: dict[str, str] = {}
@@ -142,17 +159,22 @@ class RowModel:
 
     def reload(self) -> None:
         """Rebuild from the store."""
-        claims = self.store.sound("claims")
-        self.ids = list(claims.keys())
-        self.docs = list(claims.values())
-        self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        self.reviewed_ids, self.verdicts = set(), {}
-        for cid, review in self.store.sound("reviews").items():  # one pass for both
-            verdict = review.get("verdict")
-            if isinstance(verdict, dict):
-                self.verdicts[cid] = str(verdict.get("label"))
-            if cid in claims and is_reviewed(claims[cid], review):
-                self.reviewed_ids.add(cid)
+        ids: list[str] = []
+        docs: list[Mapping[str, Any]] = []
+        with collector_paused():
+            for cid, doc in self.store.sound_items("claims"):
+                ids.append(cid)
+                docs.append(listing(doc))
+            self.ids, self.docs = ids, docs
+            self.index = dict(zip(ids, range(len(ids)), strict=True))
+            self.reviewed_ids, self.verdicts = set(), {}
+            for cid, review in self.store.sound_items("reviews"):  # one pass for both
+                verdict = review.get("verdict")
+                if isinstance(verdict, dict):
+                    self.verdicts[cid] = str(verdict.get("label"))
+                at = self.index.get(cid)
+                if at is not None and is_reviewed(docs[at], review):
+                    self.reviewed_ids.add(cid)
         self.story_titles = {sid: one_line(doc.get("title") or sid, 50)
                              for sid, doc in self.store.raw("stories").items()}
         held = {doc.get("story_id") for doc in self.docs}
@@ -171,7 +193,7 @@ class RowModel:
                 return True
             if doc is None or at is None:
                 continue
-            self.docs[at] = doc
+            self.docs[at] = listing(doc)
             review = self.store.sound_doc("reviews", cid)
             self.reviewed_ids.discard(cid)
             if is_reviewed(doc, review):
@@ -182,7 +204,7 @@ class RowModel:
             else:
                 self.verdicts.pop(cid, None)
             if self._search_keys is not None:
-                self._search_keys[at] = search_keys(self.store, [doc])[0]
+                self._search_keys[at] = search_keys(self.store, [(cid, doc)])[0]
             if self._outlets is not None:
                 self._outlets[at] = self._outlets_of(doc)
         if len(self.store.raw("claims")) != len(self.ids):
@@ -235,25 +257,43 @@ class RowModel:
     def search_keys(self) -> list[str]:
         """Folded text of each claim (built on first search, or by a worker beforehand)."""
         if self._search_keys is None:
-            self._search_keys = search_keys(self.store, self.docs)
+            self._search_keys = search_keys(self.store, self.listed())
         return self._search_keys
+
+    def listed(self) -> list[tuple[str, Mapping[str, Any]]]:
+        """(id, `listing`) of every claim, for `search_keys`."""
+        return list(zip(self.ids, self.docs, strict=True))
 
     def set_search_keys(self, keys: list[str], generation: int) -> None:
         """Use search keys made by a worker (ignored when the rows changed since)."""
         if generation == self.generation and len(keys) == len(self.docs):
             self._search_keys = keys
 
-    def _outlets_of(self, doc: Mapping[str, Any]) -> frozenset[str]:
+    def _outlets_of(self, doc: Mapping[str, Any],
+                    names: dict[str, str] | None = None) -> frozenset[str]:
+        """A claim's outlet names (``names``: the outlet of each source met so far, so each
+        source is read once in a pass over every claim)."""
         sources = self.store.raw("sources")
-        return frozenset(
-            one_line(sources.get(e.get("source_id"), {}).get("outlet")
-                     or sources.get(e.get("source_id"), {}).get("file"), 60)
-            for e in doc.get("evidence", ()))
+        names = {} if names is None else names
+        found = set()
+        for e in doc.get("evidence") or ():
+            if not isinstance(e, Mapping):
+                continue
+            sid = str(e.get("source_id", ""))
+            name = names.get(sid)
+            if name is None:
+                source = sources.get(sid) or {}
+                name = names[sid] = one_line(source.get("outlet") or source.get("file"), 60)
+            found.add(name)
+        return frozenset(found)
 
     def outlets(self) -> list[frozenset[str]]:
         """Outlet names of each claim (built on first outlet filter)."""
         if self._outlets is None:
-            self._outlets = [self._outlets_of(doc) for doc in self.docs]
+            names: dict[str, str] = {}
+            stored = self.store.raw("claims")
+            self._outlets = [self._outlets_of(stored.get(cid) or doc, names)
+                             for cid, doc in zip(self.ids, self.docs, strict=True)]
         return self._outlets
 
 

@@ -67,7 +67,8 @@ class WorkingApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index",
           description="Indexing the store")
-    def index_store(self, snapshot: Store, claims: list[Mapping[str, Any]], generation: int,
+    def index_store(self, snapshot: Store, claims: list[tuple[str, Mapping[str, Any]]],
+                    generation: int,
                     reply_to: MessagePump) -> None:
         """Make the claims' search keys (in a thread, from a snapshot of the store), so a
         search on a big store does not wait."""

@@ -274,9 +274,10 @@ def test_rarely_read_tables_parse_only_the_documents_looked_up(
     parsed: list[bytes] = []
     real = lined.Rows._parse
 
-    def counted(self: lined.Rows, raw: bytes) -> Any:
-        parsed.append(raw)
-        return real(self, raw)
+    def counted(self: lined.Rows, raw: bytes, key: str | None = None) -> Any:
+        if self._name == "changes":  # claims and reviews are parsed by lookup too
+            parsed.append(raw)
+        return real(self, raw, key)
 
     monkeypatch.setattr(lined.Rows, "_parse", counted)
     first = next(iter(changes))
@@ -323,3 +324,63 @@ def test_a_table_written_to_before_it_is_read_is_copied_line_by_line(
     added = {k: v for k, v in after.items() if k not in before}
     assert {k: v for k, v in after.items() if k in before} == before
     assert [doc["who"] for doc in added.values()] == ["wes"]
+
+
+def test_claims_reviews_and_sources_are_parsed_when_read_and_not_kept(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    whole = json.loads(path.read_bytes())
+    with Store.open(path) as store:
+        for name in ("claims", "reviews", "sources"):
+            rows = store.raw(name)
+            assert isinstance(rows, lined.Rows) and not rows.keep, name
+            first = next(iter(rows))
+            assert rows[first] == whole[name][first]
+            assert rows[first] is not rows[first]  # parsed again: nothing held
+            assert dict(rows.items()) == whole[name]  # a whole pass, in bulk
+            assert not rows._parsed, name
+            assert all(isinstance(e, int) for e in rows._entries.values()), name
+
+
+def test_a_written_document_is_held_and_seen_by_a_pass(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    store = Store.open(path)
+    evidence = store.raw("claims")["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "denial", "wes")
+    reviews = store.raw("reviews")
+    marks = dict(reviews.items())["c-visit"]["marks"]
+    assert any("wes" in by for by in marks.values())
+    assert reviews["c-visit"] is reviews["c-visit"]  # the written one, not a line
+    store.close()
+
+
+def test_rows_find_lines_whose_keys_need_escapes() -> None:
+    raw = (b'{\n"plain":{"n":1}\n,' + json.dumps('say "hi"\\').encode() + b':{"n":2}'
+           b'\n,"last":{"n":3}\n}')
+    rows = lined.Rows(raw, "x", "t", keep=False)
+    assert dict(rows.items()) == {"plain": {"n": 1}, 'say "hi"\\': {"n": 2}, "last": {"n": 3}}
+    assert rows.line_of("last") == b'{"n":3}'
+
+
+def test_a_damaged_line_in_a_file_as_written_is_named_when_read(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    at = text.index('"c-visit":{') + len('"c-visit":')
+    path.write_text(text[:at] + "[" + text[at + 1:], encoding="utf-8")  # same size: trusted
+    with Store.open(path) as store:  # opens: the claims are parsed when read
+        with pytest.raises(StoreError, match="c-visit.*claims"):
+            store.sound_doc("claims", "c-visit")
+        with pytest.raises(StoreError, match="claims"):
+            RowModel(store)
+
+
+def test_the_claim_list_keeps_no_evidence(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    with Store.open(path) as store:
+        model = RowModel(store)
+        assert model.ids == list(store.raw("claims"))
+        assert all("evidence" not in doc for doc in model.docs)
+        at = model.index["c-visit"]
+        stored = store.raw("claims")["c-visit"]
+        assert model.docs[at]["text"] == stored["text"]
+        outlets = {store.raw("sources")[e["source_id"]]["outlet"] for e in stored["evidence"]}
+        assert model.outlets()[at] == frozenset(outlets)

@@ -407,18 +407,20 @@ class FileBackend(MemoryBackend):
         ident = self._stat_main()
         if ident is not None and self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a factcheck store")
-        fd = None
+        fd, trusted = None, False
         if ident is not None:
             try:
                 fd = os.open(self.path, os.O_RDONLY)
                 size = os.fstat(fd).st_size
-                found = lined.read_index(fd, size) or lined.scan(fd, size)
+                found = lined.read_index(fd, size)
+                trusted = found is not None
+                found = found or lined.scan(fd, size)
             except OSError as exc:
                 if fd is not None:
                     os.close(fd)
                 raise _describe_os_error(self.path, exc, "read the store") from exc
         try:
-            data = self._read_main(fd, size, found) if fd is not None else {}
+            data = self._read_main(fd, size, found, trusted) if fd is not None else {}
         except BaseException:
             if fd is not None:
                 os.close(fd)
@@ -452,9 +454,11 @@ class FileBackend(MemoryBackend):
         self._journal_offset = 0
         self._replay_journal()
 
-    def _read_main(self, fd: int, size: int, found: lined.Scan | None) -> Data:
+    def _read_main(self, fd: int, size: int, found: lined.Scan | None, trusted: bool) -> Data:
         """The reviewer's tables of the main file (unread ones as `_Unread`); the whole file
-        when it is not lined."""
+        when it is not lined. A file whose last line does not fit it (``trusted`` False: edited
+        by hand or by another tool) has every document of its claims, reviews and sources
+        parsed once now, so a damaged one stops the opening as it would in a file read whole."""
         if found is None:
             try:
                 raw = os.pread(fd, size, 0)
@@ -469,7 +473,9 @@ class FileBackend(MemoryBackend):
                 data[name] = _Unread(where)
                 continue
             if name in lined.ROW_TABLES:
-                data[name] = lined.read_rows(fd, where, self.path, name)
+                data[name] = rows = lined.read_rows(fd, where, self.path, name, keep=False)
+                if not trusted:
+                    rows.check()
                 continue
             rows = lined.read_table(fd, where, self.path, f"table {name!r}")
             data[name] = _checked_table(self.path, name, rows)

@@ -19,13 +19,17 @@ so that factcheck can find each part by its line and parse only what it needs.
     ,"_index":{"at":{...},"size":{...}}   where each table and each source's line is
     }
 
-What a reviewer works on (claims, reviews, decisions, stories, the sources' metadata) is parsed
-when the store opens, a megabyte of lines at a time (`read_table`). What is bulky and read
-rarely, the corpus, is one line per source: a source's line is parsed only when something of
-that source is shown. ``corpus_ids`` finds the source of a passage known by its id alone.
-Tables read rarely (`LAZY_TABLES`: the change log, the key index) are parsed on first use. The
-last line lists where every part is (`read_index`); when it does not fit the file (a hand edit),
-the lines are scanned instead (`scan`).
+When the store opens, the small tables a reviewer works on (decisions, stories...) are parsed,
+a megabyte of lines at a time (`read_table`); of the big ones (claims, reviews, the sources'
+metadata: `ROW_TABLES`) only where each document's line starts is found, and a document is
+parsed each time it is read, none kept (`Rows`), so a store of 100,000 claims holds their
+lines' bytes rather than several times that as Python objects. What is bulky and read rarely,
+the corpus, is one line per source: a source's line is parsed only when something of that
+source is shown. ``corpus_ids`` finds the source of a passage known by its id alone. Tables
+read rarely (`LAZY_TABLES`: the change log, the key index) are parsed on first use and kept.
+The last line lists where every part is (`read_index`); when it does not fit the file (a hand
+edit), the lines are scanned instead (`scan`) and every claim, review and source is parsed
+once at opening, so a damaged one is named then.
 
 The *logical* tables the rest of factcheck sees are unchanged: ``passages`` and ``mentions`` by
 id, and ``sources`` whose documents hold ``text``; `split` and `join` convert between the two.
@@ -37,8 +41,10 @@ backup).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, MutableMapping, ValuesView
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, cast
 
 import orjson
@@ -58,9 +64,11 @@ LAZY_TABLES = frozenset({"changes", "article_keys", "key_postings", CORPUS_IDS})
 """Tables not read when the store opens; on first use their documents are found, and each is
 parsed when looked up (`Rows`)."""
 
-ROW_TABLES = frozenset({"sources"})
-"""Tables whose documents are found when the store opens, each parsed when looked up (a
-listing needs the sources of the claims it shows, not all of them)."""
+ROW_TABLES = frozenset({"sources", "claims", "reviews"})
+"""Tables whose documents are found when the store opens, each parsed when looked up and not
+kept (`Rows` without ``keep``): what a reviewer works on costs the bytes of its lines, and a
+view parses the few documents it shows (at 100,000 claims the parsed claims, reviews and
+sources took some 650 MB, their lines 180 MB)."""
 
 Content = dict[str, Any]
 """One source's corpus: ``{"text": str | None, "passages": {id: doc}, "mentions": {id: doc}}``."""
@@ -392,16 +400,36 @@ def read_index(fd: int, size: int) -> Scan | None:
     return found
 
 
+_LINE_KEY = re.compile(rb'\n,?"([^"\\\n]*)":')
+"""The start of a document's line in a table's JSON (a key without escapes)."""
+
+
 class Rows(MutableMapping[str, dict[str, Any]]):
     """A table of a lined file whose documents are parsed one by one, when looked up: opening
-    it only finds where each document's line is. Written documents replace their lines."""
+    it only finds where each document's line is. Written documents replace their lines.
 
-    def __init__(self, raw: bytes, path: object, name: str) -> None:
+    With ``keep`` (the rarely read tables: the change log, the key index) a parsed document is
+    kept, and a whole pass (`items`, `values`) parses and keeps every line. Without it (the
+    claims, reviews and sources of a big store) nothing parsed is kept: a lookup parses the
+    line again (a few microseconds for a claim), and a whole pass holds one document at a
+    time, so the table costs its bytes, not several times their size as Python objects."""
+
+    def __init__(self, raw: bytes, path: object, name: str, *, keep: bool = True) -> None:
         self._raw = raw
         self._path, self._name = path, name
-        self._entries: dict[str, tuple[int, int] | dict[str, Any]] = {}
-        self._parsed: dict[tuple[int, int], dict[str, Any]] = {}
+        self.keep = keep
+        self._entries: dict[str, int | dict[str, Any]] = {}
+        """Id -> where its line's JSON starts in ``raw``, or the document (written, or kept)."""
+        self._parsed: dict[int, dict[str, Any]] = {}
         """Documents parsed from their lines, shared with copies (the bytes never change)."""
+        found = {m[1].decode(): m.end() for m in _LINE_KEY.finditer(raw, 1, len(raw) - 1)}
+        if len(found) == raw.count(b"\n") - 1:
+            self._entries = cast(dict[str, "int | dict[str, Any]"], found)
+        else:  # a key with escapes (or a repeated key): line by line
+            self._index_lines()
+
+    def _index_lines(self) -> None:
+        raw = self._raw
         pos, end = 2, len(raw) - 2
         while pos < end:
             cut = raw.find(b"\n", pos, end)
@@ -411,23 +439,30 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             if colon < 0 or b"\\" in raw[start:colon] or raw[start:start + 1] != b'"':
                 self._entries.update(self._parse(b"{" + raw[start:cut] + b"}"))
             else:
-                self._entries[raw[start + 1:colon].decode()] = (colon + 2, cut)
+                self._entries[raw[start + 1:colon].decode()] = colon + 2
             pos = cut + 1
 
-    def _parse(self, raw: bytes) -> Any:
-        return parse(raw, self._path, f"table {self._name!r}")
+    def _parse(self, raw: bytes, key: str | None = None) -> Any:
+        what = f"table {self._name!r}" if key is None else \
+            f"document {key!r} of table {self._name!r}"
+        return parse(raw, self._path, what)
+
+    def _line(self, start: int) -> bytes:
+        end = self._raw.find(b"\n", start)
+        return self._raw[start:end if end >= 0 else len(self._raw)]
 
     def __getitem__(self, key: str) -> dict[str, Any]:
         entry = self._entries[key]
-        if not isinstance(entry, tuple):
+        if not isinstance(entry, int):
             return entry
         doc = self._parsed.get(entry)
         if doc is None:
-            doc = self._parse(self._raw[entry[0]:entry[1]])
+            doc = self._parse(self._line(entry), key)
             if not isinstance(doc, dict):
                 raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} is "
                                  "damaged (not an object); run `factcheck doctor`")
-            self._parsed[entry] = doc
+            if self.keep:
+                self._parsed[entry] = doc
         return doc
 
     def __setitem__(self, key: str, doc: dict[str, Any]) -> None:
@@ -446,50 +481,101 @@ class Rows(MutableMapping[str, dict[str, Any]]):
         return key in self._entries
 
     def items(self) -> ItemsView[str, dict[str, Any]]:
-        """Every (id, document), the lines not read yet parsed together, a megabyte at a
-        time (a whole pass: the change log of a report)."""
+        """Every (id, document). Kept: the lines not read yet parsed together, a megabyte at a
+        time (a whole pass: the change log of a report). Not kept: each parsed as the pass
+        reaches it, and let go."""
+        if not self.keep:
+            return _PassItems(self)
         self._read_all()
         return cast(ItemsView[str, dict[str, Any]], self._entries.items())
 
     def values(self) -> ValuesView[dict[str, Any]]:
         """Every document (see `items`)."""
+        if not self.keep:
+            return _PassValues(self)
         self._read_all()
         return cast(ValuesView[dict[str, Any]], self._entries.values())
 
+    def passing(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every (id, document), the lines parsed a thousand at a time and none kept."""
+        entries = list(self._entries.items())
+        for at in range(0, len(entries), 1000):
+            part = entries[at:at + 1000]
+            lines = [(key, entry) for key, entry in part if isinstance(entry, int)]
+            if len(lines) == len(part):
+                yield from self._parsed_all(cast(list[tuple[str, int]], part))
+                continue
+            parsed = dict(self._parsed_all(lines))
+            for key, entry in part:
+                yield key, (parsed[key] if isinstance(entry, int) else entry)
+
+    def _parsed_all(self, lines: list[tuple[str, int]]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document) of the given lines, parsed in one go."""
+        if not lines:
+            return iter(())
+        try:
+            docs = self._parse(b"[" + b",".join(self._line(at) for _, at in lines) + b"]")
+        except StoreError:  # name the document
+            docs = [self._parse(self._line(at), key) for key, at in lines]
+        if not all(map(isinstance, docs, repeat(dict))):
+            key = next(key for (key, _), doc in zip(lines, docs, strict=True)
+                       if not isinstance(doc, dict))
+            raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} is "
+                             "damaged (not an object); run `factcheck doctor`")
+        return zip([key for key, _ in lines], docs, strict=True)
+
     def _read_all(self) -> None:
         unread = [(key, entry) for key, entry in self._entries.items()
-                  if isinstance(entry, tuple)]
+                  if isinstance(entry, int)]
         for start in range(0, len(unread), 2000):
             part = unread[start:start + 2000]
-            docs = self._parse(b"[" + b",".join(self._raw[a:b] for _, (a, b) in part) + b"]")
-            for (key, entry), doc in zip(part, docs, strict=True):
-                if not isinstance(doc, dict):
-                    raise StoreError(f"{self._path}: document {key!r} of table "
-                                     f"{self._name!r} is damaged (not an object); run "
-                                     "`factcheck doctor`")
+            for (key, entry), (_, doc) in zip(part, self._parsed_all(part), strict=True):
                 self._parsed[entry] = doc
                 self._entries[key] = doc
+
+    def check(self) -> None:
+        """Parse every document once (keeping none); `StoreError` naming the first damaged."""
+        for _ in self.passing():
+            pass
 
     def line_of(self, key: str) -> bytes | None:
         """The JSON of one document as its line holds it (written ones serialized), or None."""
         entry = self._entries.get(key)
         if entry is None:
             return None
-        return self._raw[entry[0]:entry[1]] if isinstance(entry, tuple) else orjson.dumps(entry)
+        return self._line(entry) if isinstance(entry, int) else orjson.dumps(entry)
 
     def members(self) -> Members:
         """(id, JSON) of every document: a line not read is copied as it is."""
         for key, entry in self._entries.items():
-            yield key, (self._raw[entry[0]:entry[1]] if isinstance(entry, tuple)
-                        else orjson.dumps(entry))
+            yield key, (self._line(entry) if isinstance(entry, int) else orjson.dumps(entry))
 
     def copy(self) -> Rows:
         """A copy one level deep (documents and the file's bytes shared)."""
         twin = Rows.__new__(Rows)
         twin._raw, twin._path, twin._name = self._raw, self._path, self._name
+        twin.keep = self.keep
         twin._entries = dict(self._entries)
         twin._parsed = self._parsed
         return twin
+
+
+class _PassItems(ItemsView[str, dict[str, Any]]):
+    """`Rows.items` of a table whose documents are not kept: a pass parses lines in bulk."""
+
+    _mapping: Rows
+
+    def __iter__(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        return self._mapping.passing()
+
+
+class _PassValues(ValuesView[dict[str, Any]]):
+    """`Rows.values` of a table whose documents are not kept (see `_PassItems`)."""
+
+    _mapping: Rows
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (doc for _, doc in self._mapping.passing())
 
 
 def stream_members(fd: int, where: tuple[int, int], path: object, name: str,
@@ -547,13 +633,14 @@ def parse(raw: bytes, path: object, what: str) -> Any:
                          "run `factcheck doctor`") from exc
 
 
-def read_rows(fd: int, where: tuple[int, int], path: object, name: str) -> Rows:
+def read_rows(fd: int, where: tuple[int, int], path: object, name: str, *,
+              keep: bool = True) -> Rows:
     """The table at ``where`` as `Rows` (a one-line table is parsed at once)."""
     offset, length = where
     raw = os.pread(fd, length, offset)
     if len(raw) == length and raw.startswith(b"{\n") and raw.endswith(b"\n}"):
-        return Rows(raw, path, name)
-    rows = Rows(b"{\n\n}", path, name)
+        return Rows(raw, path, name, keep=keep)
+    rows = Rows(b"{\n\n}", path, name, keep=keep)
     parsed = read_range(fd, where, path, f"table {name!r}", raw)
     if not isinstance(parsed, dict):
         raise StoreError(f"{path}: table {name!r} is damaged (wrong types); left untouched")

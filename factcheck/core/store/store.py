@@ -319,11 +319,16 @@ class Store:
     def sound(self, table: str) -> dict[str, dict[str, Any]]:
         """The documents of ``table`` whose structure readers rely on is intact (claims,
         reviews): a damaged one (``evidence`` a string, ``marks`` a list...) is left out of
-        views and reports rather than stopping them; `damaged` names it, `doctor` repairs it."""
+        views and reports rather than stopping them; `damaged` names it, `doctor` repairs it.
+
+        Every document at once: a view that keeps only a little of each should walk
+        `sound_items` instead (a big store's claims are parsed when read, not held)."""
         docs = self.raw(table)
         check = _SHAPES.get(table)
         if check is None:
             return dict(docs)
+        if not _held(docs):
+            return dict(self.sound_items(table))
         stamp = (self.backend.token(), id(docs), len(docs))
         kept = self._sound.get(table)
         if kept is None or kept[0] != stamp:
@@ -332,6 +337,12 @@ class Store:
             kept = self._sound[table] = (stamp, {key: doc for key, doc in docs.items()
                                                  if check(doc)})
         return dict(kept[1])
+
+    def sound_items(self, table: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document) of each document of ``table`` that `sound` keeps, one at a time."""
+        check = _SHAPES.get(table)
+        items = self.raw(table).items()
+        return iter(items) if check is None else (item for item in items if check(item[1]))
 
     def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
         """One document of ``table`` if its structure is intact (see `sound`), else None."""
@@ -344,7 +355,8 @@ class Store:
         check = _SHAPES.get(table)
         if check is None:
             return []
-        return [key for key, doc in self.raw(table).items() if not check(doc)]
+        kept = {key for key, _ in self.sound_items(table)}
+        return [key for key in self.raw(table) if key not in kept]
 
     def source_text(self, source_id: str) -> str:
         """The cleaned text of one source, read from the corpus alone ("" when the source or
@@ -478,6 +490,12 @@ def _dicts(value: Any) -> bool:
     return isinstance(value, list) and all(map(isinstance, value, repeat(dict)))
 
 
+def _held(docs: Mapping[str, Any]) -> bool:
+    """Whether a table's documents are held in memory (not a big store's lines parsed on
+    every lookup, `lined.Rows` without ``keep``), so checking them once may be remembered."""
+    return getattr(docs, "keep", True) is not False
+
+
 def _sound_claim(doc: Any) -> bool:
     return (isinstance(doc, dict) and _dicts(doc.get("evidence", []))
             and _dicts(doc.get("conflicts", []))
@@ -489,10 +507,13 @@ def _sound_review(doc: Any) -> bool:
     if not isinstance(doc, dict):
         return False
     marks = doc.get("marks", {})
-    return (isinstance(marks, dict) and all(map(isinstance, marks.values(), repeat(dict)))
-            and all(all(map(isinstance, v.values(), repeat(dict))) for v in marks.values())
-            and _dicts(doc.get("notes", []))
-            and isinstance(doc.get("verdict") or {}, dict))
+    if not isinstance(marks, dict):
+        return False
+    if marks and not (all(map(isinstance, marks.values(), repeat(dict)))
+                      and all(all(map(isinstance, v.values(), repeat(dict)))
+                              for v in marks.values())):
+        return False
+    return _dicts(doc.get("notes", [])) and isinstance(doc.get("verdict") or {}, dict)
 
 
 class Corpus(NamedTuple):

@@ -141,7 +141,7 @@ class MainScreen(ReviewActions):
         context, which may have changed."""
         self.passage_index.clear()
         if len(self.model) > SYNC_SEARCH_LIMIT:
-            cast(WorkingApp, self.app).index_store(self.store.snapshot(), list(self.model.docs),
+            cast(WorkingApp, self.app).index_store(self.store.snapshot(), self.model.listed(),
                                                    self.model.generation, self)
         else:
             self.call_after_refresh(self.settle_memory)

@@ -394,8 +394,7 @@ def _grow(store: Store, new: frozenset[str],
     decided = {d.claim_id for d in decisions if d.claim_id} | {
         r for d in decisions for r in d.rejected}
     previous = store.validated("claims", (
-        doc for cid, doc in claims_raw.items()
-        if doc.get("story_id") in stories or doc.get("story_id") is None or cid in decided))
+        doc for _, doc in store.having("claims", "story_id", stories | {None}, decided)))
     mentions = _story_mentions(store, members, previous, placing.read)
     passages_raw = store.corpus_of("passages", {m.source_id for m in mentions})
     passages = {p.id: p for p in store.validated("passages", (

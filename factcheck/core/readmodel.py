@@ -330,6 +330,10 @@ def claim_view(store: Store, claim_id: str, *, context: bool = True,
     return _claim(claim_id, doc, review, tuple(views), scale or {}, lang, made)
 
 
+FEW_CLAIMS = 64
+"""Up to this many claims, `claim_views` reads each by id; more, in one pass over the store."""
+
+
 def claim_views(store: Store, claim_ids: Collection[str] | None = None, *,
                 scale: Mapping[str, VerdictOption] | None = None, lang: str = "en",
                 timelines: bool = False) -> list[ClaimView]:
@@ -345,8 +349,10 @@ def claim_views(store: Store, claim_ids: Collection[str] | None = None, *,
         timelines: Also make the figure timeline of each tracked quantity.
     """
     chosen: list[tuple[str, dict[str, Any]]]
-    if claim_ids is None:
-        chosen = list(store.sound("claims").items())
+    reviews: Mapping[str, dict[str, Any]]
+    if claim_ids is None or len(claim_ids) > FEW_CLAIMS:  # one pass over each table
+        chosen = [(cid, doc) for cid, doc in store.sound_items("claims")
+                  if claim_ids is None or cid in claim_ids]
         reviews = store.sound("reviews")
     else:  # only these are read (a big store's claims are parsed when read)
         wanted = set(claim_ids)
@@ -355,9 +361,10 @@ def claim_views(store: Store, claim_ids: Collection[str] | None = None, *,
         chosen = [(cid, doc) for cid, doc in found if doc is not None]
         reviews = {cid: review for cid, _ in chosen
                    if (review := store.sound_doc("reviews", cid)) is not None}
-    sources = store.raw("sources")
     order = mark_order(store) if reviews else {}
     held = {str(e.get("source_id", "")) for _, doc in chosen for e in doc.get("evidence", ())}
+    stored = store.raw("sources")
+    sources = {sid: doc for sid in held if (doc := stored.get(sid)) is not None}  # read once
     if len(held) > WHOLE_CORPUS_FROM:  # one read of the whole corpus
         passages, every_mention, _ = store.whole_corpus()
     else:

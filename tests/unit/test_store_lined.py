@@ -384,3 +384,24 @@ def test_the_claim_list_keeps_no_evidence(tmp_path: Path) -> None:
         assert model.docs[at]["text"] == stored["text"]
         outlets = {store.raw("sources")[e["source_id"]]["outlet"] for e in stored["evidence"]}
         assert model.outlets()[at] == frozenset(outlets)
+
+
+@pytest.mark.parametrize("where", ["file", "memory"])
+def test_having_finds_the_documents_of_a_field_value_in_store_order(
+        tmp_path: Path, where: str) -> None:
+    store = Store.open(_store(tmp_path)) if where == "file" else build_store()
+    claims = store.raw("claims")
+    kinds = sorted({d["kind"] for d in claims.values()})
+    assert len(kinds) > 1
+    evidence = claims["c-visit"]["evidence"]
+    mark(store, "c-visit", evidence[0]["passage_id"], "supports", "vic")  # a written review
+    for field, values, ids in [("kind", {kinds[0]}, ()), ("kind", set(kinds[1:]), ()),
+                               ("story_id", {None}, ()), ("kind", {"nothing"}, ("c-visit",))]:
+        expected = [cid for cid, doc in claims.items()
+                    if doc.get(field) in values or cid in ids]
+        found = store.having("claims", field, values, ids)
+        assert [cid for cid, _ in found] == expected, values
+        assert expected
+    reviews = dict(store.having("reviews", "claim_id", {"c-visit"}))
+    assert set(reviews) == {"c-visit"} and reviews["c-visit"]["marks"]
+    store.close()

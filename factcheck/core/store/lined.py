@@ -40,9 +40,18 @@ backup).
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
-from collections.abc import ItemsView, Iterable, Iterator, Mapping, MutableMapping, ValuesView
+from collections.abc import (
+    Collection,
+    ItemsView,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    ValuesView,
+)
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, cast
@@ -508,6 +517,30 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             parsed = dict(self._parsed_all(lines))
             for key, entry in part:
                 yield key, (parsed[key] if isinstance(entry, int) else entry)
+
+    def having(self, tokens: Collection[bytes],
+               ids: Collection[str] = ()) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document), in order, of the documents whose line holds one of ``tokens`` or
+        whose id is in ``ids``, and of every written one: a prefilter that parses only the
+        lines that may match (the caller checks what it wants of each document). The table's
+        bytes are searched once, not line by line."""
+        starts = sorted(e for e in self._entries.values() if isinstance(e, int))
+        hits: set[int] = set()
+        if tokens and starts:
+            found = re.compile(b"|".join(re.escape(token) for token in tokens))
+            for match in found.finditer(self._raw):
+                at = bisect.bisect_right(starts, match.start()) - 1
+                if at >= 0:  # (a hit in a key counts for the line before: checked anyway)
+                    hits.add(starts[at])
+        for key, entry in list(self._entries.items()):
+            if not isinstance(entry, int):
+                yield key, entry
+            elif entry in hits or key in ids:
+                doc = self._parse(self._line(entry), key)
+                if not isinstance(doc, dict):
+                    raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} "
+                                     "is damaged (not an object); run `factcheck doctor`")
+                yield key, doc
 
     def _parsed_all(self, lines: list[tuple[str, int]]) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, document) of the given lines, parsed in one go."""

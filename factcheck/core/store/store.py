@@ -21,11 +21,12 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from factcheck import __version__
@@ -45,7 +46,7 @@ from factcheck.core.models import (
     StoryIndexRecord,
     utcnow,
 )
-from factcheck.core.store import migrations
+from factcheck.core.store import lined, migrations
 from factcheck.core.store.backend import (
     FORMAT_NAME,
     META_ID,
@@ -343,6 +344,23 @@ class Store:
         check = _SHAPES.get(table)
         items = self.raw(table).items()
         return iter(items) if check is None else (item for item in items if check(item[1]))
+
+    def having(self, table: str, field: str, values: Collection[Any],
+               ids: Collection[str] = ()) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, stored document), in the store's order, of the documents of ``table`` whose
+        top-level ``field`` is one of ``values`` (strings or None), or whose id is in ``ids``.
+        A big store's lines are searched for the field's value before any is parsed (the
+        claims of a few stories among 100,000 are found without parsing the others)."""
+        docs = self.raw(table)
+        wanted = set(values)
+        if isinstance(docs, lined.Rows):
+            name = orjson.dumps(field)
+            tokens = [name + b":" + orjson.dumps(value) for value in wanted]
+            items: Iterable[tuple[str, dict[str, Any]]] = docs.having(tokens, ids)
+        else:
+            items = docs.items()
+        return ((key, doc) for key, doc in items
+                if doc.get(field) in wanted or key in ids)
 
     def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
         """One document of ``table`` if its structure is intact (see `sound`), else None."""

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from factcheck.core.store import MemoryBackend, Store
 from factcheck.settings import Settings
 from factcheck.tui.keys import bind, keymap, keymap_to_install
+from factcheck.tui.rows import RowModel
 from factcheck.tui.screens.main import MainScreen
 from factcheck.tui.work import WorkingApp
 
@@ -32,6 +33,9 @@ class FactcheckApp(WorkingApp):
             self.sub_title = store.location
         self.ready_at: float | None = None
         """When the first screen was drawn (`perf.measure_tui` reads it)."""
+        self.rows = RowModel(store)
+        """Every claim of the list, read before the terminal is taken: a damaged document of
+        the store stops the app with one line naming it, not a traceback."""
 
     def on_ready(self) -> None:
         """Note when the first screen was drawn."""
@@ -44,7 +48,8 @@ class FactcheckApp(WorkingApp):
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen over the store."""
-        return MainScreen(self.store, self.settings, cursor_blink=self.cursor_blink)
+        return MainScreen(self.store, self.settings, cursor_blink=self.cursor_blink,
+                          model=self.rows)
 
 
 def make_app(store: Store, settings: Settings, *, cursor_blink: bool = True) -> FactcheckApp:

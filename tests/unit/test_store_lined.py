@@ -14,6 +14,8 @@ import pytest
 
 from factcheck.core.review import mark
 from factcheck.core.store import Store, StoreError, files, lined
+from factcheck.settings import Settings
+from factcheck.tui.app import make_app
 from factcheck.tui.claim_data import PassageIndex, load_claim
 from factcheck.tui.rows import RowModel
 from tests.factories import build_store
@@ -371,6 +373,8 @@ def test_a_damaged_line_in_a_file_as_written_is_named_when_read(tmp_path: Path) 
             store.sound_doc("claims", "c-visit")
         with pytest.raises(StoreError, match="claims"):
             RowModel(store)
+        with pytest.raises(StoreError, match="c-visit"):  # before the terminal is taken
+            make_app(store, Settings(reviewer="vic"))
 
 
 def test_the_claim_list_keeps_no_evidence(tmp_path: Path) -> None:

@@ -379,7 +379,7 @@ class ReviewActions(Screen[None]):
     def action_export(self) -> None:
         """Open the export dialog (the report is written by a worker)."""
         app = cast(WorkingApp, self.app)
-        shown = tuple(self.view.row(i).id for i in range(len(self.view)))
+        shown = tuple(self.model.ids[at] for at in self.view.indexes)  # no row made
         self.app.push_screen(ExportScreen(
             lambda job: app.export(job, snapshot(self.store), self.settings), shown=shown,
             total=len(self.model), lang=self.settings.language,

@@ -48,8 +48,7 @@ class FactcheckApp(WorkingApp):
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen over the store."""
-        return MainScreen(self.store, self.settings, cursor_blink=self.cursor_blink,
-                          model=self.rows)
+        return MainScreen(self.store, self.settings, self.rows, cursor_blink=self.cursor_blink)
 
 
 def make_app(store: Store, settings: Settings, *, cursor_blink: bool = True) -> FactcheckApp:

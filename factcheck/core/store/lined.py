@@ -456,6 +456,17 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             f"document {key!r} of table {self._name!r}"
         return parse(raw, self._path, what)
 
+    def _document(self, key: str, start: int) -> dict[str, Any]:
+        """The document on the line at ``start``, parsed; `StoreError` naming it if damaged."""
+        doc = self._parse(self._line(start), key)
+        if not isinstance(doc, dict):
+            raise self._not_object(key)
+        return doc
+
+    def _not_object(self, key: str) -> StoreError:
+        return StoreError(f"{self._path}: document {key!r} of table {self._name!r} is damaged "
+                          "(not an object); run `factcheck doctor`")
+
     def _line(self, start: int) -> bytes:
         end = self._raw.find(b"\n", start)
         return self._raw[start:end if end >= 0 else len(self._raw)]
@@ -466,10 +477,7 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             return entry
         doc = self._parsed.get(entry)
         if doc is None:
-            doc = self._parse(self._line(entry), key)
-            if not isinstance(doc, dict):
-                raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} is "
-                                 "damaged (not an object); run `factcheck doctor`")
+            doc = self._document(key, entry)
             if self.keep:
                 self._parsed[entry] = doc
         return doc
@@ -536,11 +544,7 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             if not isinstance(entry, int):
                 yield key, entry
             elif entry in hits or key in ids:
-                doc = self._parse(self._line(entry), key)
-                if not isinstance(doc, dict):
-                    raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} "
-                                     "is damaged (not an object); run `factcheck doctor`")
-                yield key, doc
+                yield key, self._document(key, entry)
 
     def _parsed_all(self, lines: list[tuple[str, int]]) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, document) of the given lines, parsed in one go."""
@@ -551,10 +555,8 @@ class Rows(MutableMapping[str, dict[str, Any]]):
         except StoreError:  # name the document
             docs = [self._parse(self._line(at), key) for key, at in lines]
         if not all(map(isinstance, docs, repeat(dict))):
-            key = next(key for (key, _), doc in zip(lines, docs, strict=True)
-                       if not isinstance(doc, dict))
-            raise StoreError(f"{self._path}: document {key!r} of table {self._name!r} is "
-                             "damaged (not an object); run `factcheck doctor`")
+            raise self._not_object(next(key for (key, _), doc in zip(lines, docs, strict=True)
+                                        if not isinstance(doc, dict)))
         return zip([key for key, _ in lines], docs, strict=True)
 
     def _read_all(self) -> None:

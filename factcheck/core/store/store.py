@@ -373,8 +373,7 @@ class Store:
         check = _SHAPES.get(table)
         if check is None:
             return []
-        kept = {key for key, _ in self.sound_items(table)}
-        return [key for key in self.raw(table) if key not in kept]
+        return [key for key, doc in self.raw(table).items() if not check(doc)]
 
     def source_text(self, source_id: str) -> str:
         """The cleaned text of one source, read from the corpus alone ("" when the source or
@@ -511,7 +510,7 @@ def _dicts(value: Any) -> bool:
 def _held(docs: Mapping[str, Any]) -> bool:
     """Whether a table's documents are held in memory (not a big store's lines parsed on
     every lookup, `lined.Rows` without ``keep``), so checking them once may be remembered."""
-    return getattr(docs, "keep", True) is not False
+    return not isinstance(docs, lined.Rows) or docs.keep
 
 
 def _sound_claim(doc: Any) -> bool:

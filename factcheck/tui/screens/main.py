@@ -85,13 +85,14 @@ class MainScreen(ReviewActions):
     status: reactive[Status] = reactive(Status, init=False, repaint=False)
     """What the status line shows."""
 
-    def __init__(self, store: Store, settings: Settings, *, cursor_blink: bool = True,
-                 model: RowModel | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, model: RowModel, *,
+                 cursor_blink: bool = True) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.cursor_blink = cursor_blink
-        self.model = model if model is not None else RowModel(store)
+        self.model = model
+        """The claim list, read by the app before it runs (`FactcheckApp.rows`)."""
         self.view = RowView(self.model)
         self.passage_index = PassageIndex()
         self.highlighted_passage: str | None = None

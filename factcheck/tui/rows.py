@@ -126,10 +126,13 @@ LISTED = ("kind", "text", "normalized", "score", "outlets", "origins", "story_id
 """What the claim list reads of a stored claim (`listing`)."""
 
 
-def listing(doc: Mapping[str, Any]) -> dict[str, Any]:
+def listing(doc: Mapping[str, Any]) -> Mapping[str, Any]:
     """What the claim list keeps of a stored claim (`LISTED`: not its evidence, which is most
     of it: at 100,000 claims the stored documents took some 350 MB). The rest is read again
-    when a claim is opened, searched or filtered by outlet."""
+    when a claim is opened, searched or filtered by outlet. A claim read without its evidence
+    (`Store.sound_heads`) is kept as it is."""
+    if "evidence" not in doc:
+        return doc
     return {key: doc[key] for key in LISTED if key in doc}
 
 
@@ -162,13 +165,13 @@ class RowModel:
         ids: list[str] = []
         docs: list[Mapping[str, Any]] = []
         with collector_paused():
-            for cid, doc in self.store.sound_items("claims"):
+            for cid, doc in self.store.sound_heads("claims"):
                 ids.append(cid)
                 docs.append(listing(doc))
             self.ids, self.docs = ids, docs
             self.index = dict(zip(ids, range(len(ids)), strict=True))
             self.reviewed_ids, self.verdicts = set(), {}
-            for cid, review in self.store.sound_items("reviews"):  # one pass for both
+            for cid, review in self.store.sound_heads("reviews"):  # one pass for both
                 verdict = review.get("verdict")
                 if isinstance(verdict, dict):
                     self.verdicts[cid] = str(verdict.get("label"))

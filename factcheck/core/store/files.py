@@ -473,9 +473,13 @@ class FileBackend(MemoryBackend):
                 data[name] = _Unread(where)
                 continue
             if name in lined.ROW_TABLES:
-                data[name] = rows = lined.read_rows(fd, where, self.path, name, keep=False)
+                data[name] = rows = lined.read_rows(
+                    fd, where, self.path, name, keep=False,
+                    lines=found.lines.get(name) if trusted else None)
                 if not trusted:
                     rows.check()
+                elif found.unsound is not None and name in found.unsound:
+                    rows.record(found.unsound[name])
                 continue
             rows = lined.read_table(fd, where, self.path, f"table {name!r}")
             data[name] = _checked_table(self.path, name, rows)
@@ -941,6 +945,14 @@ class FileBackend(MemoryBackend):
         for name in list(self.data):
             if name in lined.LAZY_TABLES:  # parsed again only when next needed
                 self.data[name] = cast(Any, _Unread(written.tables[name]))
+            rows = self.data[name]
+            unsound = (written.unsound or {}).get(name)
+            if isinstance(rows, lined.Rows) and unsound is not None:
+                if not rows.ordered:  # its lines were reordered: read the new ones
+                    rows = self.data[name] = cast(Any, lined.read_rows(
+                        fd, written.tables[name], self.path, name, keep=rows.keep,
+                        lines=written.lines.get(name)))
+                rows.record(unsound)
         self._base = dict(written.corpus)
         self._ids_where = written.tables.get(lined.CORPUS_IDS)
         self._overlay = {}
@@ -967,7 +979,7 @@ class FileBackend(MemoryBackend):
                 if isinstance(rows, _Unread):
                     yield name, os.pread(self._main_fd(), rows.where[1], rows.where[0])
                 elif rows is not None:
-                    yield name, lined.members(rows)
+                    yield name, lined.members(rows, name, at)
 
         def corpus() -> Iterator[tuple[str, bytes, dict[str, Any] | bytes]]:
             for sid, where in self._base.items():

@@ -59,6 +59,7 @@ from typing import Any, cast
 import orjson
 
 from factcheck.core.store.backend import META_TABLE, Backend, Data, StoreError
+from factcheck.core.store.shapes import SHAPES, TAILS, tail_last
 
 LAYOUT = 2
 """The ``layout`` the header of a lined file names (absent: the older one-line layout)."""
@@ -184,6 +185,12 @@ class Scan:
 
     tables: dict[str, tuple[int, int]] = field(default_factory=dict)
     corpus: dict[str, tuple[int, int]] = field(default_factory=dict)
+    unsound: dict[str, set[str]] | None = field(default_factory=dict)
+    """Of each of `ROW_TABLES` written with its `TAILS` last, the ids of the documents whose
+    structure is damaged (None: a file whose index does not record it)."""
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Of each of `ROW_TABLES`, where each document's line starts in the table's JSON (so
+    opening a big table need not search it for them; `Rows`)."""
 
 
 # Writing ------------------------------------------------------------------------------------
@@ -214,12 +221,27 @@ class _Out:
         return out
 
 
-def members(rows: Mapping[str, Any]) -> Members:
-    """A table as (id, JSON) pairs (a document given as bytes is its JSON already)."""
+def members(rows: Mapping[str, Any], name: str = "", at: Scan | None = None) -> Members:
+    """A table as (id, JSON) pairs (a document given as bytes is its JSON already). Given the
+    `Scan` of the file being written, a table of `ROW_TABLES` has its documents' `TAILS`
+    written last and the ids of its damaged ones recorded in ``at.unsound``."""
+    if at is not None and at.unsound is not None and name in ROW_TABLES:
+        unsound = at.unsound.setdefault(name, set())
+        if isinstance(rows, Rows):
+            return rows.members(unsound)
+        return _row_members(rows, name, unsound)
     if isinstance(rows, Rows):
         return rows.members()
     return ((key, doc if isinstance(doc, bytes) else orjson.dumps(doc))
             for key, doc in rows.items())
+
+
+def _row_members(rows: Mapping[str, Any], name: str, unsound: set[str]) -> Members:
+    tail, check = TAILS.get(name, ()), SHAPES.get(name)
+    for key, doc in rows.items():
+        if check is not None and not check(doc):
+            unsound.add(key)
+        yield key, orjson.dumps(tail_last(doc, tail) if isinstance(doc, dict) else doc)
 
 
 def stream(tables: Iterable[tuple[str, Members | bytes]],
@@ -249,15 +271,20 @@ def stream(tables: Iterable[tuple[str, Members | bytes]],
             out.add(value)
         else:
             lead = b"{\n"
+            lines: dict[str, int] | None = {} if name in ROW_TABLES else None
             for key, payload in value:
                 out.add(lead + orjson.dumps(key) + b":")
                 if record is not None:
                     record[key] = (out.offset, len(payload))
+                if lines is not None:
+                    lines[key] = out.offset - start
                 out.add(payload)
                 lead = b"\n,"
                 if out.ready():
                     yield out.take()
             out.add(b"{}" if lead == b"{\n" else b"\n}")
+            if lines:
+                at.lines[name] = lines
         at.tables[name] = (start, out.offset - start)
 
     for name, value in tables:
@@ -267,7 +294,11 @@ def stream(tables: Iterable[tuple[str, Members | bytes]],
     yield from table(CORPUS_IDS, members(ids), None)
     index = orjson.dumps({"tables": {k: list(v) for k, v in at.tables.items()},
                           "corpus": {k: list(v) for k, v in at.corpus.items()}})
-    last = b"\n," + orjson.dumps(INDEX) + b":{\"at\":" + index + b",\"size\":{\"bytes\":"
+    rows = orjson.dumps({"tails": TAILS, "unsound": {k: sorted(v) for k, v in
+                                                     (at.unsound or {}).items()},
+                         "lines": at.lines})
+    last = (b"\n," + orjson.dumps(INDEX) + b":{\"at\":" + index + b",\"rows\":" + rows
+            + b",\"size\":{\"bytes\":")
     # The size counts itself: its digits are fixed by trying (one more digit at most).
     size = out.offset + len(last)
     while True:
@@ -283,10 +314,11 @@ def dump(data: Data) -> Iterator[bytes]:
     """Logical tables as a lined file, piece by piece."""
     review, contents = split(data)
     names = [META_TABLE, *(n for n in review if n != META_TABLE)]
-    tables = ((name, members(review[name])) for name in names if name in review)
+    at = Scan()
+    tables = ((name, members(review[name], name, at)) for name in names if name in review)
     corpus = ((sid, orjson.dumps(c), ids_of(c)) for sid, c in contents.items()
               if not is_empty(c))
-    return stream(tables, corpus, Scan())
+    return stream(tables, corpus, at)
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -340,7 +372,7 @@ def _key(head: bytes, start: int) -> tuple[str, int] | None:
 def scan(fd: int, size: int) -> Scan | None:
     """The parts of a lined file, or None when the file is not in that layout (read it whole
     then: a file another tool rewrote, or the older layout)."""
-    found = Scan()
+    found = Scan(unsound=None)  # nothing recorded: the lines are checked
     table: tuple[str, int] | None = None
     """The table whose documents are being read (its name and where its JSON starts)."""
     ended = False
@@ -398,15 +430,38 @@ def read_index(fd: int, size: int) -> Scan | None:
         tables = {str(k): (int(v[0]), int(v[1])) for k, v in doc["at"]["tables"].items()}
         corpus = {str(k): (int(v[0]), int(v[1])) for k, v in doc["at"]["corpus"].items()}
         fits = doc["size"]["bytes"] == size
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
+        rows = doc.get("rows") or {}
+        unsound = ({str(k): {str(i) for i in v} for k, v in rows["unsound"].items()}
+                   if rows.get("tails") == {k: list(v) for k, v in TAILS.items()} else None)
+        lines = {str(k): v for k, v in (rows.get("lines") or {}).items()
+                 if isinstance(v, dict)}
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError,
+            AttributeError):
         return None
     if not fits or META_TABLE not in tables:
         return None
-    found = Scan(tables, corpus)
+    found = Scan(tables, corpus, unsound, lines)
     for offset, length in [tables[META_TABLE], *list(corpus.values())[:1]]:
         if length < 2 or os.pread(fd, 1, offset) != b"{":
             return None
     return found
+
+
+def _fits(raw: bytes, lines: Mapping[str, Any]) -> bool:
+    """Whether ``lines`` (where the file's index says each document of a table starts) fit
+    the table's JSON ``raw``: a thousand of them, spread over the table, are each just past
+    their key's colon at the start of a line (checking all would cost what searching the
+    table for them does; the index is trusted only when it fits the file's size)."""
+    listed = list(lines.items())
+    size = len(raw)
+    if len(listed) != raw.count(b"\n") - 1:  # one per line: none left out
+        return False
+    for key, at in listed[::max(1, len(listed) // 1000)] + listed[-1:]:
+        name = orjson.dumps(key) + b":"
+        if type(at) is not int or not 0 < at < size or \
+                raw[at - 1 - len(name):at] not in (b"\n" + name, b"," + name):
+            return False
+    return True
 
 
 _LINE_KEY = re.compile(rb'\n,?"([^"\\\n]*)":')
@@ -423,7 +478,8 @@ class Rows(MutableMapping[str, dict[str, Any]]):
     line again (a few microseconds for a claim), and a whole pass holds one document at a
     time, so the table costs its bytes, not several times their size as Python objects."""
 
-    def __init__(self, raw: bytes, path: object, name: str, *, keep: bool = True) -> None:
+    def __init__(self, raw: bytes, path: object, name: str, *, keep: bool = True,
+                 lines: Mapping[str, Any] | None = None) -> None:
         self._raw = raw
         self._path, self._name = path, name
         self.keep = keep
@@ -431,6 +487,17 @@ class Rows(MutableMapping[str, dict[str, Any]]):
         """Id -> where its line's JSON starts in ``raw``, or the document (written, or kept)."""
         self._parsed: dict[int, dict[str, Any]] = {}
         """Documents parsed from their lines, shared with copies (the bytes never change)."""
+        self._tail = TAILS.get(name, ())
+        self._markers = [orjson.dumps(key) + b":" for key in self._tail]
+        self._check = SHAPES.get(name)
+        self.ordered = False
+        """Whether every line ends with the table's `TAILS` fields (the file's index says so)."""
+        self.unsound: set[str] | None = None
+        """Ids of the lines whose structure is damaged (`SHAPES`), when known: from the
+        file's index, or from `check`. Written documents are checked when read."""
+        if lines is not None and _fits(raw, lines):
+            self._entries = cast(dict[str, "int | dict[str, Any]"], dict(lines))
+            return
         found = {m[1].decode(): m.end() for m in _LINE_KEY.finditer(raw, 1, len(raw) - 1)}
         if len(found) == raw.count(b"\n") - 1:
             self._entries = cast(dict[str, "int | dict[str, Any]"], found)
@@ -513,18 +580,43 @@ class Rows(MutableMapping[str, dict[str, Any]]):
         self._read_all()
         return cast(ValuesView[dict[str, Any]], self._entries.values())
 
-    def passing(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Every (id, document), the lines parsed a thousand at a time and none kept."""
+    def record(self, unsound: Iterable[str]) -> None:
+        """Take what the file's index says of the lines: they end with their `TAILS` fields,
+        and ``unsound`` are the ids of those whose structure is damaged."""
+        self.ordered, self.unsound = True, set(unsound)
+
+    def passing(self, *, sound: bool = False,
+                heads: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every (id, document), the lines parsed a thousand at a time and none kept.
+
+        Args:
+            sound: Leave out the documents whose structure is damaged (`SHAPES`): lines known
+                to be (`unsound`) and written documents that are; when the lines' damage is
+                not known, every document is checked.
+            heads: Parse a line only up to its `TAILS` fields when the lines end with them
+                (a claim's evidence is four fifths of its line): such documents lack them.
+        """
+        check = self._check if sound else None
+        unsound = self.unsound if check is not None else set()
+        cut = heads and self.ordered and unsound is not None and bool(self._tail)
         entries = list(self._entries.items())
         for at in range(0, len(entries), 1000):
             part = entries[at:at + 1000]
-            lines = [(key, entry) for key, entry in part if isinstance(entry, int)]
-            if len(lines) == len(part):
-                yield from self._parsed_all(cast(list[tuple[str, int]], part))
+            lines = [(key, entry) for key, entry in part
+                     if isinstance(entry, int) and not (unsound and key in unsound)]
+            if len(lines) == len(part) and (check is None or unsound is not None):
+                yield from self._parsed_all(cast(list[tuple[str, int]], lines), cut)
                 continue
-            parsed = dict(self._parsed_all(lines))
+            parsed = dict(self._parsed_all(cast(list[tuple[str, int]], lines), cut))
             for key, entry in part:
-                yield key, (parsed[key] if isinstance(entry, int) else entry)
+                if isinstance(entry, int):
+                    doc = parsed.get(key)
+                    if doc is None or (unsound is None and check is not None
+                                       and not check(doc)):
+                        continue
+                    yield key, doc
+                elif check is None or check(entry):
+                    yield key, entry
 
     def having(self, tokens: Collection[bytes],
                ids: Collection[str] = ()) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -546,18 +638,39 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             elif entry in hits or key in ids:
                 yield key, self._document(key, entry)
 
-    def _parsed_all(self, lines: list[tuple[str, int]]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(id, document) of the given lines, parsed in one go."""
+    def _parsed_all(self, lines: list[tuple[str, int]],
+                    cut: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document) of the given lines, parsed in one go (``cut``: up to their tails)."""
         if not lines:
             return iter(())
+        texts = [self._head(at) if cut else self._line(at) for _, at in lines]
         try:
-            docs = self._parse(b"[" + b",".join(self._line(at) for _, at in lines) + b"]")
+            docs = self._parse(b"[" + b",".join(texts) + b"]")
         except StoreError:  # name the document
-            docs = [self._parse(self._line(at), key) for key, at in lines]
+            docs = [self._one(key, at, text) for (key, at), text in zip(lines, texts,
+                                                                       strict=True)]
         if not all(map(isinstance, docs, repeat(dict))):
             raise self._not_object(next(key for (key, _), doc in zip(lines, docs, strict=True)
                                         if not isinstance(doc, dict)))
         return zip([key for key, _ in lines], docs, strict=True)
+
+    def _head(self, start: int) -> bytes:
+        """The line at ``start`` up to its first `TAILS` field, closed (the whole line when
+        it has none). Where a tail's name is also a key inside an earlier field, the cut
+        leaves a brace open and the parse fails: `_one` then parses the whole line."""
+        raw = self._raw
+        end = raw.find(b"\n", start)
+        end = len(raw) if end < 0 else end
+        cuts = [at for marker in self._markers
+                if (at := raw.find(b"," + marker, start, end)) >= 0]
+        return raw[start:min(cuts)] + b"}" if cuts else raw[start:end]
+
+    def _one(self, key: str, start: int, text: bytes) -> Any:
+        """The line at ``start`` parsed from ``text`` (its head, or all of it)."""
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            return self._parse(self._line(start), key)
 
     def _read_all(self) -> None:
         unread = [(key, entry) for key, entry in self._entries.items()
@@ -569,9 +682,14 @@ class Rows(MutableMapping[str, dict[str, Any]]):
                 self._entries[key] = doc
 
     def check(self) -> None:
-        """Parse every document once (keeping none); `StoreError` naming the first damaged."""
-        for _ in self.passing():
-            pass
+        """Parse every document once (keeping none): `StoreError` naming the first that is
+        not JSON; the ids of those whose structure is damaged become `unsound`."""
+        check = self._check
+        unsound = set()
+        for key, doc in self.passing():
+            if check is not None and not check(doc):
+                unsound.add(key)
+        self.unsound = unsound
 
     def line_of(self, key: str) -> bytes | None:
         """The JSON of one document as its line holds it (written ones serialized), or None."""
@@ -580,16 +698,42 @@ class Rows(MutableMapping[str, dict[str, Any]]):
             return None
         return self._line(entry) if isinstance(entry, int) else orjson.dumps(entry)
 
-    def members(self) -> Members:
-        """(id, JSON) of every document: a line not read is copied as it is."""
+    def members(self, unsound: set[str] | None = None) -> Members:
+        """(id, JSON) of every document: a line not read is copied as it is.
+
+        Given ``unsound`` (a file being written records it), every document goes out with its
+        `TAILS` fields last and the ids of those whose structure is damaged are added to it:
+        lines already in that order and checked are still copied; others are parsed (a line
+        that is not JSON is copied as it is, to be named when read)."""
+        tail, check = self._tail, self._check
+        known = set() if not tail and check is None else self.unsound if self.ordered else None
         for key, entry in self._entries.items():
-            yield key, (self._line(entry) if isinstance(entry, int) else orjson.dumps(entry))
+            if isinstance(entry, int):
+                if unsound is None or known is not None:
+                    if unsound is not None and key in cast(set[str], known):
+                        unsound.add(key)
+                    yield key, self._line(entry)
+                    continue
+                start = entry
+                try:
+                    entry = self._document(key, start)
+                except StoreError:
+                    yield key, self._line(start)
+                    continue
+            if unsound is not None:
+                if check is not None and not check(entry):
+                    unsound.add(key)
+                entry = tail_last(entry, tail)
+            yield key, orjson.dumps(entry)
 
     def copy(self) -> Rows:
         """A copy one level deep (documents and the file's bytes shared)."""
         twin = Rows.__new__(Rows)
         twin._raw, twin._path, twin._name = self._raw, self._path, self._name
         twin.keep = self.keep
+        twin._tail, twin._markers, twin._check = self._tail, self._markers, self._check
+        twin.ordered = self.ordered
+        twin.unsound = None if self.unsound is None else set(self.unsound)
         twin._entries = dict(self._entries)
         twin._parsed = self._parsed
         return twin
@@ -669,12 +813,13 @@ def parse(raw: bytes, path: object, what: str) -> Any:
 
 
 def read_rows(fd: int, where: tuple[int, int], path: object, name: str, *,
-              keep: bool = True) -> Rows:
-    """The table at ``where`` as `Rows` (a one-line table is parsed at once)."""
+              keep: bool = True, lines: Mapping[str, Any] | None = None) -> Rows:
+    """The table at ``where`` as `Rows` (a one-line table is parsed at once; ``lines``: where
+    its documents start, as the file's index says)."""
     offset, length = where
     raw = os.pread(fd, length, offset)
     if len(raw) == length and raw.startswith(b"{\n") and raw.endswith(b"\n}"):
-        return Rows(raw, path, name, keep=keep)
+        return Rows(raw, path, name, keep=keep, lines=lines)
     rows = Rows(b"{\n\n}", path, name, keep=keep)
     parsed = read_range(fd, where, path, f"table {name!r}", raw)
     if not isinstance(parsed, dict):

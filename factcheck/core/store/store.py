@@ -21,8 +21,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
-from itertools import repeat
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -57,6 +56,7 @@ from factcheck.core.store.backend import (
 )
 from factcheck.core.store.files import FileBackend, MemoryBackend
 from factcheck.core.store.postgres import is_database_url, redact
+from factcheck.core.store.shapes import SHAPES
 
 DEFAULT_PATH = Path("claims.json")
 ENV_VAR = "FACTCHECK_DB"
@@ -325,7 +325,7 @@ class Store:
         Every document at once: a view that keeps only a little of each should walk
         `sound_items` instead (a big store's claims are parsed when read, not held)."""
         docs = self.raw(table)
-        check = _SHAPES.get(table)
+        check = SHAPES.get(table)
         if check is None:
             return dict(docs)
         if not _held(docs):
@@ -340,10 +340,23 @@ class Store:
         return dict(kept[1])
 
     def sound_items(self, table: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(id, document) of each document of ``table`` that `sound` keeps, one at a time."""
-        check = _SHAPES.get(table)
-        items = self.raw(table).items()
+        """(id, document) of each document of ``table`` that `sound` keeps, one at a time (a
+        big store's lines whose structure the file records as sound are not checked again)."""
+        docs = self.raw(table)
+        if isinstance(docs, lined.Rows):
+            return docs.passing(sound=True)
+        check = SHAPES.get(table)
+        items = docs.items()
         return iter(items) if check is None else (item for item in items if check(item[1]))
+
+    def sound_heads(self, table: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """`sound_items`, where documents may lack their tail fields (`shapes.TAILS`: a
+        claim's evidence, a review's marks and notes), for a listing that reads none of them:
+        a big store's lines are parsed only up to them."""
+        docs = self.raw(table)
+        if isinstance(docs, lined.Rows):
+            return docs.passing(sound=True, heads=True)
+        return self.sound_items(table)
 
     def having(self, table: str, field: str, values: Collection[Any],
                ids: Collection[str] = ()) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -365,12 +378,12 @@ class Store:
     def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
         """One document of ``table`` if its structure is intact (see `sound`), else None."""
         doc = self.raw(table).get(doc_id)
-        check = _SHAPES.get(table)
+        check = SHAPES.get(table)
         return doc if doc is not None and (check is None or check(doc)) else None
 
     def damaged(self, table: str) -> list[str]:
         """Ids of the documents of ``table`` that `sound` leaves out."""
-        check = _SHAPES.get(table)
+        check = SHAPES.get(table)
         if check is None:
             return []
         return [key for key, doc in self.raw(table).items() if not check(doc)]
@@ -502,35 +515,10 @@ class Store:
         return not self.raw("sources")
 
 
-def _dicts(value: Any) -> bool:
-    # map() keeps the loop in C: this runs for every claim and review of a listing.
-    return isinstance(value, list) and all(map(isinstance, value, repeat(dict)))
-
-
 def _held(docs: Mapping[str, Any]) -> bool:
     """Whether a table's documents are held in memory (not a big store's lines parsed on
     every lookup, `lined.Rows` without ``keep``), so checking them once may be remembered."""
     return not isinstance(docs, lined.Rows) or docs.keep
-
-
-def _sound_claim(doc: Any) -> bool:
-    return (isinstance(doc, dict) and _dicts(doc.get("evidence", []))
-            and _dicts(doc.get("conflicts", []))
-            and isinstance(doc.get("normalized") or {}, dict)
-            and isinstance(doc.get("text", ""), str))
-
-
-def _sound_review(doc: Any) -> bool:
-    if not isinstance(doc, dict):
-        return False
-    marks = doc.get("marks", {})
-    if not isinstance(marks, dict):
-        return False
-    if marks and not (all(map(isinstance, marks.values(), repeat(dict)))
-                      and all(all(map(isinstance, v.values(), repeat(dict)))
-                              for v in marks.values())):
-        return False
-    return _dicts(doc.get("notes", [])) and isinstance(doc.get("verdict") or {}, dict)
 
 
 class Corpus(NamedTuple):
@@ -564,21 +552,6 @@ class _Lazy(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._docs)
-
-
-def _sound_article_keys(doc: Any) -> bool:
-    if not isinstance(doc, dict) or not isinstance(doc.get("of"), str):
-        return False
-    maps = [doc.get("counts", {}), doc.get("names", {})]
-    days = doc.get("days", [])
-    return (all(isinstance(m, dict) and all(isinstance(v, int) for v in m.values())
-                for m in maps)
-            and isinstance(days, list) and all(isinstance(d, str) for d in days))
-
-
-_SHAPES: dict[str, Callable[[Any], bool]] = {
-    "claims": _sound_claim, "reviews": _sound_review, "article_keys": _sound_article_keys}
-"""Structure checks of the documents readers walk as raw dicts."""
 
 
 def _not_finite(value: Any) -> str | None:

@@ -411,3 +411,89 @@ def test_having_finds_the_documents_of_a_field_value_in_store_order(
     reviews = dict(store.having("reviews", "claim_id", {"c-visit"}))
     assert set(reviews) == {"c-visit"} and reviews["c-visit"]["marks"]
     store.close()
+
+
+def _table(path: Path, name: str) -> dict[str, Any]:
+    return json.loads(path.read_bytes())[name]  # type: ignore[no-any-return]
+
+
+def test_lines_end_with_their_bulky_fields_and_a_listing_parses_up_to_them(
+        tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    for name, tail in [("claims", ["evidence"]), ("reviews", ["marks", "notes"])]:
+        for doc in _table(path, name).values():
+            held = [key for key in tail if key in doc]
+            assert list(doc)[-len(held):] == held, (name, list(doc))
+    with Store.open(path) as store:
+        for name, tail in [("claims", ["evidence"]), ("reviews", ["marks", "notes"])]:
+            whole = dict(store.sound_items(name))
+            heads = dict(store.sound_heads(name))
+            assert list(heads) == list(whole) and whole
+            assert heads == {key: {k: v for k, v in doc.items() if k not in tail}
+                             for key, doc in whole.items()}, name
+
+
+def test_a_tail_name_inside_an_earlier_field_reads_the_whole_line() -> None:
+    raw = (b'{\n"a":{"n":{"m":0,"evidence":1},"evidence":[{"x":1}]}'
+           b'\n,"b":{"n":{"evidence":2},"evidence":[]}\n,"c":{"n":3}\n}')
+    rows = lined.Rows(raw, "x", "claims", keep=False)
+    rows.record([])
+    assert dict(rows.passing(sound=True, heads=True)) == {
+        "a": {"n": {"m": 0, "evidence": 1}, "evidence": [{"x": 1}]},  # the cut failed: whole
+        "b": {"n": {"evidence": 2}}, "c": {"n": 3}}
+
+
+@pytest.mark.parametrize("how", ["another tool", "by hand"])
+def test_a_damaged_claim_stays_out_of_the_list_once_factcheck_writes_the_file(
+        tmp_path: Path, how: str) -> None:
+    path = _store(tmp_path)
+    if how == "another tool":
+        data = json.loads(path.read_bytes())
+        data["claims"]["c-visit"]["evidence"] = "not a list"
+        path.write_text(json.dumps(data), encoding="utf-8")
+    else:  # the lined file edited in place: its index no longer fits
+        text = path.read_text(encoding="utf-8")
+        line = next(ln for ln in text.splitlines() if ln.lstrip(",").startswith('"c-visit":'))
+        cut = line.index(',"evidence":')
+        path.write_text(text.replace(line, line[:cut] + ',"evidence":"not a list"}'),
+                        encoding="utf-8")
+    for written in (False, True):
+        with Store.open(path) as store:
+            assert store.raw("claims")["c-visit"]["evidence"] == "not a list"  # kept
+            assert store.damaged("claims") == ["c-visit"]
+            assert "c-visit" not in dict(store.sound_heads("claims"))
+            assert "c-visit" not in RowModel(store).ids
+            assert len(RowModel(store).ids) == len(store.raw("claims")) - 1
+            if not written:
+                store.compact()  # trusted from now on: the index records the damage
+                assert "c-visit" not in dict(store.sound_heads("claims"))
+                rows = store.raw("claims")  # lines read again from the file just written
+                assert how == "another tool" or rows.ordered  # type: ignore[attr-defined]
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        found = lined.read_index(fd, os.fstat(fd).st_size)
+    finally:
+        os.close(fd)
+    assert found is not None and found.unsound is not None
+    assert found.unsound["claims"] == {"c-visit"}
+
+
+def test_opening_takes_each_line_from_the_index_unless_it_does_not_fit(tmp_path: Path) -> None:
+    path = _store(tmp_path)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        found = lined.read_index(fd, os.fstat(fd).st_size)
+        assert found is not None
+        for name in sorted(lined.ROW_TABLES):
+            offset, length = found.tables[name]
+            raw = os.pread(fd, length, offset)
+            searched = lined.Rows(raw, path, name)._entries
+            listed = found.lines[name]
+            assert lined.Rows(raw, path, name, lines=listed)._entries == searched and searched
+            short = dict(listed)
+            short.popitem()
+            moved = {key: at + 1 for key, at in listed.items()}
+            for wrong in (short, moved):
+                assert lined.Rows(raw, path, name, lines=wrong)._entries == searched, name
+    finally:
+        os.close(fd)

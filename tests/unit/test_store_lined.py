@@ -493,7 +493,9 @@ def test_opening_takes_each_line_from_the_index_unless_it_does_not_fit(tmp_path:
             short = dict(listed)
             short.popitem()
             moved = {key: at + 1 for key, at in listed.items()}
-            for wrong in (short, moved):
+            last = list(listed)[-2]  # not among the thousand spot-checked
+            typed = {**listed, last: str(listed[last])}
+            for wrong in (short, moved, typed):
                 assert lined.Rows(raw, path, name, lines=wrong)._entries == searched, name
     finally:
         os.close(fd)

@@ -454,11 +454,11 @@ def _fits(raw: bytes, lines: Mapping[str, Any]) -> bool:
     table for them does; the index is trusted only when it fits the file's size)."""
     listed = list(lines.items())
     size = len(raw)
-    if len(listed) != raw.count(b"\n") - 1:  # one per line: none left out
-        return False
+    if len(listed) != raw.count(b"\n") - 1 or set(map(type, lines.values())) != {int}:
+        return False  # one offset per line: none left out
     for key, at in listed[::max(1, len(listed) // 1000)] + listed[-1:]:
         name = orjson.dumps(key) + b":"
-        if type(at) is not int or not 0 < at < size or \
+        if not 0 < at < size or \
                 raw[at - 1 - len(name):at] not in (b"\n" + name, b"," + name):
             return False
     return True

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from factcheck.core.review import mark
@@ -499,3 +500,23 @@ def test_opening_takes_each_line_from_the_index_unless_it_does_not_fit(tmp_path:
                 assert lined.Rows(raw, path, name, lines=wrong)._entries == searched, name
     finally:
         os.close(fd)
+
+
+def test_a_listing_pass_over_many_lines_leaves_out_the_damaged_and_sees_the_written() -> None:
+    docs = {f"c-{n:04d}": {"id": f"c-{n:04d}", "kind": "quantity", "score": n / 3000,
+                           "conflicts": [], "evidence": [{"source_id": f"s-{n}"}]}
+            for n in range(2500)}
+    raw = b"{\n" + b"\n,".join(json.dumps(k).encode() + b":" + orjson.dumps(d)
+                               for k, d in docs.items()) + b"\n}"
+    rows = lined.Rows(raw, "x", "claims", keep=False)
+    rows.record(["c-0007", "c-1500"])  # as the file's index says: damaged in structure
+    rows["c-0999"] = {"id": "c-0999", "kind": "event", "evidence": []}  # written since
+    rows["c-2001"] = {"id": "c-2001", "evidence": "not a list"}  # written damaged
+    del rows["c-1234"]
+    heads = dict(rows.passing(sound=True, heads=True))
+    gone = {"c-0007", "c-1500", "c-2001", "c-1234"}
+    assert list(heads) == [key for key in docs if key not in gone]
+    assert heads["c-0999"] == {"id": "c-0999", "kind": "event", "evidence": []}  # as written
+    assert heads["c-2499"] == {k: v for k, v in docs["c-2499"].items() if k != "evidence"}
+    whole = dict(rows.passing(sound=True))
+    assert list(whole) == list(heads) and whole["c-2499"] == docs["c-2499"]

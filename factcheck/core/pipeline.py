@@ -151,7 +151,7 @@ def ingest_paths(store: Store, paths: Sequence[Path], *, outlet: str | None = No
     """
     files, errors = collect_files(paths)
     report = IngestReport(errors=errors)
-    index = _SourceIndex(store)
+    index = _SourceIndex(store, {path.name or str(path) for path in files})
     batch: list[Parsed] = []
     started = time.monotonic()
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -202,17 +202,32 @@ class _Some(Mapping[str, dict[str, Any]]):
         return sum(1 for _ in self)
 
 
-class _SourceIndex:
-    """Which raw hashes and which current file names the store already holds."""
+FEW_FILES = 64
+"""Ingesting at most this many files, the sources are not read whole (`_SourceIndex`)."""
 
-    def __init__(self, store: Store) -> None:
+
+class _SourceIndex:
+    """Which current source holds each file name, and the ids of the current sources (none
+    superseded), kept as articles are stored.
+
+    Given the names of a few files (``names``: adding an article to a big store), only the
+    sources holding those names and the superseded ones are read, found by searching the
+    sources' lines for them (`Store.having`); otherwise every source is read once.
+    """
+
+    def __init__(self, store: Store, names: Collection[str] | None = None) -> None:
         self.current: dict[str, str] = {}
-        self.ids: set[str] = set()
-        """Ids of the current sources (none superseded), kept as articles are stored."""
-        for sid, doc in store.raw("sources").items():
+        sources = store.raw("sources")
+        if names is None or len(names) > FEW_FILES:
+            self.ids = {sid for sid, doc in sources.items() if doc.get("superseded_by") is None}
+            found: Iterable[tuple[str, dict[str, Any]]] = sources.items()
+        else:
+            superseded = {sid for sid, doc in store.having_string("sources", "superseded_by")}
+            self.ids = {sid for sid in sources if sid not in superseded}
+            found = store.having("sources", "file", names)
+        for sid, doc in found:
             if doc.get("superseded_by") is None:
                 self.current[doc.get("file", "")] = sid
-                self.ids.add(sid)
 
 
 def _store_batch(store: Store, index: _SourceIndex, batch: list[Parsed],
@@ -230,7 +245,7 @@ def _store_batch(store: Store, index: _SourceIndex, batch: list[Parsed],
 def store_result(store: Store, path: Path, result: IngestResult) -> FileOutcome:
     """Write one ingested article (a new source, or a new version of one) with its claims."""
     parsed = Parsed(path, result, extract_claims(result.source, result.passages))
-    return _store_batch(store, _SourceIndex(store), [parsed], None)[0]
+    return _store_batch(store, _SourceIndex(store, {result.source.file}), [parsed], None)[0]
 
 
 def _store_one(store: Store, tx: Transaction, index: _SourceIndex,

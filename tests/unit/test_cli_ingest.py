@@ -160,3 +160,26 @@ def test_re_extracting_and_re_linking_keep_every_review(pages: Path, tmp_path: P
     assert after.raw("reviews") == before
     assert after.claim(claim.id) is not None  # the claim kept its id, so the review still applies
     assert passage in {e.passage_id for e in after.claim(claim.id).evidence}  # type: ignore[union-attr]
+
+
+def test_a_third_version_supersedes_the_second_reading_only_the_sources_it_needs(
+        pages: Path, tmp_path: Path) -> None:
+    from factcheck.core import pipeline
+
+    db = tmp_path / "claims.json"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "lain.txt").write_text(ARTICLE.replace("300 rumah", "40 rumah"), encoding="utf-8")
+    assert main(["ingest", str(pages), str(other), "--db", str(db)]) == 0
+    for figure in ("180", "210"):  # two new versions of banjir.txt
+        (pages / "banjir.txt").write_text(ARTICLE.replace("150 milimeter", f"{figure} milimeter"),
+                                          encoding="utf-8")
+        assert main(["ingest", str(pages), "--db", str(db)]) == 0
+    with Store.open(db) as store:
+        every = pipeline._SourceIndex(store)  # every source read
+        few = pipeline._SourceIndex(store, {"banjir.txt"})  # found by searching the lines
+        assert few.ids == every.ids and len(every.ids) == 2  # lain.txt and banjir.txt v3
+        assert few.current == {"banjir.txt": every.current["banjir.txt"]}
+        third = store.raw("sources")[few.current["banjir.txt"]]
+        assert third["version"] == 3 and third["superseded_by"] is None
+        assert len(store.raw("sources")) == 4

@@ -375,6 +375,16 @@ class Store:
         return ((key, doc) for key, doc in items
                 if doc.get(field) in wanted or key in ids)
 
+    def having_string(self, table: str, field: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, stored document), in the store's order, of the documents of ``table`` whose
+        top-level ``field`` is a string (the superseded sources among 100,000: their lines
+        are found by searching for the field before any is parsed)."""
+        docs = self.raw(table)
+        items: Iterable[tuple[str, dict[str, Any]]] = (
+            docs.having([orjson.dumps(field) + b':"']) if isinstance(docs, lined.Rows)
+            else docs.items())
+        return ((key, doc) for key, doc in items if isinstance(doc.get(field), str))
+
     def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
         """One document of ``table`` if its structure is intact (see `sound`), else None."""
         doc = self.raw(table).get(doc_id)

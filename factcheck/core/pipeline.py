@@ -411,12 +411,9 @@ def _grow(store: Store, new: frozenset[str],
     """`link_all` for new articles: place every article from its stored keys, then link the
     stories that changed from their own documents only (see `link_all`). Returns the claims
     of those stories."""
-    current: Mapping[str, dict[str, Any]]
     if current_ids is None:
-        current = {sid: doc for sid, doc in store.raw("sources").items()
-                   if doc.get("superseded_by") is None}
-    else:  # each read when needed
-        current = _Some(store.raw("sources"), current_ids)
+        current_ids = _SourceIndex(store).ids
+    current = _Some(store.raw("sources"), current_ids)  # each read when needed
     sources: Mapping[str, Source] = store.lazy("sources", current)  # the few needed are read
     stories_raw = store.raw("stories")
     previous_stories = {sid: story_id for story_id, doc in stories_raw.items()

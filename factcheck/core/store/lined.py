@@ -237,11 +237,17 @@ def members(rows: Mapping[str, Any], name: str = "", at: Scan | None = None) -> 
 
 
 def _row_members(rows: Mapping[str, Any], name: str, unsound: set[str]) -> Members:
-    tail, check = TAILS.get(name, ()), SHAPES.get(name)
     for key, doc in rows.items():
-        if check is not None and not check(doc):
-            unsound.add(key)
-        yield key, orjson.dumps(tail_last(doc, tail) if isinstance(doc, dict) else doc)
+        yield key, _row_json(name, key, doc, unsound)
+
+
+def _row_json(name: str, key: str, doc: Any, unsound: set[str]) -> bytes:
+    """The JSON of one document of `ROW_TABLES` as a file is written: its `TAILS` last, its
+    id added to ``unsound`` when its structure is damaged (`SHAPES`)."""
+    check = SHAPES.get(name)
+    if check is not None and not check(doc):
+        unsound.add(key)
+    return orjson.dumps(tail_last(doc, TAILS.get(name, ())) if isinstance(doc, dict) else doc)
 
 
 def stream(tables: Iterable[tuple[str, Members | bytes]],
@@ -720,11 +726,8 @@ class Rows(MutableMapping[str, dict[str, Any]]):
                 except StoreError:
                     yield key, self._line(start)
                     continue
-            if unsound is not None:
-                if check is not None and not check(entry):
-                    unsound.add(key)
-                entry = tail_last(entry, tail)
-            yield key, orjson.dumps(entry)
+            yield key, (orjson.dumps(entry) if unsound is None
+                        else _row_json(self._name, key, entry, unsound))
 
     def copy(self) -> Rows:
         """A copy one level deep (documents and the file's bytes shared)."""

@@ -364,14 +364,10 @@ class Store:
         top-level ``field`` is one of ``values`` (strings or None), or whose id is in ``ids``.
         A big store's lines are searched for the field's value before any is parsed (the
         claims of a few stories among 100,000 are found without parsing the others)."""
-        docs = self.raw(table)
         wanted = set(values)
-        if isinstance(docs, lined.Rows):
-            name = orjson.dumps(field)
-            tokens = [name + b":" + orjson.dumps(value) for value in wanted]
-            items: Iterable[tuple[str, dict[str, Any]]] = docs.having(tokens, ids)
-        else:
-            items = docs.items()
+        name = orjson.dumps(field)
+        items = self._searched(table, [name + b":" + orjson.dumps(value) for value in wanted],
+                               ids)
         return ((key, doc) for key, doc in items
                 if doc.get(field) in wanted or key in ids)
 
@@ -379,11 +375,16 @@ class Store:
         """(id, stored document), in the store's order, of the documents of ``table`` whose
         top-level ``field`` is a string (the superseded sources among 100,000: their lines
         are found by searching for the field before any is parsed)."""
-        docs = self.raw(table)
-        items: Iterable[tuple[str, dict[str, Any]]] = (
-            docs.having([orjson.dumps(field) + b':"']) if isinstance(docs, lined.Rows)
-            else docs.items())
+        items = self._searched(table, [orjson.dumps(field) + b':"'])
         return ((key, doc) for key, doc in items if isinstance(doc.get(field), str))
+
+    def _searched(self, table: str, tokens: Collection[bytes],
+                  ids: Collection[str] = ()) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document) of ``table`` that may hold one of ``tokens`` (their JSON), or whose
+        id is in ``ids``: a big store's lines are searched first (`lined.Rows.having`), other
+        backends give every document. The caller checks what it wants of each."""
+        docs = self.raw(table)
+        return docs.having(tokens, ids) if isinstance(docs, lined.Rows) else iter(docs.items())
 
     def sound_doc(self, table: str, doc_id: str) -> dict[str, Any] | None:
         """One document of ``table`` if its structure is intact (see `sound`), else None."""
